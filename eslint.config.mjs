@@ -1,0 +1,29 @@
+// One linter for every room; the Apps Script globals come from @types/google-apps-script.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'coverage/**', '*.config.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // The pure core must not reach for Apps Script: these globals are the door's and sheets' business.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['SpreadsheetApp', 'Session', 'HtmlService', 'PropertiesService', 'LockService', 'CacheService', 'MailApp', 'ScriptApp', 'Utilities', 'Logger', 'Charts', 'UrlFetchApp'].map((name) => ({
+          name,
+          message: 'src/core is pure: pass values in from src/sheets instead.',
+        })),
+      ],
+    },
+  },
+);

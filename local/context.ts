@@ -1,0 +1,98 @@
+/**
+ * The execution context every fake service consults: which authorisation mode the current
+ * execution runs in, which OAuth scopes the manifest grants, and how many calls each service
+ * method received. Shared by the spreadsheet model and the other services of the local runtime.
+ */
+
+export type AuthModeName = 'NONE' | 'LIMITED' | 'CUSTOM_FUNCTION' | 'FULL';
+
+/** What a service method needs; checked against the current auth mode and the manifest scopes. */
+export type Capability =
+  | 'document-read' // read the container spreadsheet
+  | 'document-write' // change the container spreadsheet
+  | 'ui-menu' // add menu items (allowed in NONE and LIMITED)
+  | 'ui' // alerts, prompts, dialogs, sidebars, toasts
+  | 'properties'
+  | 'lock'
+  | 'cache'
+  | 'mail'
+  | 'triggers'
+  | 'user-data' // the user's e-mail address
+  | 'free'; // Logger, Utilities: always allowed
+
+export const SCOPES = {
+  currentonly: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  spreadsheets: 'https://www.googleapis.com/auth/spreadsheets',
+  ui: 'https://www.googleapis.com/auth/script.container.ui',
+  mail: 'https://www.googleapis.com/auth/script.send_mail',
+  scriptapp: 'https://www.googleapis.com/auth/script.scriptapp',
+  email: 'https://www.googleapis.com/auth/userinfo.email',
+} as const;
+
+/** The scope(s) that grant a capability (any one suffices); none listed = no scope needed. */
+const SCOPE_FOR: Partial<Record<Capability, string[]>> = {
+  'document-read': [SCOPES.currentonly, SCOPES.spreadsheets],
+  'document-write': [SCOPES.currentonly, SCOPES.spreadsheets],
+  ui: [SCOPES.ui],
+  mail: [SCOPES.mail],
+  triggers: [SCOPES.scriptapp],
+};
+
+/** platform.md §2: what each authorisation mode allows. */
+const ALLOWED: Record<AuthModeName, ReadonlySet<Capability>> = {
+  NONE: new Set<Capability>(['ui-menu', 'free']),
+  LIMITED: new Set<Capability>(['ui-menu', 'document-read', 'document-write', 'properties', 'lock', 'cache', 'free']),
+  CUSTOM_FUNCTION: new Set<Capability>(['document-read', 'properties', 'lock', 'cache', 'free']),
+  FULL: new Set<Capability>([
+    'ui-menu', 'ui', 'document-read', 'document-write', 'properties', 'lock', 'cache', 'mail', 'triggers', 'user-data', 'free',
+  ]),
+};
+
+export class ExecutionContext {
+  authMode: AuthModeName = 'FULL';
+  /** Scopes granted by the manifest; null = not enforced. */
+  scopes: ReadonlySet<string> | null = null;
+  readonly calls = new Map<string, number>();
+
+  /** Records one call of `Class.method` and throws as Apps Script would when it is not allowed. */
+  call(name: string, needs: Capability): void {
+    this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
+    if (!ALLOWED[this.authMode].has(needs)) {
+      throw new Error(
+        `You do not have permission to call ${name} (authorization mode ${this.authMode}).`,
+      );
+    }
+    const scopes = SCOPE_FOR[needs];
+    if (this.scopes && scopes && !scopes.some((s) => this.scopes!.has(s))) {
+      throw new Error(
+        `You do not have permission to call ${name}. Required permissions: ${scopes[0]}`,
+      );
+    }
+  }
+
+  /** Runs fn in the given mode and restores the previous one. */
+  runAs<T>(mode: AuthModeName, fn: () => T): T {
+    const previous = this.authMode;
+    this.authMode = mode;
+    try {
+      return fn();
+    } finally {
+      this.authMode = previous;
+    }
+  }
+
+  resetCalls(): void {
+    this.calls.clear();
+  }
+
+  totalCalls(): number {
+    let n = 0;
+    for (const v of this.calls.values()) n += v;
+    return n;
+  }
+
+  /** Calls by method, sorted by name, for snapshots and the benchmark. */
+  callsByMethod(): Record<string, number> {
+    return Object.fromEntries([...this.calls.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+}

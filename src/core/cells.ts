@@ -1,0 +1,151 @@
+/**
+ * Plain cell values as Sheets hands them to scripts (getValues / custom-function arguments),
+ * and the coercions every room shares. No Apps Script here.
+ */
+
+/** One cell as Apps Script delivers it: empty cells arrive as "". */
+export type Cell = string | number | boolean | Date | null | undefined;
+/** A custom-function argument: a single cell or a 2-D, row-major range. */
+export type CellArg = Cell | Cell[][];
+export type Grid = Cell[][];
+
+/** An error whose message is meant for the person at the keyboard (cell tooltip, alert, Log). */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+const SHEETS_ERRORS = /^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|ERROR!|SPILL!|CALC!)/;
+
+export function isBlank(v: Cell): boolean {
+  return v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+export function isErrorValue(v: Cell): boolean {
+  return typeof v === 'string' && SHEETS_ERRORS.test(v.trim());
+}
+
+/** An optional argument left empty (`=F(A1, , 2)`) arrives as undefined or "": both mean omitted. */
+export function isOmitted(v: CellArg): boolean {
+  if (v === undefined || v === null || v === '') return true;
+  return Array.isArray(v) && v.every((row) => row.every((c) => isBlank(c)));
+}
+
+/** A single cell or a range, always as a 2-D grid. */
+export function toGrid(v: CellArg): Grid {
+  if (Array.isArray(v)) return v.map((row) => (Array.isArray(row) ? row : [row]));
+  return [[v]];
+}
+
+/** A row or a column (or a single cell), flattened; anything wider is refused by the caller. */
+export function toVector(v: CellArg): Cell[] | null {
+  const g = toGrid(v);
+  if (g.length === 1) return g[0].slice();
+  if (g.every((r) => r.length === 1)) return g.map((r) => r[0]);
+  return null;
+}
+
+/** Describes a cell's value for a message ("text \"abc\"", "#N/A", "blank"). */
+export function describe(v: Cell): string {
+  if (isBlank(v)) return 'a blank';
+  if (isErrorValue(v)) return `the error ${String(v).trim()}`;
+  if (v instanceof Date) return `the date ${isNaN(v.getTime()) ? 'Invalid' : v.toISOString().slice(0, 10)}`;
+  if (typeof v === 'string') return `the text "${v.length > 40 ? v.slice(0, 37) + '...' : v}"`;
+  return `${typeof v} ${String(v)}`;
+}
+
+/**
+ * A number from a cell, or null when it is not one. Numeric text is accepted the way Sheets users
+ * type it ("3", "3.5", "3,5", "10 %"); booleans and dates are not numbers here.
+ */
+export function toNumber(v: Cell): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v !== 'string') return null;
+  let s = v.trim().replace(/[\s\u00a0\u202f]/g, '');
+  if (s === '') return null;
+  let scale = 1;
+  if (s.endsWith('%')) {
+    scale = 0.01;
+    s = s.slice(0, -1);
+  }
+  if (/^[-+]?\d+,\d+$/.test(s)) s = s.replace(',', '.');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return null;
+  return Number(s) * scale;
+}
+
+const YES = new Set(['yes', 'y', 'true', '1', 'oui', 'o', 'x', '✓']);
+const NO = new Set(['no', 'n', 'false', '0', 'non']);
+
+/** yes/no, true/false, y/n, 1/0, oui/non (any case) → boolean; blank → null; else undefined. */
+export function toYesNo(v: Cell): boolean | null | undefined {
+  if (isBlank(v)) return null;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v === 1 ? true : v === 0 ? false : undefined;
+  const s = String(v).trim().toLowerCase();
+  if (YES.has(s)) return true;
+  if (NO.has(s)) return false;
+  return undefined;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 0, janv: 0, janvier: 0, january: 0, feb: 1, fev: 1, 'fév': 1, fevr: 1, 'févr': 1, february: 1, 'février': 1, fevrier: 1,
+  mar: 2, mars: 2, march: 2, apr: 3, avr: 3, april: 3, avril: 3, may: 4, mai: 4, jun: 5, juin: 5, june: 5,
+  jul: 6, juil: 6, july: 6, juillet: 6, aug: 7, 'aoû': 7, aou: 7, august: 7, 'août': 7, aout: 7,
+  sep: 8, sept: 8, september: 8, septembre: 8, oct: 9, october: 9, octobre: 9,
+  nov: 10, november: 10, novembre: 10, dec: 11, 'déc': 11, december: 11, 'décembre': 11, decembre: 11,
+};
+
+/**
+ * A date from a cell: a Date, an ISO text (2026-10-03), a French/European day-first text
+ * (03/10/2026), or a month-name text ("3 Oct 2026", "3 octobre 2026"). Text dates are read as
+ * midnight UTC of that calendar day; null when not a date.
+ */
+export function toDate(v: Cell): Date | null {
+  if (v instanceof Date) return isNaN(v.getTime()) ? null : v;
+  if (typeof v !== 'string') return null;
+  const s = v.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?/.exec(s);
+  if (m) return utc(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+  m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(s);
+  if (m) return utc(+m[3], +m[2] - 1, +m[1]);
+  m = /^(\d{1,2})\.?\s+([a-zéûè]+)\.?\s+(\d{4})$/i.exec(s);
+  if (m && MONTHS[m[2].toLowerCase()] !== undefined) return utc(+m[3], MONTHS[m[2].toLowerCase()], +m[1]);
+  m = /^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/i.exec(s);
+  if (m && MONTHS[m[1].toLowerCase()] !== undefined) return utc(+m[3], MONTHS[m[1].toLowerCase()], +m[2]);
+  return null;
+}
+
+function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): Date | null {
+  const date = new Date(Date.UTC(y, mo, d, h, mi, s));
+  return date.getUTCMonth() === mo && date.getUTCDate() === d ? date : null;
+}
+
+/** Column letters for a 1-based index (1 → A, 28 → AB). */
+export function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Text destined for a cell, made inert: Sheets would run a leading =, +, - or @ as a formula,
+ * so such strings get the leading apostrophe that marks literal text (not shown in the cell).
+ */
+export function asText(v: string): string {
+  return /^[=+\-@]/.test(v) ? `'${v}` : v;
+}
+
+/** Every string in a block made inert (numbers, booleans, dates pass through). */
+export function inertBlock(rows: Grid): Grid {
+  return rows.map((r) => r.map((c) => (typeof c === 'string' ? asText(c) : c)));
+}
+
+/**
+ * Where a cell sits inside a range argument, for messages: 1-based row and column plus the
+ * A1-style address relative to the range's top-left corner ("row 3, column 2 (B3 of the range)").
+ */
+export function cellPosition(row: number, column: number): string {
+  return `row ${row}, column ${column} (${columnLetter(column)}${row} of the range)`;
+}

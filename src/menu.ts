@@ -1,0 +1,19 @@
+/**
+ * The add-on menu (Extensions › Circularity Workbench), static so that onOpen can build it in
+ * AuthMode.NONE without reading the document. Each item names a top-level function of the door.
+ */
+export type MenuEntry = { caption: string; functionName: string } | 'separator';
+
+export const MENU: MenuEntry[] = [
+  { caption: 'Set up workbook', functionName: 'setUpWorkbook' },
+  { caption: 'Load sample data', functionName: 'loadSampleData' },
+];
+
+export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
+  const menu = ui.createAddonMenu();
+  for (const entry of MENU) {
+    if (entry === 'separator') menu.addSeparator();
+    else menu.addItem(entry.caption, entry.functionName);
+  }
+  menu.addToUi();
+}

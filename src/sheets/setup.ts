@@ -1,0 +1,111 @@
+/**
+ * Set up workbook: creates the tabs of product.md that are missing, adds missing columns to the
+ * right of existing ones, seeds empty reference tabs. Reads each tab's header once, decides in
+ * core (planTab), then writes one block per tab.
+ */
+import { Cell, Grid } from '../core/cells';
+import { headerIndex, headerKey } from '../core/headers';
+import { ColumnSpec, CRITERIA, PARTNERS, SETTINGS, workbookTabs } from '../core/schema/tabs';
+import { criteriaSeedRows, CRITERIA_SEED } from '../core/seed/criteria';
+import { SETTINGS_SEED } from '../core/seed/settings';
+import { planTab, TabPlan, TabState } from '../core/setup-plan';
+import { referenceSeeds } from '../core/seed/reference';
+import { formatColumns, protectHeader, styleHeader } from './formats';
+import { readTable, Sheet, sheetsByName, Spreadsheet, writeBlock, ensureSize } from './workbook';
+
+export interface SetupResult {
+  created: string[];
+  columnsAdded: number;
+  rowsSeeded: number;
+  warnings: string[];
+}
+
+/** Score columns of `Partners`: one per criterion id found in `Criteria` (or the seed). */
+export function criterionColumns(criteria: Grid): ColumnSpec[] {
+  const ids: { id: string; name: string }[] = [];
+  if (criteria.length > 1) {
+    const idx = headerIndex(criteria[0]);
+    const idCol = idx.get(headerKey('ID'));
+    const nameCol = idx.get(headerKey('Criterion'));
+    if (idCol) {
+      for (const r of criteria.slice(1)) {
+        const id = String(r[idCol - 1] ?? '').trim();
+        if (id) ids.push({ id, name: nameCol ? String(r[nameCol - 1] ?? '') : id });
+      }
+    }
+  } else {
+    for (const c of CRITERIA_SEED) ids.push({ id: c.id, name: c.name });
+  }
+  return ids.map(({ id, name }) => ({
+    header: id,
+    width: 90,
+    format: '0',
+    validation: { kind: 'number', min: 1, max: 5 },
+    note: `Score 1–5 for ${name}; see Criteria for what 1, 3 and 5 mean.`,
+  }));
+}
+
+function stateOf(sheet: Sheet | undefined): TabState {
+  if (!sheet) return { exists: false, header: [], lastRow: 0 };
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  const header: Cell[] = lastRow > 0 && lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0] : [];
+  return { exists: true, header, lastRow };
+}
+
+export function setUpWorkbook(ss: Spreadsheet, countries?: readonly string[]): SetupResult {
+  const tabs = sheetsByName(ss);
+  const criteriaSheet = tabs.get(CRITERIA.name);
+  const criteria = criteriaSheet ? readTable(criteriaSheet) : [];
+  const result: SetupResult = { created: [], columnsAdded: 0, rowsSeeded: 0, warnings: [] };
+  const seeds = referenceSeeds();
+  workbookTabs(countries).forEach((spec, position) => {
+    const existing = tabs.get(spec.name);
+    const state = existing === criteriaSheet && existing ? { exists: true, header: criteria[0] ?? [], lastRow: criteria.length } : stateOf(existing);
+    const plan = planTab({
+      spec,
+      state,
+      extraColumns: spec === PARTNERS ? criterionColumns(criteria) : undefined,
+      seedRows: spec === CRITERIA ? criteriaSeedRows() : seeds[spec.name],
+      keyedRows:
+        spec === SETTINGS
+          ? { keys: existing ? settingKeys(existing, state) : [], rows: SETTINGS_SEED.map((s) => [s.key, s.value, s.note]) }
+          : undefined,
+    });
+    const sheet = existing ?? ss.insertSheet(spec.name, Math.min(position, ss.getSheets().length));
+    apply(sheet, plan, state);
+    if (plan.create) result.created.push(spec.name);
+    result.columnsAdded += plan.create ? 0 : plan.newHeaders.length;
+    result.rowsSeeded += plan.appendRows.length;
+    result.warnings.push(...plan.warnings);
+  });
+  return result;
+}
+
+function settingKeys(sheet: Sheet, state: TabState): Cell[] {
+  if (state.lastRow < 2) return [];
+  return sheet.getRange(2, 1, state.lastRow - 1, 1).getValues().map((r) => r[0]);
+}
+
+function apply(sheet: Sheet, plan: TabPlan, state: TabState): void {
+  const width = Math.max(...plan.columnOf.values());
+  ensureSize(sheet, Math.max(state.lastRow + plan.appendRows.length, 2), width);
+  if (plan.newHeaders.length) {
+    const first = plan.newHeaders[0].column;
+    writeBlock(sheet, 1, first, [plan.newHeaders.map((h) => h.header)]);
+  }
+  const added = new Set(plan.newHeaders.map((h) => h.header));
+  const newColumns = plan.columns
+    .filter((c) => added.has(c.header))
+    .map((spec) => ({ spec, column: plan.columnOf.get(spec.header)! }));
+  if (newColumns.length) formatColumns(sheet, newColumns, sheet.getMaxRows());
+  styleHeader(
+    sheet,
+    width,
+    newColumns.filter((c) => c.spec.note).map((c) => ({ column: c.column, note: c.spec.note! })),
+  );
+  if (plan.create) sheet.setTabColor(plan.spec.tabColor);
+  if (plan.appendRows.length) writeBlock(sheet, Math.max(state.lastRow, 1) + 1, 1, plan.appendRows);
+  if (plan.spec.kind !== 'log') protectHeader(sheet, width);
+}
+

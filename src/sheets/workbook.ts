@@ -1,0 +1,48 @@
+/**
+ * Reading and writing whole blocks of a tab: one getValues per table, one setValues per block.
+ * Every string written goes through inertBlock so a value that looks like a formula stays text.
+ */
+import { Grid, inertBlock } from '../core/cells';
+
+export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export function activeSpreadsheet(): Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/** Tabs by name, from one getSheets call and a getName per tab. */
+export function sheetsByName(ss: Spreadsheet): Map<string, Sheet> {
+  const map = new Map<string, Sheet>();
+  for (const sh of ss.getSheets()) map.set(sh.getName(), sh);
+  return map;
+}
+
+/** The whole used area of a tab (header row included), or [] when it is empty. */
+export function readTable(sheet: Sheet): Grid {
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow < 1 || lastColumn < 1) return [];
+  return sheet.getRange(1, 1, lastRow, lastColumn).getValues();
+}
+
+/** Writes a rectangular block at (row, column), growing the grid first when it is too small. */
+export function writeBlock(sheet: Sheet, row: number, column: number, values: Grid): void {
+  if (!values.length || !values[0].length) return;
+  ensureSize(sheet, row + values.length - 1, column + values[0].length - 1);
+  sheet.getRange(row, column, values.length, values[0].length).setValues(inertBlock(values));
+}
+
+/** Grows the grid so that (rows × columns) fits; Sheets refuses ranges beyond it. */
+export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
+
+/** Pads ragged rows to one width so setValues accepts them. */
+export function rectangular(rows: Grid, width?: number): Grid {
+  const w = width ?? Math.max(0, ...rows.map((r) => r.length));
+  return rows.map((r) => (r.length === w ? r : [...r, ...new Array(Math.max(0, w - r.length)).fill('')].slice(0, w)));
+}

@@ -1,0 +1,56 @@
+import { asText, columnLetter, inertBlock, isOmitted, toDate, toNumber, toVector, toYesNo } from '../../src/core/cells';
+
+describe('cells', () => {
+  test('numbers from cells and numeric text, nothing else', () => {
+    expect(toNumber(3)).toBe(3);
+    expect(toNumber(' 3,5 ')).toBe(3.5);
+    expect(toNumber('10 %')).toBeCloseTo(0.1);
+    expect(toNumber('1e3')).toBe(1000);
+    expect(toNumber('abc')).toBeNull();
+    expect(toNumber('#N/A')).toBeNull();
+    expect(toNumber(true)).toBeNull();
+    expect(toNumber(NaN)).toBeNull();
+    expect(toNumber('')).toBeNull();
+  });
+
+  test('dates as Date, ISO, French and English text; impossible dates refused', () => {
+    expect(toDate('2026-10-03')?.toISOString()).toBe('2026-10-03T00:00:00.000Z');
+    expect(toDate('03/10/2026')?.toISOString()).toBe('2026-10-03T00:00:00.000Z');
+    expect(toDate('3 octobre 2026')?.toISOString()).toBe('2026-10-03T00:00:00.000Z');
+    expect(toDate('Oct 3, 2026')?.toISOString()).toBe('2026-10-03T00:00:00.000Z');
+    expect(toDate('31/02/2026')).toBeNull();
+    expect(toDate('soon')).toBeNull();
+    expect(toDate(45000)).toBeNull();
+  });
+
+  test('yes/no in English and French', () => {
+    expect(['yes', 'TRUE', 'y', 1, 'oui', true].map(toYesNo)).toEqual([true, true, true, true, true, true]);
+    expect(['no', 'false', 'N', 0, 'non', false].map(toYesNo)).toEqual([false, false, false, false, false, false]);
+    expect(toYesNo('')).toBeNull();
+    expect(toYesNo('maybe')).toBeUndefined();
+  });
+
+  test('omitted optional arguments: undefined, empty string, all-blank range', () => {
+    expect(isOmitted(undefined)).toBe(true);
+    expect(isOmitted('')).toBe(true);
+    expect(isOmitted([[''], ['']])).toBe(true);
+    expect(isOmitted([[0]])).toBe(false);
+  });
+
+  test('vectors from a row, a column or a cell; a block is not a vector', () => {
+    expect(toVector([[1, 2, 3]])).toEqual([1, 2, 3]);
+    expect(toVector([[1], [2]])).toEqual([1, 2]);
+    expect(toVector(4)).toEqual([4]);
+    expect(toVector([[1, 2], [3, 4]])).toBeNull();
+  });
+
+  test('formula-looking text is made inert, other values pass through', () => {
+    expect(['=1+1', '+33 6', '-5 units', '@home', 'plain'].map(asText)).toEqual(["'=1+1", "'+33 6", "'-5 units", "'@home", 'plain']);
+    const d = new Date();
+    expect(inertBlock([['=SUM(A1)', 5, true, d]])).toEqual([["'=SUM(A1)", 5, true, d]]);
+  });
+
+  test('column letters', () => {
+    expect([1, 26, 27, 52, 703].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA']);
+  });
+});
