@@ -9,7 +9,7 @@ import { headerKey } from '../core/headers';
 import { KPI_DATA, PARTNER_INPUT_COLUMNS, PARTNERS, RATINGS, SETTINGS } from '../core/schema/tabs';
 import { CRITERIA_SEED } from '../core/seed/criteria';
 import { samplePartners } from '../core/sample/partners';
-import { sampleOrderGrid } from '../core/sample/sample-orders';
+import { sampleOrderGrid } from '../core/sample/orders';
 import { readTable, Sheet, sheetsByName, Spreadsheet, writeBlock } from './workbook';
 
 export interface SampleResult {

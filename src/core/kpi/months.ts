@@ -83,9 +83,9 @@ export function zonedTimeToEpoch(
   year: number, month0: number, day: number, hour: number, minute: number, second: number, timeZone: string,
 ): number {
   const asUtc = Date.UTC(year, month0, day, hour, minute, second);
-  const first = asUtc - zoneOffsetMs(asUtc, timeZone);
-  const second2 = asUtc - zoneOffsetMs(first, timeZone);
-  return second2;
+  // Two passes: the offset at the first guess may differ from the offset at the answer near a DST change.
+  const guess = asUtc - zoneOffsetMs(asUtc, timeZone);
+  return asUtc - zoneOffsetMs(guess, timeZone);
 }
 
 /** The month key of an instant (Date or epoch ms) in a time zone. */

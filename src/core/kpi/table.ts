@@ -3,6 +3,7 @@
  * and the data-quality issues every parser reports in the same shape.
  */
 import { Cell, UserError, columnLetter, isBlank } from '../cells';
+import { closestHeader, headerKey } from '../headers';
 
 /** One data-quality finding about one cell of an input tab. */
 export interface Issue {
@@ -37,19 +38,7 @@ export interface Located {
 }
 
 /**
- * A header made comparable: lower case, accents dropped, everything but letters and digits removed,
- * so `Weight (kg)`, `weight kg` and `WEIGHT_KG` are one name.
- */
-export function normalizeHeader(v: Cell): string {
-  return String(v ?? '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
-
-/**
- * Finds each wanted column in a header row. A required column that is absent raises a UserError
+ * Finds each wanted column in a header row (names compared with headers.ts' headerKey). A required column that is absent raises a UserError
  * naming every missing header, and for each the unclaimed header that looks like a renamed copy.
  * Two columns with the same normalised name are refused: which one counts would be a guess.
  */
@@ -61,7 +50,7 @@ export function locateColumns<K extends string>(
 ): Record<K, Located | null> {
   const byName = new Map<string, number[]>();
   headerRow.forEach((h, i) => {
-    const n = normalizeHeader(h);
+    const n = headerKey(h);
     if (n) byName.set(n, [...(byName.get(n) ?? []), i]);
   });
   const letter = (i: number) => columnLetter(firstColumn + i);
@@ -69,7 +58,7 @@ export function locateColumns<K extends string>(
   const claimed = new Set<number>();
   const missing: ColumnSpec<K>[] = [];
   for (const spec of specs) {
-    const names = [spec.header, ...(spec.aliases ?? [])].map(normalizeHeader);
+    const names = [spec.header, ...(spec.aliases ?? [])].map((h) => headerKey(h));
     const hits = names.map((n) => byName.get(n)).find((x) => x !== undefined);
     if (hits && hits.length > 1) {
       throw new UserError(
@@ -87,8 +76,9 @@ export function locateColumns<K extends string>(
   if (missing.length) {
     const hints: string[] = [];
     for (const spec of missing) {
-      const near = nearestHeader(spec.header, headerRow, claimed);
-      if (near !== null) hints.push(`column ${letter(near)} "${String(headerRow[near]).trim()}" looks like "${spec.header}": rename it`);
+      // Headers already matched to another column are not candidates for a rename.
+      const near = closestHeader(spec.header, headerRow.map((h, i) => (claimed.has(i) ? '' : h)));
+      if (near) hints.push(`is "${spec.header}" the column ${letter(near.column - 1)} "${near.header.trim()}"? rename it`);
     }
     const shown = headerRow.filter((h) => !isBlank(h)).map((h) => `"${String(h).trim()}"`);
     throw new UserError(
@@ -98,37 +88,6 @@ export function locateColumns<K extends string>(
     );
   }
   return found;
-}
-
-/** The unclaimed header closest to `wanted` (containment or a small edit distance), or null. */
-function nearestHeader(wanted: string, headerRow: readonly Cell[], claimed: ReadonlySet<number>): number | null {
-  const w = normalizeHeader(wanted);
-  let best: number | null = null;
-  let bestScore = Infinity;
-  headerRow.forEach((h, i) => {
-    const n = normalizeHeader(h);
-    if (!n || claimed.has(i)) return;
-    const contains = n.length >= 3 && (n.includes(w) || w.includes(n));
-    const d = contains ? 0.5 : editDistance(w, n);
-    if (d <= Math.max(2, Math.floor(w.length * 0.4)) && d < bestScore) {
-      best = i;
-      bestScore = d;
-    }
-  });
-  return best;
-}
-
-/** Levenshtein distance; headers are short, so the quadratic table is fine. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 /** True when every cell of the row is blank (such rows are ignored without an issue). */

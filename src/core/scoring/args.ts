@@ -1,0 +1,157 @@
+/**
+ * Reading raw custom-function arguments (a single cell or a 2-D range, optional arguments as
+ * undefined or "") into checked values, with messages that name the function, the argument, the
+ * cell within the range and what was expected:
+ * `CIRC_SCORE: scores, row 3, column 2 (B3 of the range): expected a number between 1 and 5, got the text "abc".`
+ */
+
+import {
+  Cell, CellArg, Grid, UserError, cellPosition, describe, isBlank, isErrorValue, isOmitted, toGrid, toNumber,
+} from '../cells';
+import { DIRECTION_EXPECTED, Direction, parseDirection } from './directions';
+import { CellError } from './errors';
+
+/** Which function and argument a value belongs to. */
+export interface ArgName {
+  fn: string;
+  arg: string;
+}
+
+/** 0-based position of a cell within its range, or null for a single-cell argument. */
+export type Pos = readonly [number, number] | null;
+
+/** The error for one argument (and cell): `FN: arg, row r, column c (…): expected X, got Y.` */
+export function argError(name: ArgName, pos: Pos, expected: string, got: string): UserError {
+  const where = pos ? `, ${cellPosition(pos[0] + 1, pos[1] + 1)}` : '';
+  return new UserError(`${name.fn}: ${name.arg}${where}: expected ${expected}, got ${got}.`);
+}
+
+/**
+ * Runs core code and puts errors in context: a CellError gets the function, the argument and
+ * the cell's position in the original range (`rowMap[i]` = original row of the core's row i, when
+ * the core saw only some rows); any other UserError gets the function name in front.
+ */
+export function inContext<T>(name: ArgName, run: () => T, rowMap?: readonly number[]): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof CellError) {
+      const row = rowMap ? rowMap[e.row] : e.row;
+      throw argError(name, [row, e.column], e.expected, e.gotText);
+    }
+    if (e instanceof UserError && !e.message.startsWith(`${name.fn}:`)) throw new UserError(`${name.fn}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** A cell's description for messages, error values included. */
+export function got(v: Cell): string {
+  return describe(v);
+}
+
+/** A range argument as a grid plus whether it was a range at all (single cells have no position). */
+export function readGrid(v: CellArg): { grid: Grid; isRange: boolean } {
+  return { grid: toGrid(v), isRange: Array.isArray(v) };
+}
+
+/** True when every cell of the row is blank: such rows answer blank. */
+export function isBlankRow(row: readonly Cell[]): boolean {
+  for (const c of row) if (!isBlank(c)) return false;
+  return true;
+}
+
+/**
+ * A number from a cell, or a thrown argError. Blank → null when `allowBlank`, else an error.
+ * `check` may refuse a number by returning false; `expected` then describes what is allowed.
+ */
+export function readNumberCell(
+  name: ArgName,
+  v: Cell,
+  pos: Pos,
+  expected: string,
+  options: { allowBlank?: boolean; check?: (x: number) => boolean } = {},
+): number | null {
+  if (isBlank(v)) {
+    if (options.allowBlank) return null;
+    throw argError(name, pos, expected, got(v));
+  }
+  const x = isErrorValue(v) ? null : toNumber(v);
+  if (x === null || (options.check && !options.check(x))) throw argError(name, pos, expected, got(v));
+  return x;
+}
+
+/** A one-row or one-column range (or one cell), each cell with its position. */
+export interface VectorArg {
+  cells: Cell[];
+  pos: (i: number) => Pos;
+}
+
+/** Reads a row or a column; anything wider and taller is refused. */
+export function readVector(name: ArgName, v: CellArg, what: string): VectorArg {
+  const { grid, isRange } = readGrid(v);
+  if (!isRange) return { cells: [v as Cell], pos: () => null };
+  if (grid.length === 1) return { cells: grid[0].slice(), pos: (i) => [0, i] };
+  if (grid.every((r) => r.length === 1)) return { cells: grid.map((r) => r[0]), pos: (i) => [i, 0] };
+  throw argError(name, null, `${what} in a single row or column`, `a range of ${grid.length} rows × ${grid[0].length} columns`);
+}
+
+/**
+ * Criterion weights: a row or a column of `m` numbers ≥ 0, not all 0, no blanks (a criterion
+ * left out must say 0, so a forgotten weight is not mistaken for a deliberate one).
+ */
+export function readWeights(name: ArgName, v: CellArg, m: number, ofWhat: string): number[] {
+  if (isOmitted(v)) throw argError(name, null, `${m} weight${m === 1 ? '' : 's'} (one per ${ofWhat})`, 'nothing');
+  const { cells, pos } = readVector(name, v, 'weights');
+  if (cells.length !== m) {
+    throw argError(name, null, `${m} weight${m === 1 ? '' : 's'} (one per ${ofWhat})`, `${cells.length}`);
+  }
+  const weights = cells.map(
+    (c, j) =>
+      readNumberCell(name, c, pos(j), 'a weight of 0 or more (enter 0 to leave a criterion out)', {
+        check: (x) => x >= 0,
+      }) as number,
+  );
+  if (!weights.some((w) => w > 0)) throw argError(name, null, 'at least one weight above 0', 'all 0');
+  return weights;
+}
+
+/**
+ * Directions for `m` criteria: omitted → undefined (all benefit); one cell → the same for every
+ * criterion; otherwise a row or column of `m` cells, a blank cell meaning benefit.
+ */
+export function readDirections(name: ArgName, v: CellArg, m: number, ofWhat: string): Direction[] | undefined {
+  if (isOmitted(v)) return undefined;
+  const { cells, pos } = readVector(name, v, 'directions');
+  if (cells.length !== 1 && cells.length !== m) {
+    throw argError(name, null, `${m} directions (one per ${ofWhat}) or a single one for all`, `${cells.length}`);
+  }
+  const dirs = cells.map((c, j) => {
+    if (isBlank(c)) return 1 as Direction;
+    const d = parseDirection(c);
+    if (d === null) throw argError(name, pos(j), DIRECTION_EXPECTED, got(c));
+    return d;
+  });
+  return cells.length === 1 ? new Array<Direction>(m).fill(dirs[0]) : dirs;
+}
+
+/** An optional single value: omitted → undefined; a 1-cell range is read as its cell. */
+export function readScalar(name: ArgName, v: CellArg, expected: string): Cell | undefined {
+  if (isOmitted(v)) return undefined;
+  if (!Array.isArray(v)) return v;
+  const { grid } = readGrid(v);
+  if (grid.length === 1 && grid[0].length === 1) return grid[0][0];
+  throw argError(name, null, expected, `a range of ${grid.length} rows × ${grid[0].length} columns`);
+}
+
+/** An optional number with a default, checked. */
+export function readOptionalNumber(
+  name: ArgName,
+  v: CellArg,
+  fallback: number,
+  expected: string,
+  check: (x: number) => boolean = () => true,
+): number {
+  const c = readScalar(name, v, expected);
+  if (c === undefined) return fallback;
+  return readNumberCell(name, c, null, expected, { check }) as number;
+}

@@ -1,0 +1,125 @@
+/**
+ * Rank stability: how robust each row's rank is to the weights. In each trial every weight is
+ * multiplied by its own uniform random factor in [1 − spread, 1 + spread], the weighted scores are
+ * recomputed (same method as the weighted sum: blanks left out, cost inverted) and ranked over all
+ * rows (1 = best, ties as in RANK); a row "keeps its rank" when its rank equals the one it has with
+ * the weights as given. The answer is the share of trials in which it does, in [0, 1].
+ *
+ * The random numbers come from mulberry32 with a fixed seed, reseeded on every call, so the same
+ * inputs always give the same answer (custom functions must be deterministic). Cost: one pass
+ * over n × m scores and one sort of n rows per trial; the sort starts from the previous trial's
+ * order, which is nearly sorted, so it is usually close to linear.
+ */
+
+import { UserError } from '../cells';
+import { Direction } from './directions';
+import { rankValues, tied } from './rank';
+import { DEFAULT_SCALE, Scale, ScoreRow, rescale, weightedSumScorer } from './weighted-sum';
+
+export const DEFAULT_SPREAD = 0.2;
+export const DEFAULT_TRIALS = 500;
+/** Beyond this the answer no longer changes visibly while the 30 s custom-function limit nears. */
+export const MAX_TRIALS = 2000;
+/** Fixed seed: any constant would do; this one spells "CIRC" in ASCII. */
+export const STABILITY_SEED = 0x43495243;
+
+export interface StabilityOptions {
+  /** Relative perturbation of each weight, 0 ≤ spread < 1 (default 0.2 = ±20 %). */
+  spread?: number;
+  /** Number of perturbed weight sets, 1…2000 (default 500). */
+  trials?: number;
+  directions?: readonly Direction[];
+  scale?: Scale;
+  seed?: number;
+}
+
+/**
+ * mulberry32 (Tommy Ettinger's 32-bit generator): a small, fast PRNG with a 2^32 period, good
+ * enough for Monte-Carlo sensitivity. Returns numbers in [0, 1).
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Share of trials in which each row keeps its rank (see the module comment); null for a row with
+ * no weighted score (all blank, or only zero-weight criteria scored).
+ */
+export function rankStability(
+  rows: readonly ScoreRow[],
+  weights: readonly number[],
+  options: StabilityOptions = {},
+): (number | null)[] {
+  const {
+    spread = DEFAULT_SPREAD,
+    trials = DEFAULT_TRIALS,
+    directions,
+    scale = DEFAULT_SCALE,
+    seed = STABILITY_SEED,
+  } = options;
+  if (!Number.isFinite(spread) || spread < 0 || spread >= 1) {
+    throw new UserError(`spread: expected a share from 0 to below 1 (e.g. 20% or 0.2), got ${spread}.`);
+  }
+  if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS) {
+    throw new UserError(`trials: expected a whole number from 1 to ${MAX_TRIALS}, got ${trials}.`);
+  }
+  const scorer = weightedSumScorer(weights, directions, scale);
+  const baseScores = rows.map((row, i) => scorer(row, i).score);
+  const baseRanks = rankValues(baseScores);
+
+  const m = weights.length;
+  const ranked: number[] = [];
+  baseScores.forEach((s, i) => {
+    if (s !== null) ranked.push(i);
+  });
+  const k = ranked.length;
+  // Rescaled scores of the ranked rows, row-major; NaN marks a blank.
+  const r = new Float64Array(k * m);
+  ranked.forEach((i, p) => {
+    for (let j = 0; j < m; j++) {
+      const x = rows[i][j];
+      r[p * m + j] = x === null ? NaN : rescale(x, directions ? directions[j] : 1, scale);
+    }
+  });
+
+  const random = mulberry32(seed);
+  const w = new Float64Array(m);
+  const score = new Float64Array(k);
+  const kept = new Uint32Array(k);
+  const order: number[] = ranked.map((_, p) => p);
+  const byScore = (a: number, b: number): number => score[b] - score[a] || a - b;
+  for (let t = 0; t < trials; t++) {
+    for (let j = 0; j < m; j++) w[j] = weights[j] * (1 - spread + 2 * spread * random());
+    for (let p = 0; p < k; p++) {
+      let num = 0;
+      let den = 0;
+      const base = p * m;
+      for (let j = 0; j < m; j++) {
+        const v = r[base + j];
+        if (v === v) {
+          num += w[j] * v;
+          den += w[j];
+        }
+      }
+      // den > 0: the row had a positively weighted score and every factor is > 0.
+      score[p] = num / den;
+    }
+    order.sort(byScore);
+    let start = 0;
+    for (let q = 0; q < k; q++) {
+      if (q > 0 && !tied(score[order[q]], score[order[start]])) start = q;
+      const p = order[q];
+      if (start + 1 === baseRanks[ranked[p]]) kept[p]++;
+    }
+  }
+  const out: (number | null)[] = new Array(rows.length).fill(null);
+  ranked.forEach((i, p) => (out[i] = kept[p] / trials));
+  return out;
+}

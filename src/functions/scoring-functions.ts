@@ -1,0 +1,321 @@
+/**
+ * The scoring custom functions behind the public wrappers (CIRC_SCORE, CIRC_NORMALIZE, …). Each
+ * takes raw Sheets arguments (a single cell or a 2-D range; an optional argument left empty
+ * arrives as undefined or "" and counts as omitted), checks them cell by cell, delegates the
+ * arithmetic to `core/scoring`, and returns what the cells show: a column `[[v], [v], …]` (a
+ * matrix for CIRC_NORMALIZE, a number for CIRC_AHP_CR). A blank input row answers a blank row, so
+ * one formula can cover a whole column. Bad input throws a UserError naming the function, the
+ * argument, the cell and what was expected; no wrong number is ever returned instead.
+ */
+
+import { Cell, CellArg, isBlank, isErrorValue, isOmitted } from '../core/cells';
+import { ahpFromJudgements, parseJudgement } from '../core/scoring/ahp';
+import {
+  ArgName, Pos, argError, got, inContext, isBlankRow, readDirections, readGrid, readNumberCell,
+  readOptionalNumber, readScalar, readVector, readWeights,
+} from '../core/scoring/args';
+import { contributionDescriber } from '../core/scoring/contributions';
+import { normalizeMatrix, parseMethod } from '../core/scoring/normalize';
+import { parseOrder, rankValues } from '../core/scoring/rank';
+import { DEFAULT_SPREAD, DEFAULT_TRIALS, MAX_TRIALS, rankStability } from '../core/scoring/stability';
+import { topsis } from '../core/scoring/topsis';
+import { DEFAULT_SCALE, Scale, weightedSumScorer } from '../core/scoring/weighted-sum';
+
+/** What a custom function spills: one value per cell, "" for a blank. */
+export type Output = (number | string)[][];
+
+const column = (values: readonly (number | string | null)[]): Output => values.map((v) => [v === null ? '' : v]);
+
+/**
+ * Per row, the weighted mean of the scores rescaled to 0–1 on a fixed scale.
+ *
+ * @param scores one row per partner, one column per criterion, on the scale (blanks allowed)
+ * @param weights one weight per criterion, as a row or a column; need not sum to 1; ≥ 0, not all 0
+ * @param directions optional: benefit/cost (max/min, +/-, 1/-1) per criterion, or one for all;
+ *   a blank cell means benefit
+ * @param scale_min optional: bottom of the scale (default 1)
+ * @param scale_max optional: top of the scale (default 5)
+ * @return a column: each row's score in 0–1 (cost criteria inverted, blanks excluded and the
+ *   other weights renormalised); blank for a blank row or a row with nothing weighted scored
+ */
+export function circScore(
+  scores: CellArg,
+  weights: CellArg,
+  directions?: CellArg,
+  scale_min?: CellArg,
+  scale_max?: CellArg,
+): Output {
+  const fn = 'CIRC_SCORE';
+  const { grid, isRange } = readGrid(scores);
+  const m = width(grid);
+  const w = readWeights({ fn, arg: 'weights' }, weights, m, 'column of scores');
+  const dirs = readDirections({ fn, arg: 'directions' }, directions, m, 'column of scores');
+  const scale = readScale(fn, scale_min, scale_max);
+  const score = inContext({ fn, arg: 'scores' }, () => weightedSumScorer(w, dirs, scale));
+  const read = scoreReader({ fn, arg: 'scores' }, scale, isRange, m);
+  return grid.map((row, i) => {
+    if (isBlankRow(row)) return [''];
+    const s = score(read(row, i), i).score;
+    return [s === null ? '' : s];
+  });
+}
+
+/**
+ * The matrix normalised per column.
+ *
+ * @param matrix one row per alternative, one column per criterion (blanks stay blank)
+ * @param directions optional: benefit/cost per column, or one for all (default benefit)
+ * @param method optional: minmax (default), max, vector or sum
+ * @return the normalised matrix, same shape, values in 0–1
+ */
+export function circNormalize(matrix: CellArg, directions?: CellArg, method?: CellArg): Output {
+  const fn = 'CIRC_NORMALIZE';
+  const { grid, isRange } = readGrid(matrix);
+  const m = width(grid);
+  const dirs = readDirections({ fn, arg: 'directions' }, directions, m, 'column of matrix');
+  const expected = 'minmax, max, vector or sum';
+  const methodCell = readScalar({ fn, arg: 'method' }, method, expected);
+  const how = methodCell === undefined ? 'minmax' : parseMethod(methodCell);
+  if (how === null) throw argError({ fn, arg: 'method' }, null, expected, got(methodCell as Cell));
+  const name = { fn, arg: 'matrix' };
+  const numbers = grid.map((row, i) =>
+    padded(row, m).map((c, j) => readNumberCell(name, c, at(isRange, i, j), 'a number (or a blank)', { allowBlank: true })),
+  );
+  const out = inContext(name, () => normalizeMatrix(numbers, dirs, how));
+  return out.map((row) => row.map((v) => (v === null ? '' : v)));
+}
+
+/**
+ * Per row, TOPSIS closeness to the ideal solution.
+ *
+ * @param matrix one row per alternative, one column per criterion, every cell of a non-blank row
+ *   a number (any unit)
+ * @param weights one weight per criterion, as a row or a column; ≥ 0, not all 0
+ * @param directions optional: benefit/cost per criterion, or one for all (default benefit)
+ * @return a column: closeness in 0–1 (vector normalisation, Euclidean distances); blank for a
+ *   blank row
+ */
+export function circTopsis(matrix: CellArg, weights: CellArg, directions?: CellArg): Output {
+  const fn = 'CIRC_TOPSIS';
+  const { grid, isRange } = readGrid(matrix);
+  const m = width(grid);
+  const w = readWeights({ fn, arg: 'weights' }, weights, m, 'column of matrix');
+  const dirs = readDirections({ fn, arg: 'directions' }, directions, m, 'column of matrix');
+  const name = { fn, arg: 'matrix' };
+  const rows: number[][] = [];
+  const rowMap: number[] = [];
+  grid.forEach((row, i) => {
+    if (isBlankRow(row)) return;
+    rowMap.push(i);
+    rows.push(
+      padded(row, m).map(
+        (c, j) =>
+          readNumberCell(name, c, at(isRange, i, j), 'a number (TOPSIS needs a value for every criterion of a non-blank row)') as number,
+      ),
+    );
+  });
+  const out: (number | null)[] = new Array(grid.length).fill(null);
+  if (rows.length) inContext(name, () => topsis(rows, w, dirs), rowMap).forEach((c, k) => (out[rowMap[k]] = c));
+  return column(out);
+}
+
+/**
+ * The AHP priority vector of a pairwise comparison matrix.
+ *
+ * @param pairwise a square matrix: cell (i, j) = how many times criterion i matters more than j
+ *   (numbers or fractions such as "1/3"); the lower triangle may be left blank
+ * @return a column of weights (principal eigenvector), summing to 1
+ */
+export function circAhpWeights(pairwise: CellArg): Output {
+  return column(readAhp('CIRC_AHP_WEIGHTS', pairwise).weights);
+}
+
+/**
+ * Saaty's consistency ratio of a pairwise comparison matrix (acceptable up to about 0.10).
+ *
+ * @param pairwise a square matrix of pairwise comparisons, as for CIRC_AHP_WEIGHTS (at most 15)
+ * @return CR = CI/RI with CI = (λmax − n)/(n − 1); 0 for n ≤ 2
+ */
+export function circAhpCr(pairwise: CellArg): number {
+  return readAhp('CIRC_AHP_CR', pairwise).cr;
+}
+
+/**
+ * Per row, the rank of the value within its group, like RANK.
+ *
+ * @param values a column of numbers (blanks get a blank rank)
+ * @param groups optional: a range with one row per value (one or more columns, e.g. country and
+ *   category); rows with the same group values (trimmed, any case) are ranked together
+ * @param order optional: desc (default, highest = 1) or asc (lowest = 1); 0/1 as in RANK
+ * @return a column of ranks: 1 = best, ties share the best rank and the next rank is skipped
+ */
+export function circRank(values: CellArg, groups?: CellArg, order?: CellArg): Output {
+  const fn = 'CIRC_RANK';
+  const { grid, isRange } = readGrid(values);
+  const name = { fn, arg: 'values' };
+  if (width(grid) > 1) throw argError(name, null, 'a single column of values', `${width(grid)} columns`);
+  const nums = grid.map((row, i) =>
+    readNumberCell(name, row[0], at(isRange, i, 0), 'a number (or a blank)', { allowBlank: true }),
+  );
+  let keys: string[] | null = null;
+  if (!isOmitted(groups)) {
+    const g = readGrid(groups as CellArg).grid;
+    if (g.length !== grid.length) {
+      throw argError({ fn, arg: 'groups' }, null, `${grid.length} rows (one per value)`, `${g.length}`);
+    }
+    keys = g.map((row, i) => row.map((c, j) => groupKey({ fn, arg: 'groups' }, c, at(Array.isArray(groups), i, j))).join('\u0000'));
+  }
+  const expected = 'desc or asc (or 0/1 as in RANK)';
+  const orderCell = readScalar({ fn, arg: 'order' }, order, expected);
+  const how = orderCell === undefined ? 'desc' : parseOrder(orderCell);
+  if (how === null) throw argError({ fn, arg: 'order' }, null, expected, got(orderCell as Cell));
+  return column(rankValues(nums, keys, how));
+}
+
+/**
+ * Per row, the criteria that raise the score most, in words, e.g. "Data security (5/5), Capacity (4/5)".
+ *
+ * @param scores one row per partner, one column per criterion, on the 1–5 scale (blanks ignored)
+ * @param weights one weight per criterion, as a row or a column; ≥ 0, not all 0
+ * @param criteria the criteria names, as a row or a column
+ * @param count optional: how many to name (default 2)
+ * @return a column of texts; blank for a blank row or when no criterion stands out
+ */
+export function circStrengths(scores: CellArg, weights: CellArg, criteria: CellArg, count?: CellArg): Output {
+  return describeContributions('CIRC_STRENGTHS', 'strengths', scores, weights, criteria, count);
+}
+
+/**
+ * Per row, the criteria that lower the score most, in words, e.g. "Price (1/5), Coverage (2/5)".
+ *
+ * @param scores one row per partner, one column per criterion, on the 1–5 scale (blanks ignored)
+ * @param weights one weight per criterion, as a row or a column; ≥ 0, not all 0
+ * @param criteria the criteria names, as a row or a column
+ * @param count optional: how many to name (default 2)
+ * @return a column of texts; blank for a blank row or when no criterion stands out
+ */
+export function circWeaknesses(scores: CellArg, weights: CellArg, criteria: CellArg, count?: CellArg): Output {
+  return describeContributions('CIRC_WEAKNESSES', 'weaknesses', scores, weights, criteria, count);
+}
+
+/**
+ * Per row, the share of weight perturbations under which the row keeps its rank.
+ *
+ * @param scores one row per partner, one column per criterion, on the 1–5 scale (blanks allowed)
+ * @param weights one weight per criterion, as a row or a column; ≥ 0, not all 0
+ * @param directions optional: benefit/cost per criterion, or one for all (default benefit)
+ * @param spread optional: each weight is multiplied by a random factor in [1 − spread, 1 + spread]
+ *   (default 20 %; from 0 to below 1)
+ * @param trials optional: number of perturbations (default 500, at most 2000)
+ * @return a column of shares in 0–1 (1 = the rank never changes); seeded, so deterministic;
+ *   blank for a blank row
+ */
+export function circRankStability(
+  scores: CellArg,
+  weights: CellArg,
+  directions?: CellArg,
+  spread?: CellArg,
+  trials?: CellArg,
+): Output {
+  const fn = 'CIRC_RANK_STABILITY';
+  const { grid, isRange } = readGrid(scores);
+  const m = width(grid);
+  const w = readWeights({ fn, arg: 'weights' }, weights, m, 'column of scores');
+  const dirs = readDirections({ fn, arg: 'directions' }, directions, m, 'column of scores');
+  const s = readOptionalNumber(
+    { fn, arg: 'spread' }, spread, DEFAULT_SPREAD, 'a share from 0 to below 1 (e.g. 20% or 0.2)', (x) => x >= 0 && x < 1,
+  );
+  const t = readOptionalNumber(
+    { fn, arg: 'trials' }, trials, DEFAULT_TRIALS,
+    `a whole number from 1 to ${MAX_TRIALS} (more trials would not change the answer visibly and risk the 30-second limit)`,
+    (x) => Number.isInteger(x) && x >= 1 && x <= MAX_TRIALS,
+  );
+  const read = scoreReader({ fn, arg: 'scores' }, DEFAULT_SCALE, isRange, m);
+  const rows = grid.map((row, i) => (isBlankRow(row) ? new Array<null>(m).fill(null) : read(row, i)));
+  return column(inContext({ fn, arg: 'scores' }, () => rankStability(rows, w, { spread: s, trials: t, directions: dirs })));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function describeContributions(
+  fn: string,
+  kind: 'strengths' | 'weaknesses',
+  scores: CellArg,
+  weights: CellArg,
+  criteria: CellArg,
+  count: CellArg,
+): Output {
+  const { grid, isRange } = readGrid(scores);
+  const m = width(grid);
+  const w = readWeights({ fn, arg: 'weights' }, weights, m, 'column of scores');
+  const names = readNames({ fn, arg: 'criteria' }, criteria, m);
+  const n = readOptionalNumber(
+    { fn, arg: 'count' }, count, 2, 'a whole number of 1 or more', (x) => Number.isInteger(x) && x >= 1,
+  );
+  const describeRow = inContext({ fn, arg: 'scores' }, () => contributionDescriber(w, names, { count: n }));
+  const read = scoreReader({ fn, arg: 'scores' }, DEFAULT_SCALE, isRange, m);
+  return grid.map((row, i) => [isBlankRow(row) ? '' : describeRow(read(row, i), i)[kind]]);
+}
+
+/** Reads one row of scores on `scale`, blanks as null, anything else refused with its position. */
+function scoreReader(name: ArgName, scale: Scale, isRange: boolean, m: number) {
+  const expected = `a number between ${scale.min} and ${scale.max}`;
+  const options = { allowBlank: true, check: (x: number) => x >= scale.min && x <= scale.max };
+  return (row: readonly Cell[], i: number): (number | null)[] => {
+    const out = new Array<number | null>(m);
+    for (let j = 0; j < m; j++) out[j] = readNumberCell(name, row[j] ?? '', at(isRange, i, j), expected, options);
+    return out;
+  };
+}
+
+function readScale(fn: string, scaleMin: CellArg, scaleMax: CellArg): Scale {
+  const min = readOptionalNumber({ fn, arg: 'scale_min' }, scaleMin, DEFAULT_SCALE.min, 'a number');
+  const max = readOptionalNumber({ fn, arg: 'scale_max' }, scaleMax, DEFAULT_SCALE.max, 'a number');
+  if (min >= max) throw argError({ fn, arg: 'scale_min and scale_max' }, null, 'scale_min below scale_max', `${min} and ${max}`);
+  return { min, max };
+}
+
+function readNames(name: ArgName, v: CellArg, m: number): string[] {
+  if (isOmitted(v)) throw argError(name, null, `${m} criterion name${m === 1 ? '' : 's'} (one per column of scores)`, 'nothing');
+  const { cells, pos } = readVector(name, v, 'criterion names');
+  if (cells.length !== m) throw argError(name, null, `${m} criterion names (one per column of scores)`, `${cells.length}`);
+  return cells.map((c, j) => {
+    if (isErrorValue(c)) throw argError(name, pos(j), 'a criterion name', got(c));
+    return isBlank(c) ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim();
+  });
+}
+
+function readAhp(fn: string, pairwise: CellArg) {
+  const name = { fn, arg: 'pairwise' };
+  if (isOmitted(pairwise)) throw argError(name, null, 'a square matrix of pairwise comparisons', 'nothing');
+  const { grid, isRange } = readGrid(pairwise);
+  const cells = grid.map((row, i) =>
+    row.map((c, j) => {
+      const x = parseJudgement(c);
+      if (x === undefined) throw argError(name, at(isRange, i, j), 'a positive number or a fraction such as 1/3', got(c));
+      return x;
+    }),
+  );
+  return inContext(name, () => ahpFromJudgements(cells));
+}
+
+function groupKey(name: ArgName, c: Cell, pos: Pos): string {
+  if (isErrorValue(c)) throw argError(name, pos, 'a group value (text, number or blank)', got(c));
+  if (isBlank(c)) return '';
+  if (c instanceof Date) return c.toISOString();
+  return String(c).trim().toLowerCase();
+}
+
+function width(grid: readonly (readonly Cell[])[]): number {
+  let w = 0;
+  for (const r of grid) if (r.length > w) w = r.length;
+  return w;
+}
+
+function padded(row: readonly Cell[], m: number): Cell[] {
+  return row.length >= m ? row.slice() : [...row, ...new Array<Cell>(m - row.length).fill('')];
+}
+
+function at(isRange: boolean, i: number, j: number): Pos {
+  return isRange ? [i, j] : null;
+}
