@@ -1,21 +1,29 @@
 /**
  * The door: every function Apps Script can see. The build turns each export below into a
  * top-level function declaration carrying this JSDoc, so menus, triggers and custom functions
- * find it. Each body is one delegation; the work lives in sheets/ and core/.
+ * find it. Each body is one delegation; the work lives in sheets/, functions/ and core/.
  */
+import { CellArg } from './core/cells';
+import { circCo2e, circKpi } from './functions/kpi-functions';
+import * as scoring from './functions/scoring-functions';
 import { buildMenu } from './menu';
 import { runAction } from './sheets/action';
-import { setUpWorkbook as setUp } from './sheets/setup';
+import { deriveWeights } from './sheets/ahp';
+import { scorePartners as score } from './sheets/partners';
+import { consolidateRatings as consolidate } from './sheets/ratings';
 import { loadSampleData as loadSample } from './sheets/sample';
-import { summarizeSetup, summarizeSample } from './sheets/summaries';
+import { setUpWorkbook as setUp } from './sheets/setup';
+import { summarizeSample, summarizeSetup } from './sheets/summaries';
+import { spreadsheetTimeZone } from './sheets/workbook';
+
+type Out = (number | string)[][];
 
 /**
  * Builds the add-on menu. Static items only, so it works in every authorisation mode.
  * @param {Object} e the open event
  */
 export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
-  void e;
-  buildMenu(SpreadsheetApp.getUi());
+  buildMenu(SpreadsheetApp.getUi(), e);
 }
 
 /**
@@ -38,4 +46,159 @@ export function loadSampleData(): void {
     ctx.progress('Writing sample partners, ratings and orders…');
     return summarizeSample(loadSample(ctx.ss, new Date()), setup);
   });
+}
+
+/** Menu: scores, ranks and explains every partner; rebuilds the Partner Ranking tab. */
+export function scorePartners(): void {
+  runAction('Score partners', (ctx) => score(ctx.ss));
+}
+
+/** Menu: assessors' ratings → median scores in Partners, with disagreements flagged. */
+export function consolidateRatings(): void {
+  runAction('Consolidate ratings', (ctx) => consolidate(ctx.ss));
+}
+
+/** Menu: criteria weights from the AHP pairwise block, checked for consistency. */
+export function deriveWeightsAhp(): void {
+  runAction('Derive weights (AHP)', deriveWeights);
+}
+
+/**
+ * Weighted score of each row, 0–1, on a fixed rating scale (default 1–5). Cost criteria are
+ * inverted; blank scores are left out and the other weights renormalised. Blank rows stay blank.
+ * @param {number[][]} scores one row per partner, one column per criterion
+ * @param {number[][]} weights one weight per criterion (a row or a column; any positive scale)
+ * @param {string[][]} directions optional: benefit or cost per criterion (also max/min, +/-, 1/-1)
+ * @param {number} scale_min optional: bottom of the rating scale (default 1)
+ * @param {number} scale_max optional: top of the rating scale (default 5)
+ * @return {number[][]} one score per row, 0–1
+ * @customfunction
+ */
+export function CIRC_SCORE(scores: CellArg, weights: CellArg, directions?: CellArg, scale_min?: CellArg, scale_max?: CellArg): Out {
+  return scoring.circScore(scores, weights, directions, scale_min, scale_max);
+}
+
+/**
+ * The matrix normalised per column: minmax (default), max, vector or sum; cost columns inverted.
+ * @param {number[][]} matrix one row per alternative, one column per criterion
+ * @param {string[][]} directions optional: benefit or cost per column
+ * @param {string} method optional: minmax, max, vector or sum
+ * @return {number[][]} the normalised matrix
+ * @customfunction
+ */
+export function CIRC_NORMALIZE(matrix: CellArg, directions?: CellArg, method?: CellArg): Out {
+  return scoring.circNormalize(matrix, directions, method);
+}
+
+/**
+ * TOPSIS closeness of each row to the ideal solution, 0–1 (vector normalisation, Euclidean distances).
+ * @param {number[][]} matrix one row per alternative, one column per criterion
+ * @param {number[][]} weights one weight per criterion
+ * @param {string[][]} directions optional: benefit or cost per criterion
+ * @return {number[][]} one closeness per row
+ * @customfunction
+ */
+export function CIRC_TOPSIS(matrix: CellArg, weights: CellArg, directions?: CellArg): Out {
+  return scoring.circTopsis(matrix, weights, directions);
+}
+
+/**
+ * AHP priority weights (principal eigenvector, sums to 1) of a pairwise-comparison matrix. A blank
+ * lower triangle is filled with reciprocals; "1/3" is accepted.
+ * @param {number[][]} pairwise square matrix of comparisons (row vs column, 1/9 … 9)
+ * @return {number[][]} one weight per criterion, as a column
+ * @customfunction
+ */
+export function CIRC_AHP_WEIGHTS(pairwise: CellArg): Out {
+  return scoring.circAhpWeights(pairwise);
+}
+
+/**
+ * Saaty's consistency ratio of a pairwise-comparison matrix (acceptable up to 0.10; 0 for n ≤ 2).
+ * @param {number[][]} pairwise square matrix of comparisons
+ * @return {number} the consistency ratio
+ * @customfunction
+ */
+export function CIRC_AHP_CR(pairwise: CellArg): number {
+  return scoring.circAhpCr(pairwise);
+}
+
+/**
+ * Rank of each value within its group, 1 = best (highest unless order is "asc"); ties share the
+ * best rank and the next is skipped, as RANK does.
+ * @param {number[][]} values the values to rank
+ * @param {string[][]} groups optional: a group per row (e.g. country × category); ranks restart per group
+ * @param {string} order optional: desc (default) or asc
+ * @return {number[][]} one rank per row
+ * @customfunction
+ */
+export function CIRC_RANK(values: CellArg, groups?: CellArg, order?: CellArg): Out {
+  return scoring.circRank(values, groups, order);
+}
+
+/**
+ * The criteria that contribute most to each row's score, in words.
+ * @param {number[][]} scores one row per partner, one column per criterion
+ * @param {number[][]} weights one weight per criterion
+ * @param {string[][]} criteria the criterion names
+ * @param {number} count optional: how many to name (default 2)
+ * @return {string[][]} one text per row
+ * @customfunction
+ */
+export function CIRC_STRENGTHS(scores: CellArg, weights: CellArg, criteria: CellArg, count?: CellArg): Out {
+  return scoring.circStrengths(scores, weights, criteria, count);
+}
+
+/**
+ * The criteria that contribute least to each row's score, in words.
+ * @param {number[][]} scores one row per partner, one column per criterion
+ * @param {number[][]} weights one weight per criterion
+ * @param {string[][]} criteria the criterion names
+ * @param {number} count optional: how many to name (default 2)
+ * @return {string[][]} one text per row
+ * @customfunction
+ */
+export function CIRC_WEAKNESSES(scores: CellArg, weights: CellArg, criteria: CellArg, count?: CellArg): Out {
+  return scoring.circWeaknesses(scores, weights, criteria, count);
+}
+
+/**
+ * Per row, the share of random weight perturbations (± spread) under which the row keeps its
+ * rank. Seeded, so the answer is always the same for the same input.
+ * @param {number[][]} scores one row per partner, one column per criterion
+ * @param {number[][]} weights one weight per criterion
+ * @param {string[][]} directions optional: benefit or cost per criterion
+ * @param {number} spread optional: relative perturbation of each weight (default 20 %)
+ * @param {number} trials optional: number of perturbations (default 500, at most 2000)
+ * @return {number[][]} one share (0–1) per row
+ * @customfunction
+ */
+export function CIRC_RANK_STABILITY(scores: CellArg, weights: CellArg, directions?: CellArg, spread?: CellArg, trials?: CellArg): Out {
+  return scoring.circRankStability(scores, weights, directions, spread, trials);
+}
+
+/**
+ * kg CO2e avoided per row, from the Factors table (factor per category and outcome × units).
+ * @param {string[][]} categories device category per row
+ * @param {string[][]} outcomes outcome per row (reused, refurbished, recycled, …)
+ * @param {number|number[][]} units units per row (a column, or one number for all)
+ * @param {Array<Array<*>>} factors the Factors table, header row included
+ * @return {number[][]} kg CO2e avoided per row
+ * @customfunction
+ */
+export function CIRC_CO2E(categories: CellArg, outcomes: CellArg, units: CellArg, factors: CellArg): Out {
+  return circCo2e(categories, outcomes, units, factors);
+}
+
+/**
+ * Any KPI of the registry for one month, from a KPI Data range that includes its header row.
+ * @param {string} kpi the KPI id (requests, received, conversion, reuse_rate, lead_time_median, …)
+ * @param {string|Date} month a month as 2026-10, or a date inside it
+ * @param {Array<Array<*>>} data_range the KPI Data table, header row included
+ * @param {Array<Array<*>>} factors optional: the Factors table (needed for co2e_kg)
+ * @return {number} the KPI's value; blank when its denominator is zero
+ * @customfunction
+ */
+export function CIRC_KPI(kpi: CellArg, month: CellArg, data_range: CellArg, factors?: CellArg): number | string {
+  return circKpi(kpi, month, data_range, factors, spreadsheetTimeZone());
 }

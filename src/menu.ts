@@ -7,9 +7,14 @@ export type MenuEntry = { caption: string; functionName: string } | 'separator';
 export const MENU: MenuEntry[] = [
   { caption: 'Set up workbook', functionName: 'setUpWorkbook' },
   { caption: 'Load sample data', functionName: 'loadSampleData' },
+  'separator',
+  { caption: 'Score partners', functionName: 'scorePartners' },
+  { caption: 'Consolidate ratings', functionName: 'consolidateRatings' },
+  { caption: 'Derive weights (AHP)', functionName: 'deriveWeightsAhp' },
 ];
 
-export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
+/** The event is not read: in AuthMode.NONE nothing but the static items is allowed anyway. */
+export function buildMenu(ui: GoogleAppsScript.Base.Ui, _e?: unknown): void {
   const menu = ui.createAddonMenu();
   for (const entry of MENU) {
     if (entry === 'separator') menu.addSeparator();

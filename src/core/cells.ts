@@ -130,11 +130,16 @@ export function columnLetter(index: number): string {
 }
 
 /**
- * Text destined for a cell, made inert: Sheets would run a leading =, +, - or @ as a formula,
- * so such strings get the leading apostrophe that marks literal text (not shown in the cell).
+ * Text destined for a cell, kept as the text it is. Sheets reads what a script writes as if typed
+ * (USER_ENTERED): a leading =, +, - or @ would run as a formula, and "12", "TRUE" or "2026-10-03"
+ * would turn into a number, a boolean or a date. Such strings get the leading apostrophe that
+ * marks literal text (the apostrophe is not part of the stored value).
  */
 export function asText(v: string): string {
-  return /^[=+\-@]/.test(v) ? `'${v}` : v;
+  if (/^[=+\-@']/.test(v)) return `'${v}`;
+  const t = v.trim();
+  if (t && (toNumber(t) !== null || /^(true|false)$/i.test(t) || toDate(t) !== null)) return `'${v}`;
+  return v;
 }
 
 /** Every string in a block made inert (numbers, booleans, dates pass through). */

@@ -11,7 +11,7 @@
 import { Cell, CellArg, isBlank, isErrorValue, isOmitted } from '../core/cells';
 import { ahpFromJudgements, parseJudgement } from '../core/scoring/ahp';
 import {
-  ArgName, Pos, argError, got, inContext, isBlankRow, readDirections, readGrid, readNumberCell,
+  ArgName, Pos, argError, count, got, inContext, isBlankRow, readDirections, readGrid, readNumberCell,
   readOptionalNumber, readScalar, readVector, readWeights,
 } from '../core/scoring/args';
 import { contributionDescriber } from '../core/scoring/contributions';
@@ -276,9 +276,10 @@ function readScale(fn: string, scaleMin: CellArg, scaleMax: CellArg): Scale {
 }
 
 function readNames(name: ArgName, v: CellArg, m: number): string[] {
-  if (isOmitted(v)) throw argError(name, null, `${m} criterion name${m === 1 ? '' : 's'} (one per column of scores)`, 'nothing');
+  const expected = `${count(m, 'criterion name')} (one per column of scores)`;
+  if (isOmitted(v)) throw argError(name, null, expected, 'nothing');
   const { cells, pos } = readVector(name, v, 'criterion names');
-  if (cells.length !== m) throw argError(name, null, `${m} criterion names (one per column of scores)`, `${cells.length}`);
+  if (cells.length !== m) throw argError(name, null, expected, `${cells.length}`);
   return cells.map((c, j) => {
     if (isErrorValue(c)) throw argError(name, pos(j), 'a criterion name', got(c));
     return isBlank(c) ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim();

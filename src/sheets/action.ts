@@ -12,6 +12,8 @@ export interface ActionResult {
   warnings: string[];
   /** One sentence for the closing toast. */
   summary: string;
+  /** Recorded in Log only (e.g. values replaced at the person's request, to restore by hand). */
+  details?: string[];
 }
 
 export interface ActionContext {
@@ -43,7 +45,8 @@ export function runAction(name: string, body: (ctx: ActionContext) => ActionResu
   try {
     ctx.progress(`${name}…`);
     const result = body(ctx);
-    appendLog(ss, { when: new Date(), who: currentUser(), action: name, ...result });
+    const { details = [], ...counts } = result;
+    appendLog(ss, { when: new Date(), who: currentUser(), action: name, ...counts, warnings: [...result.warnings, ...details] });
     SpreadsheetApp.flush();
     if (result.warnings.length) {
       const shown = result.warnings.slice(0, 15).map((w) => `• ${w}`).join('\n');

@@ -46,3 +46,19 @@ export function rectangular(rows: Grid, width?: number): Grid {
   const w = width ?? Math.max(0, ...rows.map((r) => r.length));
   return rows.map((r) => (r.length === w ? r : [...r, ...new Array(Math.max(0, w - r.length)).fill('')].slice(0, w)));
 }
+
+/**
+ * Writes a block over cells some of which hold a person's formulas: those cells get their own
+ * formula back (a values-only write would freeze them), every other cell gets its new value.
+ */
+export function writeBlockKeepingFormulas(sheet: Sheet, row: number, column: number, values: Grid, formulas: string[][]): void {
+  if (!values.length) return;
+  const inert = inertBlock(values);
+  const merged = inert.map((r, i) => r.map((v, j) => (formulas[i]?.[j] ? formulas[i][j] : v)));
+  sheet.getRange(row, column, merged.length, merged[0].length).setValues(merged);
+}
+
+/** The spreadsheet's time zone: KPI months are calendar months there (readable in custom functions). */
+export function spreadsheetTimeZone(): string {
+  return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+}

@@ -54,3 +54,15 @@ describe('cells', () => {
     expect([1, 26, 27, 52, 703].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'AAA']);
   });
 });
+
+test('text that Sheets would turn into a number, boolean or date stays text', () => {
+  expect(['12', '3,5', 'TRUE', '2026-10-03', "'quoted", 'FR', '12 rue de la Paix'].map(asText)).toEqual([
+    "'12",
+    "'3,5",
+    "'TRUE",
+    "'2026-10-03",
+    "''quoted",
+    'FR',
+    '12 rue de la Paix',
+  ]);
+});

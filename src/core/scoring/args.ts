@@ -92,7 +92,7 @@ export function readVector(name: ArgName, v: CellArg, what: string): VectorArg {
   if (!isRange) return { cells: [v as Cell], pos: () => null };
   if (grid.length === 1) return { cells: grid[0].slice(), pos: (i) => [0, i] };
   if (grid.every((r) => r.length === 1)) return { cells: grid.map((r) => r[0]), pos: (i) => [i, 0] };
-  throw argError(name, null, `${what} in a single row or column`, `a range of ${grid.length} rows × ${grid[0].length} columns`);
+  throw argError(name, null, `${what} in a single row or column`, rangeSize(grid));
 }
 
 /**
@@ -100,10 +100,10 @@ export function readVector(name: ArgName, v: CellArg, what: string): VectorArg {
  * left out must say 0, so a forgotten weight is not mistaken for a deliberate one).
  */
 export function readWeights(name: ArgName, v: CellArg, m: number, ofWhat: string): number[] {
-  if (isOmitted(v)) throw argError(name, null, `${m} weight${m === 1 ? '' : 's'} (one per ${ofWhat})`, 'nothing');
+  if (isOmitted(v)) throw argError(name, null, `${count(m, 'weight')} (one per ${ofWhat})`, 'nothing');
   const { cells, pos } = readVector(name, v, 'weights');
   if (cells.length !== m) {
-    throw argError(name, null, `${m} weight${m === 1 ? '' : 's'} (one per ${ofWhat})`, `${cells.length}`);
+    throw argError(name, null, `${count(m, 'weight')} (one per ${ofWhat})`, `${cells.length}`);
   }
   const weights = cells.map(
     (c, j) =>
@@ -123,7 +123,7 @@ export function readDirections(name: ArgName, v: CellArg, m: number, ofWhat: str
   if (isOmitted(v)) return undefined;
   const { cells, pos } = readVector(name, v, 'directions');
   if (cells.length !== 1 && cells.length !== m) {
-    throw argError(name, null, `${m} directions (one per ${ofWhat}) or a single one for all`, `${cells.length}`);
+    throw argError(name, null, `${count(m, 'direction')} (one per ${ofWhat}) or a single one for all`, `${cells.length}`);
   }
   const dirs = cells.map((c, j) => {
     if (isBlank(c)) return 1 as Direction;
@@ -140,7 +140,7 @@ export function readScalar(name: ArgName, v: CellArg, expected: string): Cell | 
   if (!Array.isArray(v)) return v;
   const { grid } = readGrid(v);
   if (grid.length === 1 && grid[0].length === 1) return grid[0][0];
-  throw argError(name, null, expected, `a range of ${grid.length} rows × ${grid[0].length} columns`);
+  throw argError(name, null, expected, rangeSize(grid));
 }
 
 /** An optional number with a default, checked. */
@@ -154,4 +154,14 @@ export function readOptionalNumber(
   const c = readScalar(name, v, expected);
   if (c === undefined) return fallback;
   return readNumberCell(name, c, null, expected, { check }) as number;
+}
+
+/** "a range of 2 rows × 3 columns", for messages. */
+function rangeSize(grid: Grid): string {
+  return `a range of ${count(grid.length, 'row')} × ${count(grid[0]?.length ?? 0, 'column')}`;
+}
+
+/** "1 weight", "3 weights". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -6,9 +6,9 @@
  * the weights as given. The answer is the share of trials in which it does, in [0, 1].
  *
  * The random numbers come from mulberry32 with a fixed seed, reseeded on every call, so the same
- * inputs always give the same answer (custom functions must be deterministic). Cost: one pass
- * over n × m scores and one sort of n rows per trial; the sort starts from the previous trial's
- * order, which is nearly sorted, so it is usually close to linear.
+ * inputs always give the same answer (custom functions must be deterministic). Cost per trial:
+ * one pass over the n × m scores, one native sort of n numbers and n binary searches, so
+ * O(trials × (n·m + n log n)) in all.
  */
 
 import { UserError } from '../cells';
@@ -92,9 +92,9 @@ export function rankStability(
   const random = mulberry32(seed);
   const w = new Float64Array(m);
   const score = new Float64Array(k);
+  const sorted = new Float64Array(k);
+  const rankAt = new Uint32Array(k);
   const kept = new Uint32Array(k);
-  const order: number[] = ranked.map((_, p) => p);
-  const byScore = (a: number, b: number): number => score[b] - score[a] || a - b;
   for (let t = 0; t < trials; t++) {
     for (let j = 0; j < m; j++) w[j] = weights[j] * (1 - spread + 2 * spread * random());
     for (let p = 0; p < k; p++) {
@@ -111,15 +111,33 @@ export function rankStability(
       // den > 0: the row had a positively weighted score and every factor is > 0.
       score[p] = num / den;
     }
-    order.sort(byScore);
-    let start = 0;
-    for (let q = 0; q < k; q++) {
-      if (q > 0 && !tied(score[order[q]], score[order[start]])) start = q;
-      const p = order[q];
-      if (start + 1 === baseRanks[ranked[p]]) kept[p]++;
+    // A row's rank only depends on the sorted scores: sort a copy natively (ascending, no
+    // comparator), give each position the rank of its run of tied values counted from the top,
+    // then find each row's score by binary search. Equal scores always share a run.
+    sorted.set(score);
+    sorted.sort();
+    let start = k - 1;
+    for (let q = k - 1; q >= 0; q--) {
+      if (!tied(sorted[q], sorted[start])) start = q;
+      rankAt[q] = k - start;
+    }
+    for (let p = 0; p < k; p++) {
+      if (rankAt[lowerBound(sorted, score[p])] === baseRanks[ranked[p]]) kept[p]++;
     }
   }
   const out: (number | null)[] = new Array(rows.length).fill(null);
   ranked.forEach((i, p) => (out[i] = kept[p] / trials));
   return out;
+}
+
+/** First index of `x` in the ascending array `a` (x is known to be present). */
+function lowerBound(a: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -38,12 +38,12 @@ export function topsisDetails(
   checkWeights(weights);
   const m = weights.length;
   if (directions && directions.length !== m) {
-    throw new UserError(`directions: expected ${m} directions (one per weight), got ${directions.length}.`);
+    throw new UserError(`directions: expected ${m} direction${m === 1 ? '' : 's'} (one per weight), got ${directions.length}.`);
   }
   const n = matrix.length;
   const largest = new Array<number>(m).fill(0);
   matrix.forEach((row, i) => {
-    if (row.length !== m) throw new UserError(`matrix: expected ${m} values per row (one per weight), got ${row.length}.`);
+    if (row.length !== m) throw new UserError(`matrix: expected ${m} value${m === 1 ? '' : 's'} per row (one per weight), got ${row.length}.`);
     for (let j = 0; j < m; j++) {
       const x = row[j];
       if (x === null || !Number.isFinite(x)) {

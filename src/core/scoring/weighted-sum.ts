@@ -74,7 +74,7 @@ export function weightedSumScorer(
   checkWeights(weights);
   const m = weights.length;
   if (directions && directions.length !== m) {
-    throw new UserError(`directions: expected ${m} directions (one per weight), got ${directions.length}.`);
+    throw new UserError(`directions: expected ${m} direction${m === 1 ? '' : 's'} (one per weight), got ${directions.length}.`);
   }
   let totalWeight = 0;
   for (const w of weights) totalWeight += w;
@@ -82,7 +82,7 @@ export function weightedSumScorer(
 
   return (row, rowIndex = 0) => {
     if (row.length !== m) {
-      throw new UserError(`scores: expected ${m} scores per row (one per weight), got ${row.length}.`);
+      throw new UserError(`scores: expected ${m} score${m === 1 ? '' : 's'} per row (one per weight), got ${row.length}.`);
     }
     let scoredWeight = 0;
     let sum = 0;

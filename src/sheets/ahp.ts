@@ -1,0 +1,81 @@
+/**
+ * Derive weights (AHP): creates the comparison block when there is none, otherwise computes the
+ * weights and the consistency ratio, asks before replacing a weight column of Criteria (and
+ * again when CR > 0.10), and keeps the previous weights in the Log so nothing is lost.
+ */
+import { headerIndex, headerKey } from '../core/headers';
+import { readFramework } from '../core/partners/criteria';
+import { AHP_TAB, MATRIX_COLUMN, MATRIX_ROW, ahpTemplate, asPoints, readAhpTab } from '../core/partners/ahp-tab';
+import { UserError } from '../core/cells';
+import { CRITERIA } from '../core/schema/tabs';
+import { ActionContext, ActionResult } from './action';
+import { HEADER_BACKGROUND } from './formats';
+import { requireTab } from './partners';
+import { readTable, sheetsByName, writeBlock } from './workbook';
+
+export const CR_LIMIT = 0.1;
+
+export function deriveWeights(ctx: ActionContext): ActionResult {
+  const { ss } = ctx;
+  const tabs = sheetsByName(ss);
+  const criteriaSheet = requireTab(tabs, CRITERIA.name);
+  const criteria = readTable(criteriaSheet);
+  const framework = readFramework(criteria);
+  const ids = framework.criteria.map((c) => c.id);
+  const sheet = tabs.get(AHP_TAB);
+  if (!sheet) {
+    const created = ss.insertSheet(AHP_TAB);
+    const template = ahpTemplate(ids, framework.types[0] ?? '');
+    writeBlock(created, 1, 1, template);
+    created.getRange(MATRIX_ROW - 1, 1, 1, ids.length + 1).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+    created.getRange(MATRIX_ROW, 1, ids.length, 1).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+    created.getRange(2, 2).setDataValidation(
+      SpreadsheetApp.newDataValidation().requireValueInList(framework.types, true).setAllowInvalid(false).build(),
+    );
+    created.setColumnWidths(MATRIX_COLUMN, ids.length, 80);
+    return {
+      rowsRead: criteria.length,
+      rowsWritten: template.length,
+      warnings: [],
+      summary: `Created the '${AHP_TAB}' tab with a ${ids.length} × ${ids.length} comparison block. Choose the partner type in B2, fill the upper triangle, then run Derive weights (AHP) again.`,
+    };
+  }
+  const tab = readAhpTab(readTable(sheet));
+  const unknown = tab.ids.filter((id) => !ids.some((x) => x.toLowerCase() === id.toLowerCase()));
+  if (unknown.length) throw new UserError(`${AHP_TAB}: criteria not in Criteria: ${unknown.join(', ')}.`);
+  const weightColumn = headerIndex(criteria[0]).get(headerKey(`Weight ${tab.type}`));
+  if (!weightColumn) throw new UserError(`${AHP_TAB}, row 2, column B: no column 'Weight ${tab.type}' in Criteria.`);
+
+  const points = asPoints(tab.result.weights);
+  const cr = tab.result.cr;
+  const crText = `Consistency ratio CR = ${cr.toFixed(3)} (${cr <= CR_LIMIT ? 'acceptable, ≤ 0.10' : 'above 0.10: the judgements contradict each other'}).`;
+  // Results beside the block are the add-on's to write: a column of weights and the CR.
+  writeBlock(sheet, MATRIX_ROW - 1, MATRIX_COLUMN + tab.ids.length + 1, [['AHP weight'], ...points.map((p) => [p])]);
+  writeBlock(sheet, 2, 4, [['CR', cr, cr <= CR_LIMIT ? 'consistent' : 'inconsistent']]);
+  if (!ctx.interactive) throw new UserError('Derive weights (AHP) needs a person to confirm; run it from the menu.');
+  const ui = SpreadsheetApp.getUi();
+  const ask = (text: string) => ui.alert('Derive weights (AHP)', text, ui.ButtonSet.YES_NO) === ui.Button.YES;
+  if (cr > CR_LIMIT && !ask(`${crText}\n\nApply these weights anyway?`)) {
+    return { rowsRead: criteria.length + tab.ids.length, rowsWritten: 0, warnings: [crText], summary: `Weights not applied. ${crText}` };
+  }
+  const list = tab.ids.map((id, i) => `${id} ${points[i]}`).join(', ');
+  if (!ask(`${crText}\n\nReplace the weights in column 'Weight ${tab.type}' of Criteria with: ${list}?`)) {
+    return { rowsRead: criteria.length + tab.ids.length, rowsWritten: 0, warnings: [], summary: 'Weights not applied.' };
+  }
+  const idCol = headerIndex(criteria[0]).get(headerKey('ID'))!;
+  const previous: string[] = [];
+  const column = criteria.slice(1).map((r) => {
+    const id = String(r[idCol - 1] ?? '').trim().toLowerCase();
+    const k = tab.ids.findIndex((x) => x.toLowerCase() === id);
+    previous.push(`${String(r[idCol - 1] ?? '')} ${String(r[weightColumn - 1] ?? '')}`);
+    return [k >= 0 ? points[k] : r[weightColumn - 1]];
+  });
+  writeBlock(criteriaSheet, 2, weightColumn, column);
+  return {
+    rowsRead: criteria.length + tab.ids.length,
+    rowsWritten: column.length,
+    warnings: [],
+    details: [`Previous 'Weight ${tab.type}' values (to restore by hand if needed): ${previous.join(', ')}`],
+    summary: `Applied AHP weights to 'Weight ${tab.type}'. ${crText}`,
+  };
+}

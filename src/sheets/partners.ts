@@ -1,0 +1,143 @@
+/**
+ * Score partners: reads Criteria, Partners and Settings once each, scores in core, writes the
+ * computed columns of Partners in one block, lays a heat map over the score columns, and rebuilds
+ * the `Partner Ranking` tab (top 3 per segment and a native bar chart).
+ */
+import { Grid } from '../core/cells';
+import { headerIndex, headerKey } from '../core/headers';
+import { readFramework } from '../core/partners/criteria';
+import { assessPartners, computedRow, COMPUTED_HEADERS } from '../core/partners/assess';
+import { chartData, rankingTable, RANKING_TAB } from '../core/partners/ranking';
+import { CRITERIA, PARTNERS, SETTINGS } from '../core/schema/tabs';
+import { Settings } from '../core/settings';
+import { ActionResult } from './action';
+import { HEADER_BACKGROUND } from './formats';
+import { rebuildTab } from './generated';
+import { readTable, Sheet, sheetsByName, Spreadsheet, writeBlock } from './workbook';
+import { UserError } from '../core/cells';
+
+const FORMATS: Record<string, string> = { Score: '0.00', Coverage: '0%', Rank: '0', Stability: '0%' };
+
+export function requireTab(tabs: Map<string, Sheet>, name: string): Sheet {
+  const sheet = tabs.get(name);
+  if (!sheet) throw new UserError(`The tab '${name}' is missing. Run Circularity Workbench › Set up workbook first.`);
+  return sheet;
+}
+
+export function scorePartners(ss: Spreadsheet): ActionResult {
+  const tabs = sheetsByName(ss);
+  const partnersSheet = requireTab(tabs, PARTNERS.name);
+  const criteria = readTable(requireTab(tabs, CRITERIA.name));
+  const partners = readTable(partnersSheet);
+  const settingsSheet = tabs.get(SETTINGS.name);
+  const settings = new Settings(settingsSheet ? readTable(settingsSheet) : []);
+  const warnings: string[] = [];
+  const spread = settings.number('Stability spread', 0.2, 0, 0.95, warnings);
+
+  const framework = readFramework(criteria);
+  const assessment = assessPartners(framework, partners, { spread });
+  warnings.push(...assessment.issues);
+
+  const columns = computedColumns(partnersSheet, partners[0] ?? []);
+  const byRow = new Map(assessment.results.map((r) => [r.row, r]));
+  const rows: Grid = [];
+  for (let row = 2; row <= assessment.dataRows + 1; row++) rows.push(computedRow(byRow.get(row)));
+  if (rows.length) {
+    writeBlock(partnersSheet, 2, columns.first, rows);
+    partnersSheet
+      .getRange(2, columns.first, rows.length, COMPUTED_HEADERS.length)
+      .setNumberFormats(rows.map(() => COMPUTED_HEADERS.map((h) => FORMATS[h] ?? '@')));
+  }
+  heatMap(partnersSheet, partners[0] ?? [], framework.criteria.map((c) => c.id), columns.first, Math.max(rows.length, 1));
+
+  const table = rankingTable(assessment.results);
+  rebuildTab(ss, RANKING_TAB, (sheet) => drawRanking(sheet, table, chartData(table)), ss.getSheets().length);
+  const scored = assessment.results.filter((r) => r.score !== null).length;
+  const knocked = assessment.results.filter((r) => r.score !== null && !r.passes).length;
+  return {
+    rowsRead: criteria.length + partners.length,
+    rowsWritten: rows.length + table.length,
+    warnings,
+    summary: `Scored ${scored} partner(s); ${knocked} knocked out. Ranking and chart in '${RANKING_TAB}'.`,
+  };
+}
+
+/**
+ * Where the computed columns are; missing ones are added as a block to the right. They are
+ * expected side by side in the schema's order, as setup lays them out.
+ */
+function computedColumns(sheet: Sheet, header: Grid[number]): { first: number } {
+  const idx = headerIndex(header);
+  const positions = COMPUTED_HEADERS.map((h) => idx.get(headerKey(h)));
+  const first = positions[0];
+  if (first && positions.every((p, i) => p === first + i)) return { first };
+  if (positions.some((p) => p !== undefined)) {
+    throw new UserError(
+      `Partners: the computed columns ${COMPUTED_HEADERS.join(', ')} must stay side by side in this order; put them back (or delete them all and run Score partners to re-create them).`,
+    );
+  }
+  const start = header.length + 1;
+  writeBlock(sheet, 1, start, [COMPUTED_HEADERS]);
+  sheet.getRange(1, start, 1, COMPUTED_HEADERS.length).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+  return { first: start };
+}
+
+/** Red–amber–green gradients on the criterion scores and the weighted score; other rules kept. */
+function heatMap(sheet: Sheet, header: Grid[number], ids: string[], scoreColumn: number, rows: number): void {
+  const idx = headerIndex(header);
+  const columns = ids.map((id) => idx.get(headerKey(id))).filter((c): c is number => c !== undefined);
+  const ours = new Set([...columns, scoreColumn]);
+  const kept = sheet
+    .getConditionalFormatRules()
+    .filter((rule) => !rule.getRanges().some((r) => r.getNumColumns() === 1 && ours.has(r.getColumn())));
+  const rules = [...kept];
+  if (columns.length) {
+    rules.push(
+      SpreadsheetApp.newConditionalFormatRule()
+        .setGradientMinpointWithValue('#e67c73', SpreadsheetApp.InterpolationType.NUMBER, '1')
+        .setGradientMidpointWithValue('#ffd666', SpreadsheetApp.InterpolationType.NUMBER, '3')
+        .setGradientMaxpointWithValue('#57bb8a', SpreadsheetApp.InterpolationType.NUMBER, '5')
+        .setRanges(columns.map((c) => sheet.getRange(2, c, rows, 1)))
+        .build(),
+    );
+  }
+  rules.push(
+    SpreadsheetApp.newConditionalFormatRule()
+      .setGradientMinpointWithValue('#e67c73', SpreadsheetApp.InterpolationType.NUMBER, '0')
+      .setGradientMidpointWithValue('#ffd666', SpreadsheetApp.InterpolationType.NUMBER, '0.5')
+      .setGradientMaxpointWithValue('#57bb8a', SpreadsheetApp.InterpolationType.NUMBER, '1')
+      .setRanges([sheet.getRange(2, scoreColumn, rows, 1)])
+      .build(),
+  );
+  sheet.setConditionalFormatRules(rules);
+}
+
+function drawRanking(sheet: Sheet, table: Grid, chart: Grid): void {
+  const width = table[0].length;
+  writeBlock(sheet, 1, 1, table);
+  sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+  sheet.setFrozenRows(1);
+  if (table.length > 1) {
+    const formats: Record<string, string> = { Score: '0.00', Coverage: '0%', Stability: '0%', Rank: '0' };
+    sheet.getRange(2, 1, table.length - 1, width).setNumberFormats(table.slice(1).map(() => table[0].map((h) => formats[String(h)] ?? '@')));
+  }
+  sheet.setColumnWidths(1, width, 130);
+  // The chart reads its own small block beside the table, so it always shows segment leaders.
+  const chartColumn = width + 2;
+  writeBlock(sheet, 1, chartColumn, chart);
+  sheet.getRange(1, chartColumn, 1, 2).setFontWeight('bold');
+  if (chart.length > 1) {
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .setChartType(Charts.ChartType.BAR)
+        .addRange(sheet.getRange(1, chartColumn, chart.length, 2))
+        .setNumHeaders(1)
+        .setPosition(2, chartColumn + 3, 0, 0)
+        .setOption('title', 'Segment leaders: weighted score (0–1)')
+        .setOption('legend', { position: 'none' })
+        .setOption('hAxis', { minValue: 0, maxValue: 1 })
+        .build(),
+    );
+  }
+}

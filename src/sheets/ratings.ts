@@ -1,0 +1,51 @@
+/**
+ * Consolidate ratings: Ratings → the criterion score columns of Partners (medians into blank
+ * cells or cells this action filled before) and the Disagreement column.
+ */
+import { Grid } from '../core/cells';
+import { planConsolidation } from '../core/partners/consolidation';
+import { readFramework } from '../core/partners/criteria';
+import { CRITERIA, PARTNERS, RATINGS } from '../core/schema/tabs';
+import { ActionResult } from './action';
+import { requireTab } from './partners';
+import { readTable, sheetsByName, Spreadsheet, writeBlock, writeBlockKeepingFormulas } from './workbook';
+
+export function consolidateRatings(ss: Spreadsheet): ActionResult {
+  const tabs = sheetsByName(ss);
+  const partnersSheet = requireTab(tabs, PARTNERS.name);
+  const framework = readFramework(readTable(requireTab(tabs, CRITERIA.name)));
+  const ratings = readTable(requireTab(tabs, RATINGS.name));
+  const partners = readTable(partnersSheet);
+  const range = partners.length ? partnersSheet.getRange(1, 1, partners.length, partners[0].length) : null;
+  const notes = range ? range.getNotes() : [];
+  const formulas = range ? range.getFormulas() : [];
+  const plan = planConsolidation(framework.criteria, partners, notes, formulas, ratings);
+  const body = partners.length - 1;
+  if (body > 0) {
+    for (const run of runs(plan.columns)) {
+      const offset = plan.columns.indexOf(run.first);
+      const slice = (g: Grid | string[][]) => g.map((r) => r.slice(offset, offset + run.width));
+      writeBlockKeepingFormulas(partnersSheet, 2, run.first, slice(plan.values), slice(formulas.slice(1)) as string[][]);
+      partnersSheet.getRange(2, run.first, body, run.width).setNotes(slice(plan.notes) as string[][]);
+    }
+    if (plan.disagreementColumn) writeBlock(partnersSheet, 2, plan.disagreementColumn, plan.disagreements);
+  }
+  const flagged = plan.disagreements.filter((d) => d[0] !== '').length;
+  return {
+    rowsRead: framework.criteria.length + ratings.length + partners.length,
+    rowsWritten: body,
+    warnings: [...framework.issues, ...plan.warnings],
+    summary: `Consolidated ${Math.max(0, ratings.length - 1)} rating row(s): ${plan.filled} score(s) filled with the assessors' median; ${flagged} partner(s) with a disagreement to discuss.`,
+  };
+}
+
+/** Consecutive column numbers grouped, so each group is one write. */
+function runs(columns: number[]): { first: number; width: number }[] {
+  const out: { first: number; width: number }[] = [];
+  for (const c of columns) {
+    const last = out[out.length - 1];
+    if (last && last.first + last.width === c) last.width++;
+    else out.push({ first: c, width: 1 });
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+import { computeKpis, aggregate } from '../../../src/core/kpi/engine';
+import { FACTORS_SEED, parseFactors } from '../../../src/core/kpi/factors';
+import { KPI_DATA_HEADERS, parseOrders } from '../../../src/core/kpi/orders';
+import { monthRange } from '../../../src/core/kpi/months';
+import { median } from '../../../src/core/kpi/stats';
+import { generateSampleOrders, sampleOrderGrid } from '../../../src/core/sample/orders';
+
+describe('sample orders', () => {
+  const asOf = new Date(Date.UTC(2026, 9, 31, 18));
+  const big = generateSampleOrders({ count: 20_000, asOf, seed: 7 });
+  const parsed = parseOrders(big.grid, { timeZone: 'Europe/Paris' });
+
+  test('deterministic: same options, same rows; another seed, other rows', () => {
+    const a = generateSampleOrders({ count: 500, asOf, seed: 3 });
+    const b = generateSampleOrders({ count: 500, asOf, seed: 3 });
+    const c = generateSampleOrders({ count: 500, asOf, seed: 4 });
+    expect(a).toEqual(b);
+    expect(a.grid).not.toEqual(c.grid);
+  });
+
+  test('header row + N rows of 14 cells, dates as Date objects, sample ids', () => {
+    expect(big.grid[0]).toEqual([...KPI_DATA_HEADERS]);
+    expect(big.grid).toHaveLength(20_001);
+    for (const row of big.grid.slice(1, 200)) {
+      expect(row).toHaveLength(14);
+      expect(row[0]).toMatch(/^SAMPLE-\d{6}$/);
+      expect(row[1]).toBeInstanceOf(Date);
+    }
+    expect(big.grid[1][0]).toBe('SAMPLE-000001');
+  });
+
+  test('24 months of orders ending with the as-of month, nothing after the as-of moment', () => {
+    const created = parsed.orders.map((o) => o.created);
+    const first = new Date(Math.min(...created));
+    expect(first.toISOString().slice(0, 7)).toBe('2024-11');
+    for (const o of parsed.orders) {
+      for (const t of [o.created, o.kitSent, o.received, o.inspected]) if (t !== null) expect(t).toBeLessThanOrEqual(asOf.getTime());
+    }
+  });
+
+  test('planted errors: exactly one of each kind, reported at their rows and skipped', () => {
+    expect(big.errors.map((e) => e.kind).sort()).toEqual(['bad-date', 'date-order', 'duplicate-id', 'negative-weight', 'unknown-outcome']);
+    const skipped = parsed.issues.filter((i) => i.skipped);
+    expect(skipped.map((i) => [i.row, i.code]).sort()).toEqual(big.errors.map((e) => [e.row, e.kind]).sort());
+    expect(parsed.rowsSkipped).toBe(5);
+    expect(parsed.issues.filter((i) => !i.skipped)).toEqual([]);
+  });
+
+  test('errors: false → a clean table', () => {
+    const clean = generateSampleOrders({ count: 3000, asOf, errors: false });
+    const p = parseOrders(clean.grid);
+    expect(clean.errors).toEqual([]);
+    expect(p.issues).toEqual([]);
+    expect(p.orders).toHaveLength(3000);
+  });
+
+  test('sampleOrderGrid(count, today) is the grid as of today', () => {
+    const g = sampleOrderGrid(100, asOf);
+    expect(g).toEqual(generateSampleOrders({ count: 100, asOf }).grid);
+  });
+
+  test('100,000 orders generate', () => {
+    expect(generateSampleOrders({ count: 100_000 }).grid).toHaveLength(100_001);
+  });
+
+  describe('rough distributions', () => {
+    const months = monthRange('2024-11', '2026-10');
+    const r = computeKpis(parsed.orders, { timeZone: 'UTC', months, factors: parseFactors(FACTORS_SEED) });
+    const all = aggregate(r, months).values;
+    const req = (m: string) => r.byMonth[m].values.requests as number;
+
+    test('seasonality: January and September peak above July and August', () => {
+      expect(req('2026-01')).toBeGreaterThan(1.4 * req('2025-07'));
+      expect(req('2025-09')).toBeGreaterThan(1.4 * req('2025-08'));
+    });
+
+    test('funnel: conversion ~60–80 %, younger cohorts less converted', () => {
+      expect(all.conversion).toBeGreaterThan(0.6);
+      expect(all.conversion).toBeLessThan(0.8);
+      expect(r.byMonth['2026-10'].values.conversion as number).toBeLessThan(r.byMonth['2026-06'].values.conversion as number);
+    });
+
+    test('lead time: median about 8 days with a long tail', () => {
+      const leads = parsed.orders.filter((o) => o.received !== null).map((o) => ((o.received as number) - o.created) / 86_400_000);
+      const m = median(leads) as number;
+      expect(m).toBeGreaterThan(6);
+      expect(m).toBeLessThan(10);
+      expect(all.lead_time_p90 as number).toBeGreaterThan(1.6 * m);
+    });
+
+    test('outcomes: reuse ~65 %, recycling ~25 %, lost ~1 % of kits', () => {
+      expect(all.reuse_rate).toBeGreaterThan(0.58);
+      expect(all.reuse_rate).toBeLessThan(0.72);
+      expect(all.recycle_rate).toBeGreaterThan(0.18);
+      expect(all.recycle_rate).toBeLessThan(0.32);
+      expect(all.lost_rate).toBeGreaterThan(0.004);
+      expect(all.lost_rate).toBeLessThan(0.02);
+    });
+
+    test('erasure mostly yes, CSAT mostly 4–5, complaints rare, cost per device plausible', () => {
+      expect(all.erasure_coverage).toBeGreaterThan(0.97);
+      expect(all.csat).toBeGreaterThan(4.0);
+      expect(all.csat).toBeLessThan(4.6);
+      expect(all.complaints_per_1000).toBeGreaterThan(2);
+      expect(all.complaints_per_1000).toBeLessThan(40);
+      expect(all.cost_per_device).toBeGreaterThan(8);
+      expect(all.cost_per_device).toBeLessThan(25);
+    });
+
+    test('categories and channels', () => {
+      const cats = aggregate(r, months).byCategory;
+      expect(cats[0].category).toBe('smartphone');
+      const share = cats[0].requests / (all.requests as number);
+      expect(share).toBeGreaterThan(0.5);
+      expect(share).toBeLessThan(0.7);
+      const channels = new Set(parsed.orders.map((o) => o.channel));
+      expect([...channels].sort()).toEqual(['B2B fleet', 'mail-in kit', 'partner kiosk', 'store drop-off']);
+      const kg = parsed.orders.filter((o) => o.category === 'laptop' && o.weightKg !== null).map((o) => o.weightKg as number);
+      expect(median(kg)).toBeGreaterThan(1.2);
+      expect(median(kg)).toBeLessThan(2.6);
+    });
+  });
+});

@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { MAX_TRIALS, mulberry32, rankStability } from '../../../src/core/scoring/stability';
+import { RUNS, problem } from './arbitraries';
+
+describe('mulberry32', () => {
+  it('is deterministic for a seed and differs between seeds', () => {
+    const a = mulberry32(42);
+    const b = mulberry32(42);
+    const c = mulberry32(43);
+    const xs = Array.from({ length: 5 }, () => a());
+    expect(Array.from({ length: 5 }, () => b())).toEqual(xs);
+    expect(Array.from({ length: 5 }, () => c())).not.toEqual(xs);
+  });
+
+  it('draws roughly uniformly from [0, 1)', () => {
+    const r = mulberry32(1);
+    const n = 100000;
+    let sum = 0;
+    const bins = new Array(10).fill(0);
+    let inRange = true;
+    for (let i = 0; i < n; i++) {
+      const x = r();
+      inRange &&= x >= 0 && x < 1;
+      sum += x;
+      bins[Math.floor(x * 10)]++;
+    }
+    expect(inRange).toBe(true);
+    expect(sum / n).toBeCloseTo(0.5, 2);
+    bins.forEach((b) => expect(Math.abs(b - n / 10)).toBeLessThan(600));
+  });
+});
+
+describe('rankStability', () => {
+  it('is 1 for every row when the spread is 0', () => {
+    expect(rankStability([[5, 1], [3, 3], [1, 5], [4, 2]], [2, 1], { spread: 0 })).toEqual([1, 1, 1, 1]);
+  });
+
+  it('is 1 when no perturbation within the spread can swap the rows', () => {
+    // A = [5, 2] → 0.625, B = [4, 4] → 0.75; A overtakes B only if w1 > 2·w2, impossible at ±20 %.
+    expect(rankStability([[5, 2], [4, 4]], [1, 1])).toEqual([1, 1]);
+  });
+
+  it('matches the analytic probability of a swap', () => {
+    // Factors f1, f2 ~ U[0.1, 1.9] (spread 0.9); A overtakes B when f1 > 2·f2, probability
+    // ∫ (1.9 − 2x)/1.8 dx/1.8 over x ∈ [0.1, 0.95] = 0.7225/3.24 ≈ 0.2230; so each keeps its rank
+    // with probability ≈ 0.777 (2000 trials: standard error ≈ 0.009).
+    const [a, b] = rankStability([[5, 2], [4, 4]], [1, 1], { spread: 0.9, trials: MAX_TRIALS }) as number[];
+    expect(a).toBe(b);
+    expect(Math.abs(a - (1 - 0.7225 / 3.24))).toBeLessThan(0.04);
+  });
+
+  it('splits a tie: exactly one of two tied rows keeps rank 1 in each trial', () => {
+    const [a, b] = rankStability([[5, 1], [1, 5]], [1, 1], { trials: 1000 }) as number[];
+    expect(a + b).toBeCloseTo(1, 12);
+    expect(Math.abs(a - 0.5)).toBeLessThan(0.08);
+  });
+
+  it('leaves blank rows (and rows with nothing weighted scored) blank', () => {
+    expect(rankStability([[5, 1], [null, null], [null, 3]], [1, 0])).toEqual([1, null, null]);
+  });
+
+  it('refuses a spread outside [0, 1) and trials outside 1…2000', () => {
+    expect(() => rankStability([[1]], [1], { spread: 1 })).toThrow('spread: expected a share from 0 to below 1');
+    expect(() => rankStability([[1]], [1], { spread: -0.1 })).toThrow('spread');
+    expect(() => rankStability([[1]], [1], { trials: 2001 })).toThrow('trials: expected a whole number from 1 to 2000, got 2001.');
+    expect(() => rankStability([[1]], [1], { trials: 0 })).toThrow('trials');
+    expect(() => rankStability([[1]], [1], { trials: 2.5 })).toThrow('trials');
+  });
+});
+
+describe('rankStability properties', () => {
+  it('is deterministic and lies in [0, 1]', () => {
+    fc.assert(
+      fc.property(
+        problem(),
+        fc.double({ min: 0, max: 0.99, noNaN: true }),
+        fc.integer({ min: 1, max: 60 }),
+        ({ rows, weights, directions }, spread, trials) => {
+          const a = rankStability(rows, weights, { directions, spread, trials });
+          const b = rankStability(rows, weights, { directions, spread, trials });
+          return (
+            JSON.stringify(a) === JSON.stringify(b) &&
+            a.every((v) => v === null || (v >= 0 && v <= 1 && Math.abs(v * trials - Math.round(v * trials)) < 1e-9))
+          );
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('the best row by a clear margin always keeps rank 1 under small perturbations', () => {
+    fc.assert(
+      fc.property(problem({ complete: true }), ({ rows, weights, directions }) => {
+        const best = weights.map((_, j) => (directions[j] === 1 ? 5 : 1));
+        const worst = weights.map((_, j) => (directions[j] === 1 ? 1 : 5));
+        const all = [best, ...rows.map(() => worst)];
+        return rankStability(all, weights, { directions, trials: 20 })[0] === 1;
+      }),
+      RUNS,
+    );
+  });
+});
