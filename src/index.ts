@@ -9,6 +9,7 @@ import * as scoring from './functions/scoring-functions';
 import { buildMenu } from './menu';
 import { runAction } from './sheets/action';
 import { deriveWeights } from './sheets/ahp';
+import { refreshDashboard } from './sheets/dashboard';
 import { scorePartners as score } from './sheets/partners';
 import { consolidateRatings as consolidate } from './sheets/ratings';
 import { loadSampleData as loadSample } from './sheets/sample';
@@ -61,6 +62,11 @@ export function consolidateRatings(): void {
 /** Menu: criteria weights from the AHP pairwise block, checked for consistency. */
 export function deriveWeightsAhp(): void {
   runAction('Derive weights (AHP)', deriveWeights);
+}
+
+/** Menu: recomputes every KPI from KPI Data and rebuilds the KPI Dashboard tab. */
+export function refreshKpiDashboard(): void {
+  runAction('Refresh KPI dashboard', (ctx) => refreshDashboard(ctx.ss, new Date()));
 }
 
 /**

@@ -11,6 +11,8 @@ export const MENU: MenuEntry[] = [
   { caption: 'Score partners', functionName: 'scorePartners' },
   { caption: 'Consolidate ratings', functionName: 'consolidateRatings' },
   { caption: 'Derive weights (AHP)', functionName: 'deriveWeightsAhp' },
+  'separator',
+  { caption: 'Refresh KPI dashboard', functionName: 'refreshKpiDashboard' },
 ];
 
 /** The event is not read: in AuthMode.NONE nothing but the static items is allowed anyway. */

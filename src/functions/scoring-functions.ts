@@ -11,20 +11,38 @@
 import { Cell, CellArg, isBlank, isErrorValue, isOmitted } from '../core/cells';
 import { ahpFromJudgements, parseJudgement } from '../core/scoring/ahp';
 import {
-  ArgName, Pos, argError, count, got, inContext, isBlankRow, readDirections, readGrid, readNumberCell,
-  readOptionalNumber, readScalar, readVector, readWeights,
+  ArgName,
+  Pos,
+  argError,
+  got,
+  inContext,
+  isBlankRow,
+  plural,
+  readDirections,
+  readGrid,
+  readNumberCell,
+  readOptionalNumber,
+  readScalar,
+  readVector,
+  readWeights,
 } from '../core/scoring/args';
 import { contributionDescriber } from '../core/scoring/contributions';
 import { normalizeMatrix, parseMethod } from '../core/scoring/normalize';
 import { parseOrder, rankValues } from '../core/scoring/rank';
-import { DEFAULT_SPREAD, DEFAULT_TRIALS, MAX_TRIALS, rankStability } from '../core/scoring/stability';
+import {
+  DEFAULT_SPREAD,
+  DEFAULT_TRIALS,
+  MAX_TRIALS,
+  rankStability,
+} from '../core/scoring/stability';
 import { topsis } from '../core/scoring/topsis';
 import { DEFAULT_SCALE, Scale, weightedSumScorer } from '../core/scoring/weighted-sum';
 
 /** What a custom function spills: one value per cell, "" for a blank. */
 export type Output = (number | string)[][];
 
-const column = (values: readonly (number | string | null)[]): Output => values.map((v) => [v === null ? '' : v]);
+const column = (values: readonly (number | string | null)[]): Output =>
+  values.map((v) => [v === null ? '' : v]);
 
 /**
  * Per row, the weighted mean of the scores rescaled to 0–1 on a fixed scale.
@@ -79,7 +97,9 @@ export function circNormalize(matrix: CellArg, directions?: CellArg, method?: Ce
   if (how === null) throw argError({ fn, arg: 'method' }, null, expected, got(methodCell as Cell));
   const name = { fn, arg: 'matrix' };
   const numbers = grid.map((row, i) =>
-    padded(row, m).map((c, j) => readNumberCell(name, c, at(isRange, i, j), 'a number (or a blank)', { allowBlank: true })),
+    padded(row, m).map((c, j) =>
+      readNumberCell(name, c, at(isRange, i, j), 'a number (or a blank)', { allowBlank: true }),
+    ),
   );
   const out = inContext(name, () => normalizeMatrix(numbers, dirs, how));
   return out.map((row) => row.map((v) => (v === null ? '' : v)));
@@ -110,12 +130,18 @@ export function circTopsis(matrix: CellArg, weights: CellArg, directions?: CellA
     rows.push(
       padded(row, m).map(
         (c, j) =>
-          readNumberCell(name, c, at(isRange, i, j), 'a number (TOPSIS needs a value for every criterion of a non-blank row)') as number,
+          readNumberCell(
+            name,
+            c,
+            at(isRange, i, j),
+            'a number (TOPSIS needs a value for every criterion of a non-blank row)',
+          ) as number,
       ),
     );
   });
   const out: (number | null)[] = new Array(grid.length).fill(null);
-  if (rows.length) inContext(name, () => topsis(rows, w, dirs), rowMap).forEach((c, k) => (out[rowMap[k]] = c));
+  if (rows.length)
+    inContext(name, () => topsis(rows, w, dirs), rowMap).forEach((c, k) => (out[rowMap[k]] = c));
   return column(out);
 }
 
@@ -153,7 +179,8 @@ export function circRank(values: CellArg, groups?: CellArg, order?: CellArg): Ou
   const fn = 'CIRC_RANK';
   const { grid, isRange } = readGrid(values);
   const name = { fn, arg: 'values' };
-  if (width(grid) > 1) throw argError(name, null, 'a single column of values', `${width(grid)} columns`);
+  if (width(grid) > 1)
+    throw argError(name, null, 'a single column of values', `${width(grid)} columns`);
   const nums = grid.map((row, i) =>
     readNumberCell(name, row[0], at(isRange, i, 0), 'a number (or a blank)', { allowBlank: true }),
   );
@@ -161,9 +188,18 @@ export function circRank(values: CellArg, groups?: CellArg, order?: CellArg): Ou
   if (!isOmitted(groups)) {
     const g = readGrid(groups as CellArg).grid;
     if (g.length !== grid.length) {
-      throw argError({ fn, arg: 'groups' }, null, `${grid.length} rows (one per value)`, `${g.length}`);
+      throw argError(
+        { fn, arg: 'groups' },
+        null,
+        `${grid.length} rows (one per value)`,
+        `${g.length}`,
+      );
     }
-    keys = g.map((row, i) => row.map((c, j) => groupKey({ fn, arg: 'groups' }, c, at(Array.isArray(groups), i, j))).join('\u0000'));
+    keys = g.map((row, i) =>
+      row
+        .map((c, j) => groupKey({ fn, arg: 'groups' }, c, at(Array.isArray(groups), i, j)))
+        .join('\u0000'),
+    );
   }
   const expected = 'desc or asc (or 0/1 as in RANK)';
   const orderCell = readScalar({ fn, arg: 'order' }, order, expected);
@@ -181,7 +217,12 @@ export function circRank(values: CellArg, groups?: CellArg, order?: CellArg): Ou
  * @param count optional: how many to name (default 2)
  * @return a column of texts; blank for a blank row or when no criterion stands out
  */
-export function circStrengths(scores: CellArg, weights: CellArg, criteria: CellArg, count?: CellArg): Output {
+export function circStrengths(
+  scores: CellArg,
+  weights: CellArg,
+  criteria: CellArg,
+  count?: CellArg,
+): Output {
   return describeContributions('CIRC_STRENGTHS', 'strengths', scores, weights, criteria, count);
 }
 
@@ -194,7 +235,12 @@ export function circStrengths(scores: CellArg, weights: CellArg, criteria: CellA
  * @param count optional: how many to name (default 2)
  * @return a column of texts; blank for a blank row or when no criterion stands out
  */
-export function circWeaknesses(scores: CellArg, weights: CellArg, criteria: CellArg, count?: CellArg): Output {
+export function circWeaknesses(
+  scores: CellArg,
+  weights: CellArg,
+  criteria: CellArg,
+  count?: CellArg,
+): Output {
   return describeContributions('CIRC_WEAKNESSES', 'weaknesses', scores, weights, criteria, count);
 }
 
@@ -206,7 +252,8 @@ export function circWeaknesses(scores: CellArg, weights: CellArg, criteria: Cell
  * @param directions optional: benefit/cost per criterion, or one for all (default benefit)
  * @param spread optional: each weight is multiplied by a random factor in [1 − spread, 1 + spread]
  *   (default 20 %; from 0 to below 1)
- * @param trials optional: number of perturbations (default 500, at most 2000)
+ * @param trials optional: number of perturbations (default 500; at most 2000, and fewer for very
+ *   large ranges so the answer comes within Sheets' 30-second limit: 1000 for 10,000 rows × 20)
  * @return a column of shares in 0–1 (1 = the rank never changes); seeded, so deterministic;
  *   blank for a blank row
  */
@@ -223,16 +270,28 @@ export function circRankStability(
   const w = readWeights({ fn, arg: 'weights' }, weights, m, 'column of scores');
   const dirs = readDirections({ fn, arg: 'directions' }, directions, m, 'column of scores');
   const s = readOptionalNumber(
-    { fn, arg: 'spread' }, spread, DEFAULT_SPREAD, 'a share from 0 to below 1 (e.g. 20% or 0.2)', (x) => x >= 0 && x < 1,
+    { fn, arg: 'spread' },
+    spread,
+    DEFAULT_SPREAD,
+    'a share from 0 to below 1 (e.g. 20% or 0.2)',
+    (x) => x >= 0 && x < 1,
   );
   const t = readOptionalNumber(
-    { fn, arg: 'trials' }, trials, DEFAULT_TRIALS,
+    { fn, arg: 'trials' },
+    trials,
+    DEFAULT_TRIALS,
     `a whole number from 1 to ${MAX_TRIALS} (more trials would not change the answer visibly and risk the 30-second limit)`,
     (x) => Number.isInteger(x) && x >= 1 && x <= MAX_TRIALS,
   );
   const read = scoreReader({ fn, arg: 'scores' }, DEFAULT_SCALE, isRange, m);
-  const rows = grid.map((row, i) => (isBlankRow(row) ? new Array<null>(m).fill(null) : read(row, i)));
-  return column(inContext({ fn, arg: 'scores' }, () => rankStability(rows, w, { spread: s, trials: t, directions: dirs })));
+  const rows = grid.map((row, i) =>
+    isBlankRow(row) ? new Array<null>(m).fill(null) : read(row, i),
+  );
+  return column(
+    inContext({ fn, arg: 'scores' }, () =>
+      rankStability(rows, w, { spread: s, trials: t, directions: dirs }),
+    ),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -250,9 +309,15 @@ function describeContributions(
   const w = readWeights({ fn, arg: 'weights' }, weights, m, 'column of scores');
   const names = readNames({ fn, arg: 'criteria' }, criteria, m);
   const n = readOptionalNumber(
-    { fn, arg: 'count' }, count, 2, 'a whole number of 1 or more', (x) => Number.isInteger(x) && x >= 1,
+    { fn, arg: 'count' },
+    count,
+    2,
+    'a whole number of 1 or more',
+    (x) => Number.isInteger(x) && x >= 1,
   );
-  const describeRow = inContext({ fn, arg: 'scores' }, () => contributionDescriber(w, names, { count: n }));
+  const describeRow = inContext({ fn, arg: 'scores' }, () =>
+    contributionDescriber(w, names, { count: n }),
+  );
   const read = scoreReader({ fn, arg: 'scores' }, DEFAULT_SCALE, isRange, m);
   return grid.map((row, i) => [isBlankRow(row) ? '' : describeRow(read(row, i), i)[kind]]);
 }
@@ -263,7 +328,8 @@ function scoreReader(name: ArgName, scale: Scale, isRange: boolean, m: number) {
   const options = { allowBlank: true, check: (x: number) => x >= scale.min && x <= scale.max };
   return (row: readonly Cell[], i: number): (number | null)[] => {
     const out = new Array<number | null>(m);
-    for (let j = 0; j < m; j++) out[j] = readNumberCell(name, row[j] ?? '', at(isRange, i, j), expected, options);
+    for (let j = 0; j < m; j++)
+      out[j] = readNumberCell(name, row[j] ?? '', at(isRange, i, j), expected, options);
     return out;
   };
 }
@@ -271,12 +337,18 @@ function scoreReader(name: ArgName, scale: Scale, isRange: boolean, m: number) {
 function readScale(fn: string, scaleMin: CellArg, scaleMax: CellArg): Scale {
   const min = readOptionalNumber({ fn, arg: 'scale_min' }, scaleMin, DEFAULT_SCALE.min, 'a number');
   const max = readOptionalNumber({ fn, arg: 'scale_max' }, scaleMax, DEFAULT_SCALE.max, 'a number');
-  if (min >= max) throw argError({ fn, arg: 'scale_min and scale_max' }, null, 'scale_min below scale_max', `${min} and ${max}`);
+  if (min >= max)
+    throw argError(
+      { fn, arg: 'scale_min and scale_max' },
+      null,
+      'scale_min below scale_max',
+      `${min} and ${max}`,
+    );
   return { min, max };
 }
 
 function readNames(name: ArgName, v: CellArg, m: number): string[] {
-  const expected = `${count(m, 'criterion name')} (one per column of scores)`;
+  const expected = `${plural(m, 'criterion name')} (one per column of scores)`;
   if (isOmitted(v)) throw argError(name, null, expected, 'nothing');
   const { cells, pos } = readVector(name, v, 'criterion names');
   if (cells.length !== m) throw argError(name, null, expected, `${cells.length}`);
@@ -288,12 +360,19 @@ function readNames(name: ArgName, v: CellArg, m: number): string[] {
 
 function readAhp(fn: string, pairwise: CellArg) {
   const name = { fn, arg: 'pairwise' };
-  if (isOmitted(pairwise)) throw argError(name, null, 'a square matrix of pairwise comparisons', 'nothing');
+  if (isOmitted(pairwise))
+    throw argError(name, null, 'a square matrix of pairwise comparisons', 'nothing');
   const { grid, isRange } = readGrid(pairwise);
   const cells = grid.map((row, i) =>
     row.map((c, j) => {
       const x = parseJudgement(c);
-      if (x === undefined) throw argError(name, at(isRange, i, j), 'a positive number or a fraction such as 1/3', got(c));
+      if (x === undefined)
+        throw argError(
+          name,
+          at(isRange, i, j),
+          'a positive number or a fraction such as 1/3',
+          got(c),
+        );
       return x;
     }),
   );

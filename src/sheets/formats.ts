@@ -19,15 +19,48 @@ export function validationRule(v: Validation): GoogleAppsScript.Spreadsheet.Data
   return b.requireNumberGreaterThanOrEqualTo(v.min ?? 0).setHelpText(`A number ≥ ${v.min ?? 0}`).build();
 }
 
-/** Formats columns (given with their 1-based positions) below the header, down to maxRows. */
+/**
+ * Formats columns (given with their 1-based positions) below the header, down to maxRows: one
+ * call per run of adjacent columns for number formats and for dropdowns, one per run of equal
+ * widths. Each distinct validation rule is built once.
+ */
 export function formatColumns(sheet: Sheet, columns: { spec: ColumnSpec; column: number }[], maxRows: number): void {
-  const dataRows = Math.max(1, maxRows - 1);
-  for (const { spec, column } of columns) {
-    sheet.setColumnWidth(column, spec.width);
-    const body = sheet.getRange(2, column, dataRows, 1);
-    if (spec.format) body.setNumberFormat(spec.format);
-    if (spec.validation) body.setDataValidation(validationRule(spec.validation));
+  const rows = Math.max(1, maxRows - 1);
+  const rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
+  const ruleFor = (v: Validation) => {
+    const key = JSON.stringify(v);
+    if (!rules.has(key)) rules.set(key, validationRule(v));
+    return rules.get(key)!;
+  };
+  for (const run of adjacentRuns(columns)) {
+    const first = run[0].column;
+    for (const w of adjacentRuns(run, (a, b) => a.spec.width === b.spec.width)) {
+      sheet.setColumnWidths(w[0].column, w.length, w[0].spec.width);
+    }
+    const body = sheet.getRange(2, first, rows, run.length);
+    const formats = run.map((c) => c.spec.format ?? DEFAULT_FORMAT);
+    body.setNumberFormats(Array.from({ length: rows }, () => formats));
+    if (run.some((c) => c.spec.validation)) {
+      const line = run.map((c) => (c.spec.validation ? ruleFor(c.spec.validation) : null));
+      body.setDataValidations(Array.from({ length: rows }, () => line));
+    }
   }
+}
+
+/** What Sheets reports for a cell nobody formatted ("Automatic"): numbers shown as typed. */
+export const DEFAULT_FORMAT = '0.###############';
+
+/** Splits column specs into runs of adjacent columns (optionally also sharing a property). */
+function adjacentRuns<T extends { column: number }>(items: T[], same: (a: T, b: T) => boolean = () => true): T[][] {
+  const sorted = [...items].sort((a, b) => a.column - b.column);
+  const runs: T[][] = [];
+  for (const it of sorted) {
+    const last = runs[runs.length - 1];
+    const prev = last?.[last.length - 1];
+    if (prev && prev.column + 1 === it.column && same(prev, it)) last.push(it);
+    else runs.push([it]);
+  }
+  return runs;
 }
 
 /** Bold, shaded header row over `width` columns, frozen, with notes on the new header cells. */

@@ -5,6 +5,7 @@
  */
 import { Cell, Grid, UserError, columnLetter, describe, isBlank, isErrorValue, toNumber } from '../cells';
 import { describeMissing, headerIndex, headerKey } from '../headers';
+import { PARTNER_COMPUTED_COLUMNS, PARTNER_INPUT_COLUMNS } from '../schema/tabs';
 import { Direction, parseDirection } from '../scoring/directions';
 
 export interface Criterion {
@@ -25,6 +26,8 @@ export interface Framework {
 }
 
 const TAB = 'Criteria';
+/** Partners headers a criterion ID must not take, or its score column would be ambiguous. */
+const RESERVED = new Set([...PARTNER_INPUT_COLUMNS, ...PARTNER_COMPUTED_COLUMNS].map((c) => headerKey(c.header)));
 const WEIGHT_PREFIX = 'weight';
 
 export function readFramework(grid: Grid): Framework {
@@ -63,6 +66,10 @@ export function readFramework(grid: Grid): Framework {
       if (!r.every(isBlank)) issues.push(`${TAB}, row ${row}: a criterion without an ID is ignored.`);
       return;
     }
+    if (RESERVED.has(headerKey(id))) {
+      issues.push(`${TAB}, row ${row}: the ID '${id}' is also the name of a Partners column; rename the ID (e.g. '${id}_C'). Criterion left out.`);
+      return;
+    }
     if (seen.has(id.toLowerCase())) {
       issues.push(`${TAB}, row ${row}: the ID '${id}' is used twice; this row is ignored.`);
       return;
@@ -89,7 +96,6 @@ export function readFramework(grid: Grid): Framework {
       }
       return n;
     });
-    seen.add(id);
     criteria.push({
       id,
       name: nameCol ? String(r[nameCol - 1] ?? '').trim() || id : id,

@@ -44,7 +44,7 @@ export function samplePartners(
     const stem = stems[round % stems.length];
     const name = `${stem}${round >= stems.length ? ` ${Math.floor(round / stems.length) + 1}` : ''} (sample)`;
     const type = PARTNER_TYPES[(i + round) % PARTNER_TYPES.length];
-    const quality = 1.5 + rand() * 3.5;
+    const quality = 2.4 + rand() * 2.6;
     const scores: Cell[] = criteria.map((c, j) => {
       if (rand() < 0.06) return '';
       const noise = (rand() - 0.5) * 2.2;
@@ -53,6 +53,7 @@ export function samplePartners(
       if (c.knockOut !== '' && i % 11 === 3 && j === 0) s = 1;
       return s;
     });
+    const panel = i % 4 === 0;
     const assessed = new Date(today.getTime() - Math.floor(rand() * 200) * 86400000);
     const assessor = pick(rand, ASSESSORS);
     partners.push([
@@ -64,9 +65,10 @@ export function samplePartners(
       assessor,
       assessed,
       `Site visit and documents ${assessed.toISOString().slice(0, 7)}`,
-      ...scores,
+      // A partner assessed by a panel gets its scores from Consolidate ratings, not typed here.
+      ...(panel ? scores.map(() => '') : scores),
     ]);
-    if (i % 4 === 0) {
+    if (panel) {
       for (const a of ASSESSORS.slice(0, 3)) {
         criteria.forEach((c, j) => {
           const base = typeof scores[j] === 'number' ? (scores[j] as number) : 3;

@@ -14,8 +14,21 @@ import { CellError } from './errors';
 
 /** Saaty's random index RI for n = 1…15 (n ≤ 2 is always consistent). */
 export const RANDOM_INDEX: Readonly<Record<number, number>> = Object.freeze({
-  1: 0, 2: 0, 3: 0.58, 4: 0.9, 5: 1.12, 6: 1.24, 7: 1.32, 8: 1.41, 9: 1.45, 10: 1.49,
-  11: 1.51, 12: 1.53, 13: 1.56, 14: 1.57, 15: 1.59,
+  1: 0,
+  2: 0,
+  3: 0.58,
+  4: 0.9,
+  5: 1.12,
+  6: 1.24,
+  7: 1.32,
+  8: 1.41,
+  9: 1.45,
+  10: 1.49,
+  11: 1.51,
+  12: 1.53,
+  13: 1.56,
+  14: 1.57,
+  15: 1.59,
 });
 
 /** Largest matrix the random-index table covers. */
@@ -49,7 +62,10 @@ export function parseJudgement(v: Cell): number | null | undefined {
  */
 export function completePairwise(cells: readonly (readonly (number | null)[])[]): number[][] {
   const n = cells.length;
-  if (n === 0) throw new UserError('pairwise: expected a square matrix of pairwise comparisons, got an empty range.');
+  if (n === 0)
+    throw new UserError(
+      'pairwise: expected a square matrix of pairwise comparisons, got an empty range.',
+    );
   const width = Math.max(...cells.map((r) => r.length));
   if (width !== n || cells.some((r) => r.length !== n)) {
     throw new UserError(
@@ -80,14 +96,17 @@ export function completePairwise(cells: readonly (readonly (number | null)[])[])
       const lower = cells[j][i];
       if (upper === null && lower === null) {
         throw new CellError(
-          i, j,
+          i,
+          j,
           `a comparison of criterion ${i + 1} with criterion ${j + 1} (fill this cell or row ${j + 1}, column ${i + 1})`,
-          'a blank', true,
+          'a blank',
+          true,
         );
       }
       if (upper !== null && lower !== null && Math.abs(upper * lower - 1) > RECIPROCAL_TOLERANCE) {
         throw new CellError(
-          j, i,
+          j,
+          i,
           `the reciprocal of ${fmt(upper)} (row ${i + 1}, column ${j + 1}), i.e. ${fmt(1 / upper)}, or a blank`,
           lower,
         );
@@ -133,7 +152,9 @@ export function ahp(matrix: readonly (readonly number[])[]): AhpResult {
     iterations++;
     if (moved < CONVERGENCE) break;
     if (iterations >= MAX_ITERATIONS) {
-      throw new UserError('pairwise: the priority vector did not converge; check the matrix for extreme values.');
+      throw new UserError(
+        'pairwise: the priority vector did not converge; check the matrix for extreme values.',
+      );
     }
   }
   const excess = lambda - n;
@@ -153,5 +174,9 @@ function scaleToSum1(v: readonly number[]): number[] {
 }
 
 function fmt(x: number): string {
-  return Number.isInteger(x) ? String(x) : x >= 1 ? String(Number(x.toFixed(3))) : `1/${Number((1 / x).toFixed(3))}`;
+  return Number.isInteger(x)
+    ? String(x)
+    : x >= 1
+      ? String(Number(x.toFixed(3)))
+      : `1/${Number((1 / x).toFixed(3))}`;
 }

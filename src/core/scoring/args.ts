@@ -6,7 +6,17 @@
  */
 
 import {
-  Cell, CellArg, Grid, UserError, cellPosition, describe, isBlank, isErrorValue, isOmitted, toGrid, toNumber,
+  Cell,
+  CellArg,
+  Grid,
+  UserError,
+  cellPosition,
+  describe,
+  isBlank,
+  isErrorValue,
+  isOmitted,
+  toGrid,
+  toNumber,
 } from '../cells';
 import { DIRECTION_EXPECTED, Direction, parseDirection } from './directions';
 import { CellError } from './errors';
@@ -39,7 +49,8 @@ export function inContext<T>(name: ArgName, run: () => T, rowMap?: readonly numb
       const row = rowMap ? rowMap[e.row] : e.row;
       throw argError(name, [row, e.column], e.expected, e.gotText);
     }
-    if (e instanceof UserError && !e.message.startsWith(`${name.fn}:`)) throw new UserError(`${name.fn}: ${e.message}`);
+    if (e instanceof UserError && !e.message.startsWith(`${name.fn}:`))
+      throw new UserError(`${name.fn}: ${e.message}`);
     throw e;
   }
 }
@@ -76,7 +87,8 @@ export function readNumberCell(
     throw argError(name, pos, expected, got(v));
   }
   const x = isErrorValue(v) ? null : toNumber(v);
-  if (x === null || (options.check && !options.check(x))) throw argError(name, pos, expected, got(v));
+  if (x === null || (options.check && !options.check(x)))
+    throw argError(name, pos, expected, got(v));
   return x;
 }
 
@@ -91,7 +103,8 @@ export function readVector(name: ArgName, v: CellArg, what: string): VectorArg {
   const { grid, isRange } = readGrid(v);
   if (!isRange) return { cells: [v as Cell], pos: () => null };
   if (grid.length === 1) return { cells: grid[0].slice(), pos: (i) => [0, i] };
-  if (grid.every((r) => r.length === 1)) return { cells: grid.map((r) => r[0]), pos: (i) => [i, 0] };
+  if (grid.every((r) => r.length === 1))
+    return { cells: grid.map((r) => r[0]), pos: (i) => [i, 0] };
   throw argError(name, null, `${what} in a single row or column`, rangeSize(grid));
 }
 
@@ -100,10 +113,11 @@ export function readVector(name: ArgName, v: CellArg, what: string): VectorArg {
  * left out must say 0, so a forgotten weight is not mistaken for a deliberate one).
  */
 export function readWeights(name: ArgName, v: CellArg, m: number, ofWhat: string): number[] {
-  if (isOmitted(v)) throw argError(name, null, `${count(m, 'weight')} (one per ${ofWhat})`, 'nothing');
+  if (isOmitted(v))
+    throw argError(name, null, `${plural(m, 'weight')} (one per ${ofWhat})`, 'nothing');
   const { cells, pos } = readVector(name, v, 'weights');
   if (cells.length !== m) {
-    throw argError(name, null, `${count(m, 'weight')} (one per ${ofWhat})`, `${cells.length}`);
+    throw argError(name, null, `${plural(m, 'weight')} (one per ${ofWhat})`, `${cells.length}`);
   }
   const weights = cells.map(
     (c, j) =>
@@ -111,7 +125,8 @@ export function readWeights(name: ArgName, v: CellArg, m: number, ofWhat: string
         check: (x) => x >= 0,
       }) as number,
   );
-  if (!weights.some((w) => w > 0)) throw argError(name, null, 'at least one weight above 0', 'all 0');
+  if (!weights.some((w) => w > 0))
+    throw argError(name, null, 'at least one weight above 0', 'all 0');
   return weights;
 }
 
@@ -119,11 +134,21 @@ export function readWeights(name: ArgName, v: CellArg, m: number, ofWhat: string
  * Directions for `m` criteria: omitted → undefined (all benefit); one cell → the same for every
  * criterion; otherwise a row or column of `m` cells, a blank cell meaning benefit.
  */
-export function readDirections(name: ArgName, v: CellArg, m: number, ofWhat: string): Direction[] | undefined {
+export function readDirections(
+  name: ArgName,
+  v: CellArg,
+  m: number,
+  ofWhat: string,
+): Direction[] | undefined {
   if (isOmitted(v)) return undefined;
   const { cells, pos } = readVector(name, v, 'directions');
   if (cells.length !== 1 && cells.length !== m) {
-    throw argError(name, null, `${count(m, 'direction')} (one per ${ofWhat}) or a single one for all`, `${cells.length}`);
+    throw argError(
+      name,
+      null,
+      `${plural(m, 'direction')} (one per ${ofWhat}) or a single one for all`,
+      `${cells.length}`,
+    );
   }
   const dirs = cells.map((c, j) => {
     if (isBlank(c)) return 1 as Direction;
@@ -158,10 +183,10 @@ export function readOptionalNumber(
 
 /** "a range of 2 rows × 3 columns", for messages. */
 function rangeSize(grid: Grid): string {
-  return `a range of ${count(grid.length, 'row')} × ${count(grid[0]?.length ?? 0, 'column')}`;
+  return `a range of ${plural(grid.length, 'row')} × ${plural(grid[0]?.length ?? 0, 'column')}`;
 }
 
 /** "1 weight", "3 weights". */
-export function count(n: number, noun: string): string {
+export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

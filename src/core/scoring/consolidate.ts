@@ -67,7 +67,8 @@ export function consolidateRatings(
     entries.sort((a, b) => time(a.rating) - time(b.rating) || a.seq - b.seq);
     // Latest scored entry per assessor (entries are now oldest first).
     const latestByAssessor = new Map<string, Entry>();
-    for (const e of entries) if (e.rating.score !== null) latestByAssessor.set(norm(e.rating.assessor), e);
+    for (const e of entries)
+      if (e.rating.score !== null) latestByAssessor.set(norm(e.rating.assessor), e);
     const counted = new Set(latestByAssessor.values());
     const scores = [...counted].map((e) => e.rating.score as number).sort((a, b) => a - b);
     const comments = entries
@@ -113,25 +114,38 @@ export interface RatingProblem {
  * score that is not a number, is skipped; an unreadable date is dropped with a warning (the
  * score still counts).
  */
-export function ratingsFromRows(rows: Grid): { ratings: Rating[]; skipped: RatingProblem[]; warnings: RatingProblem[] } {
+export function ratingsFromRows(rows: Grid): {
+  ratings: Rating[];
+  skipped: RatingProblem[];
+  warnings: RatingProblem[];
+} {
   const ratings: Rating[] = [];
   const skipped: RatingProblem[] = [];
   const warnings: RatingProblem[] = [];
   rows.forEach((r, i) => {
-    const [partner, assessor, criterion, score, comment, date] = [0, 1, 2, 3, 4, 5].map((j) => r[j] as Cell);
+    const [partner, assessor, criterion, score, comment, date] = [0, 1, 2, 3, 4, 5].map(
+      (j) => r[j] as Cell,
+    );
     if ([partner, assessor, criterion, score, comment, date].every((c) => isBlank(c))) return;
     const row = i + 1;
-    if (isBlank(partner)) return void skipped.push({ row, message: 'partner: expected a name, got a blank.' });
-    if (isBlank(criterion)) return void skipped.push({ row, message: 'criterion: expected a name, got a blank.' });
+    if (isBlank(partner))
+      return void skipped.push({ row, message: 'partner: expected a name, got a blank.' });
+    if (isBlank(criterion))
+      return void skipped.push({ row, message: 'criterion: expected a name, got a blank.' });
     let value: number | null = null;
     if (!isBlank(score)) {
       value = toNumber(score);
-      if (value === null) return void skipped.push({ row, message: `score: expected a number, got ${describe(score)}.` });
+      if (value === null)
+        return void skipped.push({
+          row,
+          message: `score: expected a number, got ${describe(score)}.`,
+        });
     }
     let when: Date | null = null;
     if (!isBlank(date)) {
       when = toDate(date);
-      if (!when) warnings.push({ row, message: `date: expected a date, got ${describe(date)}; ignored.` });
+      if (!when)
+        warnings.push({ row, message: `date: expected a date, got ${describe(date)}; ignored.` });
     }
     ratings.push({
       partner: String(partner),

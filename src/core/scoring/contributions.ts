@@ -38,11 +38,17 @@ export function contributionDescriber(
   weights: readonly number[],
   names: readonly string[],
   options: ContributionOptions = {},
-): (row: ScoreRow, rowIndex?: number) => { strengths: string; weaknesses: string; pulls: CriterionPull[] } {
+): (
+  row: ScoreRow,
+  rowIndex?: number,
+) => { strengths: string; weaknesses: string; pulls: CriterionPull[] } {
   const { count = 2, directions, scale = DEFAULT_SCALE } = options;
-  if (!Number.isInteger(count) || count < 1) throw new UserError(`count: expected a whole number of 1 or more, got ${count}.`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new UserError(`count: expected a whole number of 1 or more, got ${count}.`);
   if (names.length !== weights.length) {
-    throw new UserError(`criteria: expected ${weights.length} names (one per weight), got ${names.length}.`);
+    throw new UserError(
+      `criteria: expected ${weights.length} names (one per weight), got ${names.length}.`,
+    );
   }
   const score = weightedSumScorer(weights, directions, scale);
   const label = names.map((n, j) => n.trim() || `criterion ${j + 1}`);
@@ -65,8 +71,12 @@ export function contributionDescriber(
       const r = rescale(x, directions ? directions[j] : 1, scale);
       pulls.push({ index: j, score: x, pull: (weights[j] / scoredWeight) * (r - s) });
     });
-    const up = pulls.filter((p) => p.pull > NOISE).sort((a, b) => b.pull - a.pull || a.index - b.index);
-    const down = pulls.filter((p) => p.pull < -NOISE).sort((a, b) => a.pull - b.pull || a.index - b.index);
+    const up = pulls
+      .filter((p) => p.pull > NOISE)
+      .sort((a, b) => b.pull - a.pull || a.index - b.index);
+    const down = pulls
+      .filter((p) => p.pull < -NOISE)
+      .sort((a, b) => a.pull - b.pull || a.index - b.index);
     return { strengths: say(up), weaknesses: say(down), pulls };
   };
 }

@@ -29,7 +29,9 @@ export function checkKnockouts(
   minima: readonly (number | null)[],
 ): KnockoutResult {
   if (scores.length !== minima.length) {
-    throw new UserError(`knock-out minima: expected ${scores.length} (one per criterion), got ${minima.length}.`);
+    throw new UserError(
+      `knock-out minima: expected ${scores.length} (one per criterion), got ${minima.length}.`,
+    );
   }
   const failures: KnockoutFailure[] = [];
   minima.forEach((minimum, j) => {

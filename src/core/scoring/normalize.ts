@@ -28,7 +28,10 @@ export const NORMALIZE_METHODS: readonly NormalizeMethod[] = ['minmax', 'max', '
 /** `minmax` (also `min-max`, `min max`), `max`, `vector`, `sum`, any case; null otherwise. */
 export function parseMethod(v: Cell): NormalizeMethod | null {
   if (typeof v !== 'string') return null;
-  const s = v.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  const s = v
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
   return (NORMALIZE_METHODS as readonly string[]).includes(s) ? (s as NormalizeMethod) : null;
 }
 
@@ -54,7 +57,12 @@ export function normalizeColumn(
     if (x === null) return;
     if (!Number.isFinite(x)) throw new CellError(i, column, 'a number', x);
     if (method !== 'minmax' && x < 0) {
-      throw new CellError(i, column, `a number of 0 or more (the ${method} method divides by the column's values)`, x);
+      throw new CellError(
+        i,
+        column,
+        `a number of 0 or more (the ${method} method divides by the column's values)`,
+        x,
+      );
     }
     k++;
     if (x < min) min = x;
@@ -66,7 +74,8 @@ export function normalizeColumn(
   // overflow or underflow: ‖x‖ = max·√Σ(x/max)², and (1/x)/Σ(1/y) = (min/x)/Σ(min/y).
   let sumSqRel = 0;
   let sumInvRel = 0;
-  if (method === 'vector' && max > 0) for (const x of values) if (x !== null) sumSqRel += (x / max) ** 2;
+  if (method === 'vector' && max > 0)
+    for (const x of values) if (x !== null) sumSqRel += (x / max) ** 2;
   if (method === 'sum' && zeros === 0) for (const x of values) if (x !== null) sumInvRel += min / x;
   const cost = direction === -1;
   const f = (x: number): number => {

@@ -77,12 +77,16 @@ function rankBy(
   const sign = order === 'desc' ? -1 : 1;
   const tier = (i: number): number => (passes && !passes[i] ? 1 : 0);
   for (const idx of buckets.values()) {
-    idx.sort((a, b) => tier(a) - tier(b) || sign * ((values[a] as number) - (values[b] as number)) || a - b);
+    idx.sort(
+      (a, b) =>
+        tier(a) - tier(b) || sign * ((values[a] as number) - (values[b] as number)) || a - b,
+    );
     let start = 0;
     for (let k = 0; k < idx.length; k++) {
       const i = idx[k];
       const first = idx[start];
-      if (k > 0 && !(tier(i) === tier(first) && tied(values[i] as number, values[first] as number))) start = k;
+      if (k > 0 && !(tier(i) === tier(first) && tied(values[i] as number, values[first] as number)))
+        start = k;
       out[i] = start + 1;
     }
   }

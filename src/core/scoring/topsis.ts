@@ -38,16 +38,26 @@ export function topsisDetails(
   checkWeights(weights);
   const m = weights.length;
   if (directions && directions.length !== m) {
-    throw new UserError(`directions: expected ${m} direction${m === 1 ? '' : 's'} (one per weight), got ${directions.length}.`);
+    throw new UserError(
+      `directions: expected ${m} direction${m === 1 ? '' : 's'} (one per weight), got ${directions.length}.`,
+    );
   }
   const n = matrix.length;
   const largest = new Array<number>(m).fill(0);
   matrix.forEach((row, i) => {
-    if (row.length !== m) throw new UserError(`matrix: expected ${m} value${m === 1 ? '' : 's'} per row (one per weight), got ${row.length}.`);
+    if (row.length !== m)
+      throw new UserError(
+        `matrix: expected ${m} value${m === 1 ? '' : 's'} per row (one per weight), got ${row.length}.`,
+      );
     for (let j = 0; j < m; j++) {
       const x = row[j];
       if (x === null || !Number.isFinite(x)) {
-        throw new CellError(i, j, 'a number (TOPSIS needs a value for every criterion of a row)', x);
+        throw new CellError(
+          i,
+          j,
+          'a number (TOPSIS needs a value for every criterion of a row)',
+          x,
+        );
       }
       largest[j] = Math.max(largest[j], Math.abs(x));
     }
@@ -60,7 +70,9 @@ export function topsisDetails(
     return a * Math.sqrt(s);
   });
   const totalWeight = weights.reduce((a, b) => a + b, 0);
-  const normalized = matrix.map((row) => row.map((x, j) => (norms[j] === 0 ? 0 : (x as number) / norms[j])));
+  const normalized = matrix.map((row) =>
+    row.map((x, j) => (norms[j] === 0 ? 0 : (x as number) / norms[j])),
+  );
   const weighted = normalized.map((row) => row.map((r, j) => (weights[j] / totalWeight) * r));
   const ideal = new Array<number>(m);
   const antiIdeal = new Array<number>(m);
@@ -82,7 +94,15 @@ export function topsisDetails(
     const total = dPlus + dMinus;
     return total === 0 ? 1 : Math.min(1, Math.max(0, dMinus / total));
   });
-  return { normalized, weighted, ideal, antiIdeal, distanceToIdeal, distanceToAntiIdeal, closeness };
+  return {
+    normalized,
+    weighted,
+    ideal,
+    antiIdeal,
+    distanceToIdeal,
+    distanceToAntiIdeal,
+    closeness,
+  };
 }
 
 /** TOPSIS closeness per row (see {@link topsisDetails}). */

@@ -44,11 +44,14 @@ export function checkWeights(weights: readonly number[]): void {
   let total = 0;
   weights.forEach((w, j) => {
     if (!Number.isFinite(w) || w < 0) {
-      throw new UserError(`weights: weight ${j + 1}: expected a weight of 0 or more, got ${describe(w)}.`);
+      throw new UserError(
+        `weights: weight ${j + 1}: expected a weight of 0 or more, got ${describe(w)}.`,
+      );
     }
     total += w;
   });
-  if (!(total > 0)) throw new UserError('weights: expected at least one weight above 0, got all 0.');
+  if (!(total > 0))
+    throw new UserError('weights: expected at least one weight above 0, got all 0.');
 }
 
 /**
@@ -74,7 +77,9 @@ export function weightedSumScorer(
   checkWeights(weights);
   const m = weights.length;
   if (directions && directions.length !== m) {
-    throw new UserError(`directions: expected ${m} direction${m === 1 ? '' : 's'} (one per weight), got ${directions.length}.`);
+    throw new UserError(
+      `directions: expected ${m} direction${m === 1 ? '' : 's'} (one per weight), got ${directions.length}.`,
+    );
   }
   let totalWeight = 0;
   for (const w of weights) totalWeight += w;
@@ -82,14 +87,17 @@ export function weightedSumScorer(
 
   return (row, rowIndex = 0) => {
     if (row.length !== m) {
-      throw new UserError(`scores: expected ${m} score${m === 1 ? '' : 's'} per row (one per weight), got ${row.length}.`);
+      throw new UserError(
+        `scores: expected ${m} score${m === 1 ? '' : 's'} per row (one per weight), got ${row.length}.`,
+      );
     }
     let scoredWeight = 0;
     let sum = 0;
     for (let j = 0; j < m; j++) {
       const x = row[j];
       if (x === null) continue;
-      if (!Number.isFinite(x) || x < scale.min || x > scale.max) throw new CellError(rowIndex, j, range, x);
+      if (!Number.isFinite(x) || x < scale.min || x > scale.max)
+        throw new CellError(rowIndex, j, range, x);
       const w = weights[j];
       scoredWeight += w;
       sum += w * rescale(x, directions ? directions[j] : 1, scale);

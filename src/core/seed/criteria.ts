@@ -47,7 +47,7 @@ export const CRITERIA_SEED: CriterionSeed[] = [
     weights: [10, 5, 10, 10, 5],
   },
   {
-    id: 'COVERAGE',
+    id: 'GEO',
     name: 'Geographic coverage',
     group: 'Capacity & coverage',
     description: 'Share of the country the partner serves (pick-up points, sites, carriers).',
@@ -127,7 +127,7 @@ export const CRITERIA_SEED: CriterionSeed[] = [
     weights: [5, 5, 5, 5, 5],
   },
   {
-    id: 'STABILITY',
+    id: 'FINANCE',
     name: 'Financial stability',
     group: 'References',
     description: 'Years in business, financial health, dependence on a single client.',

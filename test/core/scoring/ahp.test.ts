@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { UserError } from '../../../src/core/cells';
-import { AHP_MAX_SIZE, RANDOM_INDEX, ahp, ahpFromJudgements, completePairwise, parseJudgement } from '../../../src/core/scoring/ahp';
+import {
+  AHP_MAX_SIZE,
+  RANDOM_INDEX,
+  ahp,
+  ahpFromJudgements,
+  completePairwise,
+  parseJudgement,
+} from '../../../src/core/scoring/ahp';
 import { CellError } from '../../../src/core/scoring/errors';
 import { RUNS } from './arbitraries';
 
@@ -42,14 +49,18 @@ const WEALTH = [
 describe('AHP published examples', () => {
   it('Saaty (2008) drinks: priorities .177 .019 .042 .116 .190 .129 .327, CR 0.022', () => {
     const r = ahp(DRINKS);
-    [0.177, 0.019, 0.042, 0.116, 0.19, 0.129, 0.327].forEach((w, i) => expect(r.weights[i]).toBeCloseTo(w, 3));
+    [0.177, 0.019, 0.042, 0.116, 0.19, 0.129, 0.327].forEach((w, i) =>
+      expect(r.weights[i]).toBeCloseTo(w, 3),
+    );
     expect(r.cr).toBeCloseTo(0.022, 3);
     expect(r.cr).toBeLessThan(0.1);
   });
 
   it('Saaty (1980) wealth of nations: priorities, λmax 7.61, CI 0.10, CR 0.08', () => {
     const r = ahp(WEALTH);
-    [0.427, 0.23, 0.021, 0.052, 0.052, 0.123, 0.094].forEach((w, i) => expect(r.weights[i]).toBeCloseTo(w, 3));
+    [0.427, 0.23, 0.021, 0.052, 0.052, 0.123, 0.094].forEach((w, i) =>
+      expect(r.weights[i]).toBeCloseTo(w, 3),
+    );
     expect(r.lambdaMax).toBeCloseTo(7.61, 2);
     expect(r.ci).toBeCloseTo(0.1, 2);
     expect(r.cr).toBeCloseTo(0.08, 2);
@@ -72,7 +83,10 @@ describe('AHP published examples', () => {
 
   it('n ≤ 2 is always consistent', () => {
     expect(ahp([[1]])).toMatchObject({ weights: [1], cr: 0, ci: 0 });
-    const r = ahp([[1, 3], [1 / 3, 1]]);
+    const r = ahp([
+      [1, 3],
+      [1 / 3, 1],
+    ]);
     expect(r.weights[0]).toBeCloseTo(0.75, 14);
     expect(r.cr).toBe(0);
   });
@@ -97,9 +111,18 @@ describe('random index', () => {
 
 describe('parseJudgement', () => {
   it.each([
-    [3, 3], ['3', 3], [' 1/3 ', 1 / 3], ['1 / 5', 0.2], ['2.5', 2.5], ['0,5', 0.5], ['1/0,5', 2], [0.25, 0.25],
+    [3, 3],
+    ['3', 3],
+    [' 1/3 ', 1 / 3],
+    ['1 / 5', 0.2],
+    ['2.5', 2.5],
+    ['0,5', 0.5],
+    ['1/0,5', 2],
+    [0.25, 0.25],
   ])('%p → %p', (v, x) => expect(parseJudgement(v)).toBeCloseTo(x, 15));
-  it.each([[''], ['  '], [null], [undefined]])('%p is blank', (v) => expect(parseJudgement(v as never)).toBeNull());
+  it.each([[''], ['  '], [null], [undefined]])('%p is blank', (v) =>
+    expect(parseJudgement(v as never)).toBeNull(),
+  );
   it.each([['abc'], ['#N/A'], [true], [new Date(0)], ['1/3/5']])('%p is not a judgement', (v) =>
     expect(parseJudgement(v as never)).toBeUndefined(),
   );
@@ -107,7 +130,13 @@ describe('parseJudgement', () => {
 
 describe('completePairwise', () => {
   it('fills a blank lower triangle with reciprocals, and a blank upper cell from the lower one', () => {
-    expect(completePairwise([[1, 3, null], [null, null, 2], [5, null, 1]])).toEqual([
+    expect(
+      completePairwise([
+        [1, 3, null],
+        [null, null, 2],
+        [5, null, 1],
+      ]),
+    ).toEqual([
       [1, 3, 1 / 5],
       [1 / 3, 1, 2],
       [5, 1 / 2, 1],
@@ -115,23 +144,71 @@ describe('completePairwise', () => {
   });
 
   it('accepts a typed reciprocal within 5 % and uses the exact one', () => {
-    expect(completePairwise([[1, 3], [0.33, 1]])).toEqual([[1, 3], [1 / 3, 1]]);
+    expect(
+      completePairwise([
+        [1, 3],
+        [0.33, 1],
+      ]),
+    ).toEqual([
+      [1, 3],
+      [1 / 3, 1],
+    ]);
   });
 
   it('refuses an inconsistent mirror, a bad diagonal, a missing pair and non-positive values', () => {
-    expect(() => completePairwise([[1, 3], [0.2, 1]])).toThrow(CellError);
-    expect(() => completePairwise([[1, 3], [0.2, 1]])).toThrow(
+    expect(() =>
+      completePairwise([
+        [1, 3],
+        [0.2, 1],
+      ]),
+    ).toThrow(CellError);
+    expect(() =>
+      completePairwise([
+        [1, 3],
+        [0.2, 1],
+      ]),
+    ).toThrow(
       'row 2, column 1 (A2 of the range): expected the reciprocal of 3 (row 1, column 2), i.e. 1/3, or a blank, got number 0.2.',
     );
-    expect(() => completePairwise([[2, 3], [null, 1]])).toThrow('row 1, column 1 (A1 of the range): expected 1 on the diagonal');
-    expect(() => completePairwise([[1, null], [null, 1]])).toThrow('expected a comparison of criterion 1 with criterion 2');
-    expect(() => completePairwise([[1, 0], [null, 1]])).toThrow('expected a positive number (e.g. 3 or 1/3), got number 0.');
-    expect(() => completePairwise([[1, -3], [null, 1]])).toThrow('got number -3');
+    expect(() =>
+      completePairwise([
+        [2, 3],
+        [null, 1],
+      ]),
+    ).toThrow('row 1, column 1 (A1 of the range): expected 1 on the diagonal');
+    expect(() =>
+      completePairwise([
+        [1, null],
+        [null, 1],
+      ]),
+    ).toThrow('expected a comparison of criterion 1 with criterion 2');
+    expect(() =>
+      completePairwise([
+        [1, 0],
+        [null, 1],
+      ]),
+    ).toThrow('expected a positive number (e.g. 3 or 1/3), got number 0.');
+    expect(() =>
+      completePairwise([
+        [1, -3],
+        [null, 1],
+      ]),
+    ).toThrow('got number -3');
   });
 
   it('refuses a non-square or oversized matrix', () => {
-    expect(() => completePairwise([[1, 2, 3], [null, 1, 2]])).toThrow(UserError);
-    expect(() => completePairwise([[1, 2, 3], [null, 1, 2]])).toThrow('expected a square matrix');
+    expect(() =>
+      completePairwise([
+        [1, 2, 3],
+        [null, 1, 2],
+      ]),
+    ).toThrow(UserError);
+    expect(() =>
+      completePairwise([
+        [1, 2, 3],
+        [null, 1, 2],
+      ]),
+    ).toThrow('expected a square matrix');
     const big = Array.from({ length: 16 }, () => Array.from({ length: 16 }, () => 1));
     expect(() => completePairwise(big)).toThrow('expected at most 15 criteria');
     expect(() => completePairwise(big.slice(0, 15).map((r) => r.slice(0, 15)))).not.toThrow();
@@ -141,16 +218,21 @@ describe('completePairwise', () => {
 describe('AHP properties', () => {
   const SAATY = [1 / 9, 1 / 8, 1 / 7, 1 / 6, 1 / 5, 1 / 4, 1 / 3, 1 / 2, 1, 2, 3, 4, 5, 6, 7, 8, 9];
   const reciprocal = fc.integer({ min: 1, max: 15 }).chain((n) =>
-    fc.array(fc.constantFrom(...SAATY), { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }).map((upper) => {
-      const a = Array.from({ length: n }, () => new Array<number>(n).fill(1));
-      let k = 0;
-      for (let i = 0; i < n; i++)
-        for (let j = i + 1; j < n; j++) {
-          a[i][j] = upper[k++];
-          a[j][i] = 1 / a[i][j];
-        }
-      return a;
-    }),
+    fc
+      .array(fc.constantFrom(...SAATY), {
+        minLength: (n * (n - 1)) / 2,
+        maxLength: (n * (n - 1)) / 2,
+      })
+      .map((upper) => {
+        const a = Array.from({ length: n }, () => new Array<number>(n).fill(1));
+        let k = 0;
+        for (let i = 0; i < n; i++)
+          for (let j = i + 1; j < n; j++) {
+            a[i][j] = upper[k++];
+            a[j][i] = 1 / a[i][j];
+          }
+        return a;
+      }),
   );
 
   it('weights are positive and sum to 1; λmax ≥ n; CR ≥ 0', () => {
@@ -158,7 +240,12 @@ describe('AHP properties', () => {
       fc.property(reciprocal, (a) => {
         const r = ahp(a);
         const sum = r.weights.reduce((s, w) => s + w, 0);
-        return Math.abs(sum - 1) < 1e-12 && r.weights.every((w) => w > 0) && r.lambdaMax >= a.length - 1e-9 && r.cr >= 0;
+        return (
+          Math.abs(sum - 1) < 1e-12 &&
+          r.weights.every((w) => w > 0) &&
+          r.lambdaMax >= a.length - 1e-9 &&
+          r.cr >= 0
+        );
       }),
       RUNS,
     );
@@ -168,7 +255,12 @@ describe('AHP properties', () => {
     fc.assert(
       fc.property(reciprocal, (a) => {
         const r = ahp(a);
-        return a.every((row, i) => Math.abs(row.reduce((s, x, j) => s + x * r.weights[j], 0) - r.lambdaMax * r.weights[i]) < 1e-9);
+        return a.every(
+          (row, i) =>
+            Math.abs(
+              row.reduce((s, x, j) => s + x * r.weights[j], 0) - r.lambdaMax * r.weights[i],
+            ) < 1e-9,
+        );
       }),
       RUNS,
     );
@@ -176,11 +268,16 @@ describe('AHP properties', () => {
 
   it('a consistent matrix gives CR ≈ 0 and weights proportional to the generating vector', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0.1, max: 10, noNaN: true }), { minLength: 1, maxLength: 15 }), (v) => {
-        const r = ahp(v.map((a) => v.map((b) => a / b)));
-        const total = v.reduce((s, x) => s + x, 0);
-        return Math.abs(r.cr) < 1e-9 && r.weights.every((w, i) => Math.abs(w - v[i] / total) < 1e-9);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0.1, max: 10, noNaN: true }), { minLength: 1, maxLength: 15 }),
+        (v) => {
+          const r = ahp(v.map((a) => v.map((b) => a / b)));
+          const total = v.reduce((s, x) => s + x, 0);
+          return (
+            Math.abs(r.cr) < 1e-9 && r.weights.every((w, i) => Math.abs(w - v[i] / total) < 1e-9)
+          );
+        },
+      ),
       RUNS,
     );
   });

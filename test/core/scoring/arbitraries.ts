@@ -23,25 +23,41 @@ export interface Problem {
 }
 
 /** n × m scores (blanks allowed unless `complete`), m weights not all 0, m directions. */
-export function problem(options: { complete?: boolean; maxRows?: number; maxCols?: number } = {}): fc.Arbitrary<Problem> {
+export function problem(
+  options: { complete?: boolean; maxRows?: number; maxCols?: number } = {},
+): fc.Arbitrary<Problem> {
   const cell = options.complete ? score : scoreOrBlank;
   return fc
-    .tuple(fc.integer({ min: 1, max: options.maxRows ?? 8 }), fc.integer({ min: 1, max: options.maxCols ?? 6 }))
+    .tuple(
+      fc.integer({ min: 1, max: options.maxRows ?? 8 }),
+      fc.integer({ min: 1, max: options.maxCols ?? 6 }),
+    )
     .chain(([n, m]) =>
       fc.record({
-        rows: fc.array(fc.array(cell, { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
-        weights: fc.array(weight, { minLength: m, maxLength: m }).filter((w) => w.some((x) => x > 0)),
+        rows: fc.array(fc.array(cell, { minLength: m, maxLength: m }), {
+          minLength: n,
+          maxLength: n,
+        }),
+        weights: fc
+          .array(weight, { minLength: m, maxLength: m })
+          .filter((w) => w.some((x) => x > 0)),
         directions: fc.array(direction, { minLength: m, maxLength: m }),
       }),
     );
 }
 
 /** A problem plus a permutation of its rows. */
-export function permutedProblem(options: { complete?: boolean } = {}): fc.Arbitrary<{ p: Problem; perm: number[] }> {
+export function permutedProblem(
+  options: { complete?: boolean } = {},
+): fc.Arbitrary<{ p: Problem; perm: number[] }> {
   return problem(options).chain((p) =>
-    fc
-      .array(fc.nat(), { minLength: p.rows.length, maxLength: p.rows.length })
-      .map((keys) => ({ p, perm: keys.map((k, i) => [k, i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[1]) })),
+    fc.array(fc.nat(), { minLength: p.rows.length, maxLength: p.rows.length }).map((keys) => ({
+      p,
+      perm: keys
+        .map((k, i) => [k, i])
+        .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+        .map((x) => x[1]),
+    })),
   );
 }
 

@@ -1,8 +1,25 @@
-import { Rating, consolidateRatings, median, ratingsFromRows } from '../../../src/core/scoring/consolidate';
+import {
+  Rating,
+  consolidateRatings,
+  median,
+  ratingsFromRows,
+} from '../../../src/core/scoring/consolidate';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
-const r = (partner: string, assessor: string, criterion: string, score: number | null, comment = '', date: Date | null = null): Rating => ({
-  partner, assessor, criterion, score, comment, date,
+const r = (
+  partner: string,
+  assessor: string,
+  criterion: string,
+  score: number | null,
+  comment = '',
+  date: Date | null = null,
+): Rating => ({
+  partner,
+  assessor,
+  criterion,
+  score,
+  comment,
+  date,
 });
 
 describe('median', () => {
@@ -24,11 +41,35 @@ describe('consolidateRatings', () => {
     ]);
     expect(out).toEqual([
       {
-        partner: 'Ecologic', criterion: 'Security', median: 4, assessors: 3, spread: 3, disagreement: true,
-        latest: d('2026-03-05'), comments: 'Ana: ISO 27001; Ben: no audit seen',
+        partner: 'Ecologic',
+        criterion: 'Security',
+        median: 4,
+        assessors: 3,
+        spread: 3,
+        disagreement: true,
+        latest: d('2026-03-05'),
+        comments: 'Ana: ISO 27001; Ben: no audit seen',
       },
-      { partner: 'Ecologic', criterion: 'Capacity', median: 3, assessors: 1, spread: 0, disagreement: false, latest: d('2026-03-01'), comments: '' },
-      { partner: 'Recyclo', criterion: 'Security', median: 3, assessors: 1, spread: 0, disagreement: false, latest: null, comments: '' },
+      {
+        partner: 'Ecologic',
+        criterion: 'Capacity',
+        median: 3,
+        assessors: 1,
+        spread: 0,
+        disagreement: false,
+        latest: d('2026-03-01'),
+        comments: '',
+      },
+      {
+        partner: 'Recyclo',
+        criterion: 'Security',
+        median: 3,
+        assessors: 1,
+        spread: 0,
+        disagreement: false,
+        latest: null,
+        comments: '',
+      },
     ]);
   });
 
@@ -45,11 +86,19 @@ describe('consolidateRatings', () => {
       r('P', 'Ben', 'C', 4, '', d('2026-01-02')),
       r('P', 'ana ', 'C', 4, 'after the visit', d('2026-02-01')),
     ])[0];
-    expect(out).toMatchObject({ median: 4, assessors: 2, spread: 0, disagreement: false, comments: 'ana: after the visit' });
+    expect(out).toMatchObject({
+      median: 4,
+      assessors: 2,
+      spread: 0,
+      disagreement: false,
+      comments: 'ana: after the visit',
+    });
   });
 
   it('prefers a dated rating over an undated one, and the row further down between undated ones', () => {
-    expect(consolidateRatings([r('P', 'A', 'C', 5, '', d('2026-01-01')), r('P', 'A', 'C', 1)])[0].median).toBe(5);
+    expect(
+      consolidateRatings([r('P', 'A', 'C', 5, '', d('2026-01-01')), r('P', 'A', 'C', 1)])[0].median,
+    ).toBe(5);
     expect(consolidateRatings([r('P', 'A', 'C', 5), r('P', 'A', 'C', 1)])[0].median).toBe(1);
   });
 
@@ -58,14 +107,32 @@ describe('consolidateRatings', () => {
       r('P', 'A', 'C', 4, '', d('2026-01-01')),
       r('P', 'A', 'C', null, 'will re-check', d('2026-02-01')),
     ])[0];
-    expect(out).toMatchObject({ median: 4, assessors: 1, latest: d('2026-02-01'), comments: 'A: will re-check' });
-    expect(consolidateRatings([r('P', 'A', 'C', null, 'n/a')])[0]).toMatchObject({ median: null, assessors: 0, spread: null, disagreement: false });
+    expect(out).toMatchObject({
+      median: 4,
+      assessors: 1,
+      latest: d('2026-02-01'),
+      comments: 'A: will re-check',
+    });
+    expect(consolidateRatings([r('P', 'A', 'C', null, 'n/a')])[0]).toMatchObject({
+      median: null,
+      assessors: 0,
+      spread: null,
+      disagreement: false,
+    });
   });
 
   it('matches partner and criterion names trimmed and case-insensitively', () => {
-    const out = consolidateRatings([r('Ecologic', 'A', 'Security', 2), r(' ecologic ', 'B', 'SECURITY', 4)]);
+    const out = consolidateRatings([
+      r('Ecologic', 'A', 'Security', 2),
+      r(' ecologic ', 'B', 'SECURITY', 4),
+    ]);
     expect(out).toHaveLength(1);
-    expect(out[0]).toMatchObject({ partner: 'Ecologic', criterion: 'Security', median: 3, assessors: 2 });
+    expect(out[0]).toMatchObject({
+      partner: 'Ecologic',
+      criterion: 'Security',
+      median: 3,
+      assessors: 2,
+    });
   });
 });
 
@@ -90,6 +157,8 @@ describe('ratingsFromRows', () => {
       { row: 4, message: 'criterion: expected a name, got a blank.' },
       { row: 5, message: 'score: expected a number, got the text "good".' },
     ]);
-    expect(warnings).toEqual([{ row: 6, message: 'date: expected a date, got the text "yesterday"; ignored.' }]);
+    expect(warnings).toEqual([
+      { row: 6, message: 'date: expected a date, got the text "yesterday"; ignored.' },
+    ]);
   });
 });

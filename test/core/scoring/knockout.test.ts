@@ -22,14 +22,18 @@ describe('checkKnockouts', () => {
   });
 
   it('refuses minima of the wrong length', () => {
-    expect(() => checkKnockouts([1, 2], [1])).toThrow('knock-out minima: expected 2 (one per criterion), got 1.');
+    expect(() => checkKnockouts([1, 2], [1])).toThrow(
+      'knock-out minima: expected 2 (one per criterion), got 1.',
+    );
   });
 });
 
 describe('describeKnockouts', () => {
   it('says which criteria fail and why', () => {
     const r = checkKnockouts([2, null, 5], [3, 2, 1]);
-    expect(describeKnockouts(r, ['Data security', 'Capacity', 'Price'])).toBe('Data security 2 < 3; Capacity missing');
+    expect(describeKnockouts(r, ['Data security', 'Capacity', 'Price'])).toBe(
+      'Data security 2 < 3; Capacity missing',
+    );
     expect(describeKnockouts(r, ['', ' '])).toBe('criterion 1 2 < 3; criterion 2 missing');
     expect(describeKnockouts(checkKnockouts([5], [1]), ['X'])).toBe('');
   });

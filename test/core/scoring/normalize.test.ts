@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { CellError } from '../../../src/core/scoring/errors';
-import { NORMALIZE_METHODS, normalizeColumn, normalizeMatrix, parseMethod } from '../../../src/core/scoring/normalize';
+import {
+  NORMALIZE_METHODS,
+  normalizeColumn,
+  normalizeMatrix,
+  parseMethod,
+} from '../../../src/core/scoring/normalize';
 import { RUNS, direction } from './arbitraries';
 
 describe('normalizeColumn', () => {
@@ -50,18 +55,26 @@ describe('normalizeColumn', () => {
   it('refuses negative values for the ratio methods, naming the cell', () => {
     for (const m of ['max', 'vector', 'sum'] as const) {
       expect(() => normalizeColumn([1, -2], 1, m, 3)).toThrow(CellError);
-      expect(() => normalizeColumn([1, -2], 1, m, 3)).toThrow(`row 2, column 4 (D2 of the range): expected a number of 0 or more (the ${m} method`);
+      expect(() => normalizeColumn([1, -2], 1, m, 3)).toThrow(
+        `row 2, column 4 (D2 of the range): expected a number of 0 or more (the ${m} method`,
+      );
     }
     expect(normalizeColumn([1, -3], 1, 'minmax')).toEqual([1, 0]);
   });
 });
 
 describe('parseMethod', () => {
-  it.each([['minmax', 'minmax'], ['MinMax', 'minmax'], ['min-max', 'minmax'], [' MAX ', 'max'], ['Vector', 'vector'], ['SUM', 'sum']])(
-    '%p → %p',
-    (v, m) => expect(parseMethod(v)).toBe(m),
+  it.each([
+    ['minmax', 'minmax'],
+    ['MinMax', 'minmax'],
+    ['min-max', 'minmax'],
+    [' MAX ', 'max'],
+    ['Vector', 'vector'],
+    ['SUM', 'sum'],
+  ])('%p → %p', (v, m) => expect(parseMethod(v)).toBe(m));
+  it.each([['zscore'], [''], [1], [null]])('%p is not a method', (v) =>
+    expect(parseMethod(v as never)).toBeNull(),
   );
-  it.each([['zscore'], [''], [1], [null]])('%p is not a method', (v) => expect(parseMethod(v as never)).toBeNull());
 });
 
 describe('normalizeMatrix properties', () => {
@@ -70,7 +83,10 @@ describe('normalizeMatrix properties', () => {
     .chain(([n, m]) =>
       fc.record({
         rows: fc.array(
-          fc.array(fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { freq: 5, nil: null }), { minLength: m, maxLength: m }),
+          fc.array(
+            fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { freq: 5, nil: null }),
+            { minLength: m, maxLength: m },
+          ),
           { minLength: n, maxLength: n },
         ),
         directions: fc.array(direction, { minLength: m, maxLength: m }),
@@ -81,12 +97,15 @@ describe('normalizeMatrix properties', () => {
     fc.assert(
       fc.property(matrix, ({ rows, directions }) => {
         const out = normalizeMatrix(rows, directions, 'minmax');
-        return out.every((r, i) =>
-          r.every((v, j) => (rows[i][j] === null ? v === null : v !== null && v >= 0 && v <= 1)),
-        ) && directions.every((_, j) => {
-          const col = out.map((r) => r[j]).filter((v): v is number => v !== null);
-          return col.length === 0 || Math.max(...col) === 1;
-        });
+        return (
+          out.every((r, i) =>
+            r.every((v, j) => (rows[i][j] === null ? v === null : v !== null && v >= 0 && v <= 1)),
+          ) &&
+          directions.every((_, j) => {
+            const col = out.map((r) => r[j]).filter((v): v is number => v !== null);
+            return col.length === 0 || Math.max(...col) === 1;
+          })
+        );
       }),
       RUNS,
     );
@@ -95,7 +114,9 @@ describe('normalizeMatrix properties', () => {
   it('every method stays in [0, 1] for values ≥ 0', () => {
     fc.assert(
       fc.property(matrix, fc.constantFrom(...NORMALIZE_METHODS), ({ rows, directions }, method) =>
-        normalizeMatrix(rows, directions, method).every((r) => r.every((v) => v === null || (v >= 0 && v <= 1))),
+        normalizeMatrix(rows, directions, method).every((r) =>
+          r.every((v) => v === null || (v >= 0 && v <= 1)),
+        ),
       ),
       RUNS,
     );

@@ -28,21 +28,36 @@ describe('rankValues', () => {
 
 describe('parseOrder', () => {
   it.each([
-    ['desc', 'desc'], ['DESC', 'desc'], ['descending', 'desc'], [0, 'desc'], [false, 'desc'],
-    ['asc', 'asc'], [' Asc ', 'asc'], ['ascending', 'asc'], [1, 'asc'], [true, 'asc'], ['1', 'asc'],
+    ['desc', 'desc'],
+    ['DESC', 'desc'],
+    ['descending', 'desc'],
+    [0, 'desc'],
+    [false, 'desc'],
+    ['asc', 'asc'],
+    [' Asc ', 'asc'],
+    ['ascending', 'asc'],
+    [1, 'asc'],
+    [true, 'asc'],
+    ['1', 'asc'],
   ])('%p → %p', (v, o) => expect(parseOrder(v)).toBe(o));
-  it.each([['up'], [2], [''], [null]])('%p is not an order', (v) => expect(parseOrder(v as never)).toBeNull());
+  it.each([['up'], [2], [''], [null]])('%p is not an order', (v) =>
+    expect(parseOrder(v as never)).toBeNull(),
+  );
 });
 
 describe('rankWithKnockouts', () => {
   it('ranks every passing row before every failing one, each set by value', () => {
     expect(rankWithKnockouts([0.5, 0.7, 0.9], [true, true, false])).toEqual([2, 1, 3]);
-    expect(rankWithKnockouts([0.9, 0.8, 0.5, 0.4], [false, false, true, true])).toEqual([3, 4, 1, 2]);
+    expect(rankWithKnockouts([0.9, 0.8, 0.5, 0.4], [false, false, true, true])).toEqual([
+      3, 4, 1, 2,
+    ]);
     expect(rankWithKnockouts([0.5, null, 0.9], [true, true, false])).toEqual([1, null, 2]);
   });
 
   it('works per group', () => {
-    expect(rankWithKnockouts([0.9, 0.5, 0.8, 0.4], [false, true, false, true], ['a', 'a', 'b', 'b'])).toEqual([2, 1, 2, 1]);
+    expect(
+      rankWithKnockouts([0.9, 0.5, 0.8, 0.4], [false, true, false, true], ['a', 'a', 'b', 'b']),
+    ).toEqual([2, 1, 2, 1]);
   });
 });
 
@@ -59,11 +74,18 @@ describe('rank properties', () => {
   it('rank = 1 + the number of rows in the group with a strictly better value', () => {
     fc.assert(
       fc.property(rows, fc.constantFrom('asc' as const, 'desc' as const), (rs, order) => {
-        const ranks = rankValues(rs.map((r) => r.value), rs.map((r) => r.group), order);
+        const ranks = rankValues(
+          rs.map((r) => r.value),
+          rs.map((r) => r.group),
+          order,
+        );
         return rs.every((r, i) => {
           if (r.value === null) return ranks[i] === null;
           const better = rs.filter(
-            (o) => o.group === r.group && o.value !== null && (order === 'desc' ? o.value > r.value! : o.value < r.value!),
+            (o) =>
+              o.group === r.group &&
+              o.value !== null &&
+              (order === 'desc' ? o.value > r.value! : o.value < r.value!),
           ).length;
           return ranks[i] === better + 1;
         });
@@ -75,9 +97,22 @@ describe('rank properties', () => {
   it('a row that fails a knock-out is never ranked above one that passes', () => {
     fc.assert(
       fc.property(rows, (rs) => {
-        const ranks = rankWithKnockouts(rs.map((r) => r.value), rs.map((r) => r.pass), rs.map((r) => r.group));
-        return rs.every((f, i) =>
-          f.pass || ranks[i] === null || rs.every((p, k) => !p.pass || p.group !== f.group || ranks[k] === null || (ranks[k] as number) < (ranks[i] as number)),
+        const ranks = rankWithKnockouts(
+          rs.map((r) => r.value),
+          rs.map((r) => r.pass),
+          rs.map((r) => r.group),
+        );
+        return rs.every(
+          (f, i) =>
+            f.pass ||
+            ranks[i] === null ||
+            rs.every(
+              (p, k) =>
+                !p.pass ||
+                p.group !== f.group ||
+                ranks[k] === null ||
+                (ranks[k] as number) < (ranks[i] as number),
+            ),
         );
       }),
       RUNS,

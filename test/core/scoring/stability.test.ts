@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { MAX_TRIALS, mulberry32, rankStability } from '../../../src/core/scoring/stability';
+import {
+  MAX_TRIALS,
+  maxTrialsFor,
+  mulberry32,
+  rankStability,
+} from '../../../src/core/scoring/stability';
 import { RUNS, problem } from './arbitraries';
 
 describe('mulberry32', () => {
@@ -32,39 +37,100 @@ describe('mulberry32', () => {
 
 describe('rankStability', () => {
   it('is 1 for every row when the spread is 0', () => {
-    expect(rankStability([[5, 1], [3, 3], [1, 5], [4, 2]], [2, 1], { spread: 0 })).toEqual([1, 1, 1, 1]);
+    expect(
+      rankStability(
+        [
+          [5, 1],
+          [3, 3],
+          [1, 5],
+          [4, 2],
+        ],
+        [2, 1],
+        { spread: 0 },
+      ),
+    ).toEqual([1, 1, 1, 1]);
   });
 
   it('is 1 when no perturbation within the spread can swap the rows', () => {
     // A = [5, 2] → 0.625, B = [4, 4] → 0.75; A overtakes B only if w1 > 2·w2, impossible at ±20 %.
-    expect(rankStability([[5, 2], [4, 4]], [1, 1])).toEqual([1, 1]);
+    expect(
+      rankStability(
+        [
+          [5, 2],
+          [4, 4],
+        ],
+        [1, 1],
+      ),
+    ).toEqual([1, 1]);
   });
 
   it('matches the analytic probability of a swap', () => {
     // Factors f1, f2 ~ U[0.1, 1.9] (spread 0.9); A overtakes B when f1 > 2·f2, probability
     // ∫ (1.9 − 2x)/1.8 dx/1.8 over x ∈ [0.1, 0.95] = 0.7225/3.24 ≈ 0.2230; so each keeps its rank
     // with probability ≈ 0.777 (2000 trials: standard error ≈ 0.009).
-    const [a, b] = rankStability([[5, 2], [4, 4]], [1, 1], { spread: 0.9, trials: MAX_TRIALS }) as number[];
+    const [a, b] = rankStability(
+      [
+        [5, 2],
+        [4, 4],
+      ],
+      [1, 1],
+      { spread: 0.9, trials: MAX_TRIALS },
+    ) as number[];
     expect(a).toBe(b);
     expect(Math.abs(a - (1 - 0.7225 / 3.24))).toBeLessThan(0.04);
   });
 
   it('splits a tie: exactly one of two tied rows keeps rank 1 in each trial', () => {
-    const [a, b] = rankStability([[5, 1], [1, 5]], [1, 1], { trials: 1000 }) as number[];
+    const [a, b] = rankStability(
+      [
+        [5, 1],
+        [1, 5],
+      ],
+      [1, 1],
+      { trials: 1000 },
+    ) as number[];
     expect(a + b).toBeCloseTo(1, 12);
     expect(Math.abs(a - 0.5)).toBeLessThan(0.08);
   });
 
   it('leaves blank rows (and rows with nothing weighted scored) blank', () => {
-    expect(rankStability([[5, 1], [null, null], [null, 3]], [1, 0])).toEqual([1, null, null]);
+    expect(
+      rankStability(
+        [
+          [5, 1],
+          [null, null],
+          [null, 3],
+        ],
+        [1, 0],
+      ),
+    ).toEqual([1, null, null]);
   });
 
   it('refuses a spread outside [0, 1) and trials outside 1…2000', () => {
-    expect(() => rankStability([[1]], [1], { spread: 1 })).toThrow('spread: expected a share from 0 to below 1');
+    expect(() => rankStability([[1]], [1], { spread: 1 })).toThrow(
+      'spread: expected a share from 0 to below 1',
+    );
     expect(() => rankStability([[1]], [1], { spread: -0.1 })).toThrow('spread');
-    expect(() => rankStability([[1]], [1], { trials: 2001 })).toThrow('trials: expected a whole number from 1 to 2000, got 2001.');
+    expect(() => rankStability([[1]], [1], { trials: 2001 })).toThrow(
+      'trials: expected a whole number from 1 to 2000, got 2001.',
+    );
     expect(() => rankStability([[1]], [1], { trials: 0 })).toThrow('trials');
     expect(() => rankStability([[1]], [1], { trials: 2.5 })).toThrow('trials');
+  });
+});
+
+describe('work budget', () => {
+  it('allows 2000 trials for ordinary sheets and fewer for very large ranges', () => {
+    expect(maxTrialsFor(500, 20)).toBe(2000);
+    expect(maxTrialsFor(10000, 20)).toBe(1000);
+    expect(maxTrialsFor(1e7, 20)).toBe(1);
+  });
+
+  it('refuses more trials than the budget allows, saying how many would do', () => {
+    const rows = Array.from({ length: 20000 }, (_, i) => [1 + (i % 5), 5 - (i % 5)]);
+    expect(() => rankStability(rows, [1, 1], { trials: 1500 })).toThrow(
+      "trials: expected at most 1250 for 20,000 scored rows × 2 criteria (more risks Sheets' 30-second limit), got 1500.",
+    );
   });
 });
 
@@ -80,7 +146,11 @@ describe('rankStability properties', () => {
           const b = rankStability(rows, weights, { directions, spread, trials });
           return (
             JSON.stringify(a) === JSON.stringify(b) &&
-            a.every((v) => v === null || (v >= 0 && v <= 1 && Math.abs(v * trials - Math.round(v * trials)) < 1e-9))
+            a.every(
+              (v) =>
+                v === null ||
+                (v >= 0 && v <= 1 && Math.abs(v * trials - Math.round(v * trials)) < 1e-9),
+            )
           );
         },
       ),

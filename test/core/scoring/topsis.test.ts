@@ -29,7 +29,9 @@ describe('TOPSIS, Hwang & Yoon (1981) aircraft example', () => {
   const d = topsisDetails(AIRCRAFT, AIRCRAFT_WEIGHTS, [...AIRCRAFT_DIRECTIONS]);
 
   it('reproduces the printed closeness coefficients (within 0.001) and ranking', () => {
-    [0.643, 0.268, 0.613, 0.312].forEach((c, i) => expect(Math.abs(d.closeness[i] - c)).toBeLessThanOrEqual(0.001));
+    [0.643, 0.268, 0.613, 0.312].forEach((c, i) =>
+      expect(Math.abs(d.closeness[i] - c)).toBeLessThanOrEqual(0.001),
+    );
     expect(d.closeness[0]).toBeCloseTo(0.643, 3);
     expect(d.closeness[1]).toBeCloseTo(0.268, 3);
     expect(d.closeness[3]).toBeCloseTo(0.312, 3);
@@ -59,46 +61,107 @@ describe('TOPSIS, Hwang & Yoon (1981) aircraft example', () => {
     const cols = [0, 1, 2, 4, 5];
     // 1800/√16.78e6 = 0.43942…: the book rounds it down to 0.4392; every other cell agrees.
     printed.forEach((row, i) =>
-      row.forEach((v, k) => expect(Math.abs(d.normalized[i][cols[k]] - v)).toBeLessThanOrEqual(i === 3 && k === 1 ? 3e-4 : 5e-5)),
+      row.forEach((v, k) =>
+        expect(Math.abs(d.normalized[i][cols[k]] - v)).toBeLessThanOrEqual(
+          i === 3 && k === 1 ? 3e-4 : 5e-5,
+        ),
+      ),
     );
   });
 
   it('reproduces the printed ideal, anti-ideal and separations', () => {
-    [0.1168, 0.0659, 0.0531, 0.0414, 0.1347, 0.2012].forEach((v, j) => expect(Math.abs(d.ideal[j] - v)).toBeLessThan(1.5e-4));
-    [0.0841, 0.0366, 0.0455, 0.0598, 0.0577, 0.1118].forEach((v, j) => expect(Math.abs(d.antiIdeal[j] - v)).toBeLessThan(1.5e-4));
-    [0.0545, 0.1197, 0.058, 0.1009].forEach((v, i) => expect(Math.abs(d.distanceToIdeal[i] - v)).toBeLessThan(1.5e-4));
-    [0.0983, 0.0439, 0.092, 0.0458].forEach((v, i) => expect(Math.abs(d.distanceToAntiIdeal[i] - v)).toBeLessThan(1.5e-4));
+    [0.1168, 0.0659, 0.0531, 0.0414, 0.1347, 0.2012].forEach((v, j) =>
+      expect(Math.abs(d.ideal[j] - v)).toBeLessThan(1.5e-4),
+    );
+    [0.0841, 0.0366, 0.0455, 0.0598, 0.0577, 0.1118].forEach((v, j) =>
+      expect(Math.abs(d.antiIdeal[j] - v)).toBeLessThan(1.5e-4),
+    );
+    [0.0545, 0.1197, 0.058, 0.1009].forEach((v, i) =>
+      expect(Math.abs(d.distanceToIdeal[i] - v)).toBeLessThan(1.5e-4),
+    );
+    [0.0983, 0.0439, 0.092, 0.0458].forEach((v, i) =>
+      expect(Math.abs(d.distanceToAntiIdeal[i] - v)).toBeLessThan(1.5e-4),
+    );
   });
 });
 
 describe('topsis', () => {
   it('gives 1 to a row that is the ideal and 0 to the anti-ideal', () => {
-    expect(topsis([[5, 1], [1, 5]], [1, 1], [1, -1])).toEqual([1, 0]);
+    expect(
+      topsis(
+        [
+          [5, 1],
+          [1, 5],
+        ],
+        [1, 1],
+        [1, -1],
+      ),
+    ).toEqual([1, 0]);
   });
 
   it('gives 1 to every row when all rows are identical', () => {
-    expect(topsis([[3, 4], [3, 4]], [1, 1])).toEqual([1, 1]);
+    expect(
+      topsis(
+        [
+          [3, 4],
+          [3, 4],
+        ],
+        [1, 1],
+      ),
+    ).toEqual([1, 1]);
     expect(topsis([[3, 4]], [1, 1])).toEqual([1]);
   });
 
   it('ignores zero-weight criteria', () => {
-    expect(topsis([[5, 1], [1, 9]], [1, 0])).toEqual(topsis([[5], [1]], [1]));
+    expect(
+      topsis(
+        [
+          [5, 1],
+          [1, 9],
+        ],
+        [1, 0],
+      ),
+    ).toEqual(topsis([[5], [1]], [1]));
   });
 
   it('refuses a blank inside a row, naming the cell', () => {
-    expect(() => topsis([[1, 2], [3, null]], [1, 1])).toThrow(CellError);
-    expect(() => topsis([[1, 2], [3, null]], [1, 1])).toThrow('row 2, column 2 (B2 of the range): expected a number');
+    expect(() =>
+      topsis(
+        [
+          [1, 2],
+          [3, null],
+        ],
+        [1, 1],
+      ),
+    ).toThrow(CellError);
+    expect(() =>
+      topsis(
+        [
+          [1, 2],
+          [3, null],
+        ],
+        [1, 1],
+      ),
+    ).toThrow('row 2, column 2 (B2 of the range): expected a number');
   });
 });
 
 describe('topsis properties', () => {
-  const value = fc.oneof(fc.integer({ min: -100, max: 1000 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }));
+  const value = fc.oneof(
+    fc.integer({ min: -100, max: 1000 }),
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+  );
   const problem = fc
     .tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 6 }))
     .chain(([n, m]) =>
       fc.record({
-        rows: fc.array(fc.array(value, { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
-        weights: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: m, maxLength: m }).filter((w) => w.some((x) => x > 0)),
+        rows: fc.array(fc.array(value, { minLength: m, maxLength: m }), {
+          minLength: n,
+          maxLength: n,
+        }),
+        weights: fc
+          .array(fc.integer({ min: 0, max: 100 }), { minLength: m, maxLength: m })
+          .filter((w) => w.some((x) => x > 0)),
         directions: fc.array(direction, { minLength: m, maxLength: m }),
         keys: fc.array(fc.nat(), { minLength: n, maxLength: n }),
       }),
@@ -106,7 +169,9 @@ describe('topsis properties', () => {
 
   it('closeness lies in [0, 1]', () => {
     fc.assert(
-      fc.property(problem, ({ rows, weights, directions }) => topsis(rows, weights, directions).every((c) => c >= 0 && c <= 1)),
+      fc.property(problem, ({ rows, weights, directions }) =>
+        topsis(rows, weights, directions).every((c) => c >= 0 && c <= 1),
+      ),
       RUNS,
     );
   });
@@ -114,9 +179,16 @@ describe('topsis properties', () => {
   it('reordering rows does not change any row’s closeness', () => {
     fc.assert(
       fc.property(problem, ({ rows, weights, directions, keys }) => {
-        const perm = keys.map((k, i) => [k, i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[1]);
+        const perm = keys
+          .map((k, i) => [k, i])
+          .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+          .map((x) => x[1]);
         const before = topsis(rows, weights, directions);
-        const after = topsis(perm.map((i) => rows[i]), weights, directions);
+        const after = topsis(
+          perm.map((i) => rows[i]),
+          weights,
+          directions,
+        );
         return perm.every((i, k) => Math.abs(after[k] - before[i]) <= 1e-9);
       }),
       RUNS,
@@ -125,11 +197,19 @@ describe('topsis properties', () => {
 
   it('scaling all weights by a positive constant changes no closeness', () => {
     fc.assert(
-      fc.property(problem, fc.double({ min: 1e-3, max: 1e3, noNaN: true }), ({ rows, weights, directions }, c) => {
-        const before = topsis(rows, weights, directions);
-        const after = topsis(rows, weights.map((w) => w * c), directions);
-        return before.every((v, i) => Math.abs(v - after[i]) <= 1e-9);
-      }),
+      fc.property(
+        problem,
+        fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+        ({ rows, weights, directions }, c) => {
+          const before = topsis(rows, weights, directions);
+          const after = topsis(
+            rows,
+            weights.map((w) => w * c),
+            directions,
+          );
+          return before.every((v, i) => Math.abs(v - after[i]) <= 1e-9);
+        },
+      ),
       RUNS,
     );
   });

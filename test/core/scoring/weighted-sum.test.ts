@@ -36,24 +36,51 @@ describe('weightedScore', () => {
   });
 
   it('uses another scale when told', () => {
-    expect(weightedScore([0, 10, 5], [1, 1, 2], undefined, { min: 0, max: 10 }).score).toBeCloseTo(0.5, 12);
+    expect(weightedScore([0, 10, 5], [1, 1, 2], undefined, { min: 0, max: 10 }).score).toBeCloseTo(
+      0.5,
+      12,
+    );
   });
 
   it('refuses a score outside the scale, naming the cell', () => {
-    expect(() => weightedScores([[3, 4], [5, 6]], [1, 1])).toThrow(CellError);
-    expect(() => weightedScores([[3, 4], [5, 6]], [1, 1])).toThrow(
+    expect(() =>
+      weightedScores(
+        [
+          [3, 4],
+          [5, 6],
+        ],
+        [1, 1],
+      ),
+    ).toThrow(CellError);
+    expect(() =>
+      weightedScores(
+        [
+          [3, 4],
+          [5, 6],
+        ],
+        [1, 1],
+      ),
+    ).toThrow(
       'row 2, column 2 (B2 of the range): expected a number between 1 and 5, got number 6.',
     );
     expect(() => weightedScore([0.5], [1])).toThrow('expected a number between 1 and 5');
   });
 
   it('refuses bad weights, scales and shapes', () => {
-    expect(() => weightedScore([3, 3], [1, -1])).toThrow('weights: weight 2: expected a weight of 0 or more, got number -1.');
-    expect(() => weightedScore([3, 3], [0, 0])).toThrow('weights: expected at least one weight above 0, got all 0.');
+    expect(() => weightedScore([3, 3], [1, -1])).toThrow(
+      'weights: weight 2: expected a weight of 0 or more, got number -1.',
+    );
+    expect(() => weightedScore([3, 3], [0, 0])).toThrow(
+      'weights: expected at least one weight above 0, got all 0.',
+    );
     expect(() => weightedScore([3], [1], undefined, { min: 5, max: 1 })).toThrow(UserError);
-    expect(() => weightedScore([3], [1], undefined, { min: 1, max: 1 })).toThrow('scale_min below scale_max');
+    expect(() => weightedScore([3], [1], undefined, { min: 1, max: 1 })).toThrow(
+      'scale_min below scale_max',
+    );
     expect(() => weightedScore([3, 3], [1])).toThrow('scores: expected 1 score per row');
-    expect(() => weightedScore([3], [1], [1, -1])).toThrow('directions: expected 1 direction (one per weight)');
+    expect(() => weightedScore([3], [1], [1, -1])).toThrow(
+      'directions: expected 1 direction (one per weight)',
+    );
   });
 });
 
@@ -62,7 +89,10 @@ describe('weightedScore properties', () => {
     fc.assert(
       fc.property(problem(), ({ rows, weights, directions }) =>
         weightedScores(rows, weights, directions).every(
-          (r) => (r.score === null || (r.score >= 0 && r.score <= 1)) && r.coverage >= 0 && r.coverage <= 1 + 1e-12,
+          (r) =>
+            (r.score === null || (r.score >= 0 && r.score <= 1)) &&
+            r.coverage >= 0 &&
+            r.coverage <= 1 + 1e-12,
         ),
       ),
       RUNS,
@@ -73,8 +103,15 @@ describe('weightedScore properties', () => {
     fc.assert(
       fc.property(permutedProblem(), ({ p, perm }) => {
         const before = weightedScores(p.rows, p.weights, p.directions);
-        const after = weightedScores(perm.map((i) => p.rows[i]), p.weights, p.directions);
-        return perm.every((i, k) => close(after[k].score, before[i].score, 0) && after[k].coverage === before[i].coverage);
+        const after = weightedScores(
+          perm.map((i) => p.rows[i]),
+          p.weights,
+          p.directions,
+        );
+        return perm.every(
+          (i, k) =>
+            close(after[k].score, before[i].score, 0) && after[k].coverage === before[i].coverage,
+        );
       }),
       RUNS,
     );
@@ -82,11 +119,22 @@ describe('weightedScore properties', () => {
 
   it('scaling all weights by a positive constant changes no score', () => {
     fc.assert(
-      fc.property(problem(), fc.double({ min: 1e-3, max: 1e3, noNaN: true }), ({ rows, weights, directions }, c) => {
-        const before = weightedScores(rows, weights, directions);
-        const after = weightedScores(rows, weights.map((w) => w * c), directions);
-        return before.every((r, i) => close(r.score, after[i].score, 1e-12) && close(r.coverage, after[i].coverage, 1e-12));
-      }),
+      fc.property(
+        problem(),
+        fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+        ({ rows, weights, directions }, c) => {
+          const before = weightedScores(rows, weights, directions);
+          const after = weightedScores(
+            rows,
+            weights.map((w) => w * c),
+            directions,
+          );
+          return before.every(
+            (r, i) =>
+              close(r.score, after[i].score, 1e-12) && close(r.coverage, after[i].coverage, 1e-12),
+          );
+        },
+      ),
       RUNS,
     );
   });

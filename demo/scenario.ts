@@ -1,0 +1,94 @@
+/**
+ * The offline demo as a scenario: a fresh local runtime with the manifest's scopes, the built
+ * bundle loaded the way Apps Script loads it, and the add-on driven through its menu like a
+ * person would. `npm start` runs it and writes the artefacts; the end-to-end test runs it too.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRuntime, Runtime } from '../local/runtime';
+import { loadBundle, LoadedBundle } from '../local/load-bundle';
+
+export const ROOT = path.resolve(__dirname, '..');
+export const DIST = path.join(ROOT, 'dist');
+
+export interface StepRecord {
+  action: string;
+  serviceCalls: Record<string, number>;
+  totalCalls: number;
+  ms: number;
+  alerts: string[];
+}
+
+export interface Demo {
+  runtime: Runtime;
+  bundle: LoadedBundle;
+  steps: StepRecord[];
+}
+
+export function manifestScopes(): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
+  return manifest.oauthScopes;
+}
+
+/** A runtime with the manifest's scopes and the bundle loaded (in AuthMode.NONE, as Apps Script does). */
+export function startWorkbook(now = new Date()): { runtime: Runtime; bundle: LoadedBundle } {
+  const runtime = createRuntime({
+    oauthScopes: manifestScopes(),
+    timeZone: 'Europe/Paris',
+    now,
+    userEmail: 'camille.martin@example.com',
+    spreadsheet: { name: 'Circularity Workbench — demo', locale: 'fr_FR' },
+  });
+  const bundle = loadBundle(runtime, DIST);
+  return { runtime, bundle };
+}
+
+/** Clicks a menu item and records the service calls, time and alerts of that one action. */
+export function click(demo: Demo, caption: string, log: (line: string) => void = () => {}): StepRecord {
+  const { runtime, bundle } = demo;
+  const alertsBefore = runtime.ui.alerts.length;
+  runtime.ctx.resetCalls();
+  const t0 = process.hrtime.bigint();
+  bundle.clickMenu(caption);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const alerts = runtime.ui.alerts.slice(alertsBefore).map((a) => a.prompt);
+  const step = { action: caption, serviceCalls: runtime.ctx.callsByMethod(), totalCalls: runtime.ctx.totalCalls(), ms, alerts };
+  demo.steps.push(step);
+  log(`  ✓ ${caption.padEnd(28)} ${String(step.totalCalls).padStart(5)} service calls  ${ms.toFixed(0).padStart(6)} ms`);
+  const toast = runtime.toasts[runtime.toasts.length - 1];
+  if (alerts.length) for (const a of alerts) log(`      ${a.split('\n').slice(0, 4).join('\n      ')}`);
+  else if (toast) log(`      ${toast.message}`);
+  return step;
+}
+
+/** Fills the AHP block the way a person would (upper triangle), here with consistent judgements. */
+export function fillAhpBlock(runtime: Runtime): void {
+  const sheet = runtime.spreadsheet!.getSheetByName('AHP');
+  if (!sheet) throw new Error('the AHP tab was not created');
+  const n = sheet.getLastColumn() - 1;
+  // Importance points from the seed's recycling weights, turned into ratios: a consistent matrix.
+  const ids = sheet.getRange(4, 2, 1, n).getValues()[0].map(String);
+  const weights = sheet.getParent().getSheetByName('Criteria')!.getRange(2, 10, ids.length, 1).getValues().map((r) => Number(r[0]) || 1);
+  const block = ids.map((_, i) => ids.map((__, j) => (j > i ? Math.round((weights[i] / weights[j]) * 100) / 100 : i === j ? 1 : '')));
+  sheet.getRange(5, 2, n, n).setValues(block);
+  sheet.getRange(2, 2).setValue('recycling');
+}
+
+/** The whole demo: open, set up, load sample data, assess partners. */
+export function runDemo(log: (line: string) => void = () => {}, now = new Date()): Demo {
+  const { runtime, bundle } = startWorkbook(now);
+  const demo: Demo = { runtime, bundle, steps: [] };
+  runtime.ctx.resetCalls();
+  bundle.open('NONE');
+  log(`  ✓ onOpen (AuthMode.NONE): menu with ${runtime.ui.menus[0]?.items.length ?? 0} items, ${runtime.ctx.totalCalls()} service calls, no document access`);
+  click(demo, 'Set up workbook', log);
+  click(demo, 'Load sample data', log);
+  click(demo, 'Consolidate ratings', log);
+  click(demo, 'Score partners', log);
+  click(demo, 'Derive weights (AHP)', log);
+  runtime.runAs('FULL', () => fillAhpBlock(runtime));
+  click(demo, 'Derive weights (AHP)', log);
+  click(demo, 'Score partners', log);
+  click(demo, 'Refresh KPI dashboard', log);
+  return demo;
+}

@@ -1,0 +1,29 @@
+/**
+ * npm start: builds (done by the npm script), then runs the add-on offline through its menu on a
+ * sample workbook and writes out/workbook.xlsx and out/workbook.json.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { exportXlsx } from '../local/export/xlsx';
+import { snapshotWorkbook } from '../local/export/snapshot';
+import { ROOT, runDemo } from './scenario';
+
+async function main(): Promise<void> {
+  const out = path.join(ROOT, 'out');
+  fs.mkdirSync(out, { recursive: true });
+  console.log('Circularity Workbench — offline demo on the local Apps Script runtime');
+  const demo = runDemo((line) => console.log(line));
+  const ss = demo.runtime.spreadsheet!;
+  const snapshot = { ...snapshotWorkbook(ss), serviceCalls: Object.fromEntries(demo.steps.map((s) => [s.action, s.serviceCalls])), steps: demo.steps };
+  const json = path.join(out, 'workbook.json');
+  fs.writeFileSync(json, JSON.stringify(snapshot, null, 1));
+  const xlsx = path.join(out, 'workbook.xlsx');
+  await exportXlsx(ss, xlsx);
+  console.log(`\nTabs: ${ss.getSheets().map((s) => s.getName()).join(', ')}`);
+  console.log(`Wrote ${path.relative(process.cwd(), xlsx)} and ${path.relative(process.cwd(), json)}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

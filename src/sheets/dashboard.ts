@@ -1,0 +1,110 @@
+/**
+ * Refresh KPI dashboard: one read each of KPI Data, KPI Targets, Factors and Settings; the KPI
+ * engine in core; the `KPI Dashboard` tab rebuilt whole with its table, RAG colours, sparklines,
+ * four native charts and the data-quality list.
+ */
+import { describe } from '../core/cells';
+import { ChartSpec, DashboardModel, dashboardModel } from '../core/dashboard';
+import { parseFactors } from '../core/kpi/factors';
+import { parseOrders } from '../core/kpi/orders';
+import { Issue } from '../core/kpi/table';
+import { parseTargets } from '../core/kpi/targets';
+import { FACTORS, KPI_DASHBOARD, KPI_DATA, KPI_TARGETS, SETTINGS } from '../core/schema/tabs';
+import { Settings } from '../core/settings';
+import { ActionResult } from './action';
+import { rebuildTab } from './generated';
+import { requireTab } from './partners';
+import { readTable, Sheet, sheetsByName, Spreadsheet, writeBlock } from './workbook';
+
+export interface KpiInputs {
+  model: DashboardModel;
+  rowsRead: number;
+  warnings: string[];
+}
+
+/** Reads the KPI tabs once each and computes the dashboard model (shared with the report). */
+export function readKpis(ss: Spreadsheet, now: Date): KpiInputs {
+  const tabs = sheetsByName(ss);
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const data = readTable(requireTab(tabs, KPI_DATA.name));
+  const targetsGrid = readTable(requireTab(tabs, KPI_TARGETS.name));
+  const factorsGrid = readTable(requireTab(tabs, FACTORS.name));
+  const settingsSheet = tabs.get(SETTINGS.name);
+  const settings = new Settings(settingsSheet ? readTable(settingsSheet) : []);
+  const parsed = parseOrders(data, { timeZone });
+  const targets = parseTargets(targetsGrid);
+  const factors = parseFactors(factorsGrid);
+  const model = dashboardModel({
+    orders: parsed.orders,
+    issues: parsed.issues,
+    targets,
+    factors,
+    timeZone,
+    now,
+    scope: settings.text('Scope', 'Recycling service France'),
+  });
+  const warnings = [
+    ...summarize(KPI_DATA.name, parsed.issues, `${parsed.rowsSkipped} row(s) of ${KPI_DATA.name} skipped; each is listed with its reason at the bottom of ${KPI_DASHBOARD.name}.`),
+    ...targets.issues.map((i) => line(KPI_TARGETS.name, i)),
+    ...factors.issues.map((i) => line(FACTORS.name, i)),
+    ...model.result.missingFactors.map((m) => `${FACTORS.name}: no factor for ${m.category} / ${m.outcome} (${m.count} device(s)); their CO2e counts 0.`),
+  ];
+  return { model, rowsRead: data.length + targetsGrid.length + factorsGrid.length, warnings };
+}
+
+export function refreshDashboard(ss: Spreadsheet, now: Date): ActionResult {
+  const { model, rowsRead, warnings } = readKpis(ss, now);
+  rebuildTab(ss, KPI_DASHBOARD.name, (sheet) => drawDashboard(sheet, model));
+  const rowsWritten = model.blocks.reduce((n, b) => n + b.values.length, 0);
+  return {
+    rowsRead,
+    rowsWritten,
+    warnings,
+    summary: `KPI Dashboard refreshed: ${model.scorecard.length} KPIs over ${model.months[0]} – ${model.months[model.months.length - 1]}, ${model.charts.length} charts.`,
+  };
+}
+
+function drawDashboard(sheet: Sheet, model: DashboardModel): void {
+  for (const b of model.blocks) {
+    writeBlock(sheet, b.row, b.column, b.values);
+    const range = sheet.getRange(b.row, b.column, b.values.length, b.values[0].length);
+    if (b.formats) range.setNumberFormats(b.formats);
+    if (b.backgrounds) range.setBackgrounds(b.backgrounds);
+    if (b.bold !== undefined) sheet.getRange(b.row, b.column, 1, b.values[0].length).setFontWeight('bold');
+  }
+  const { sparklines } = model;
+  sheet.getRange(sparklines.row, sparklines.column, sparklines.formulas.length, 1).setFormulas(sparklines.formulas);
+  const table = model.blocks[1];
+  sheet.setFrozenRows(table.row);
+  sheet.setFrozenColumns(1);
+  sheet.setColumnWidth(1, 230);
+  const chartColumn = table.values[0].length + 2;
+  model.charts.forEach((spec, i) => sheet.insertChart(chart(sheet, spec, table.row + i * 20, chartColumn)));
+}
+
+function chart(sheet: Sheet, spec: ChartSpec, row: number, column: number): GoogleAppsScript.Spreadsheet.EmbeddedChart {
+  const type = spec.kind === 'line' ? Charts.ChartType.LINE : Charts.ChartType.COLUMN;
+  let builder = sheet
+    .newChart()
+    .setChartType(type)
+    .addRange(sheet.getRange(spec.row, spec.column, spec.rows, spec.columns))
+    .setNumHeaders(1)
+    .setPosition(row, column, 0, 0)
+    .setOption('title', spec.title)
+    .setOption('vAxis', { title: spec.yTitle, format: spec.percent ? 'percent' : 'decimal', minValue: 0 })
+    .setOption('legend', { position: 'bottom' })
+    .setOption('width', 640)
+    .setOption('height', 360);
+  if (spec.kind === 'stacked-column') builder = builder.setOption('isStacked', true);
+  return builder.build();
+}
+
+function line(tab: string, i: Issue): string {
+  return `${tab}, row ${i.row}${i.column ? `, column ${i.column}` : ''}: ${describe(i.value)} — ${i.reason}${i.skipped ? ' (row skipped)' : ''}.`;
+}
+
+/** The first issues in full, then a count: a dashboard refresh must not drown its reader. */
+function summarize(tab: string, issues: Issue[], total: string): string[] {
+  if (!issues.length) return [];
+  return [total, ...issues.slice(0, 10).map((i) => line(tab, i))];
+}
