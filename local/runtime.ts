@@ -1,0 +1,315 @@
+/**
+ * The local Apps Script runtime: one ExecutionContext, one clock and every service, wired the
+ * way Apps Script wires them for an editor add-on bound to one spreadsheet. Tests, the demo and
+ * the benchmark create one per scenario.
+ */
+import { ExecutionContext, type AuthModeName } from './context';
+import { FakeCacheService, createCacheStores, type CacheStores } from './services/cache';
+import { Clock } from './services/clock';
+import { FakeHtmlService } from './services/html';
+import { FakeLockService, LockTable, type LockScope } from './services/lock';
+import { FakeLogger } from './services/logger';
+import { FakeMailApp, type SentMail } from './services/mail';
+import {
+  FakePropertiesService,
+  createPropertyStores,
+  type PropertyStores,
+} from './services/properties';
+import { AuthMode, FakeScriptApp, TriggerTable, type TriggerRecord } from './services/script-app';
+import { FakeSession } from './services/session';
+import { FakeUi } from './services/ui';
+import { FakeUtilities } from './services/utilities';
+import {
+  Charts,
+  createSpreadsheet,
+  createSpreadsheetApp,
+  type FakeSpreadsheet,
+  type FakeSpreadsheetApp,
+  type SpreadsheetOptions,
+  type ToastRecord,
+} from './spreadsheet';
+
+export interface RuntimeOptions {
+  /** Manifest `oauthScopes`; when given, services needing a missing scope throw. */
+  oauthScopes?: string[] | null;
+  /** Manifest `timeZone` (script time zone). */
+  timeZone?: string;
+  /** The user's locale (Session.getActiveUserLocale), e.g. 'en' or 'fr'; default: the spreadsheet's language. */
+  locale?: string;
+  /** The container spreadsheet (id, name, time zone, locale, sheets…); its time zone defaults to timeZone. */
+  spreadsheet?: SpreadsheetOptions;
+  userEmail?: string;
+  /** Standalone script: no active spreadsheet, document properties/cache/lock are null. */
+  noContainer?: boolean;
+  /** Add-on menu title (createAddonMenu). */
+  addOnName?: string;
+  /** Start of the runtime clock (default: now). Only sleep/lock waits/advanceClock move it. */
+  now?: Date | number;
+  /** Seed for Utilities.getUuid(). */
+  uuidSeed?: number;
+  /** Mail recipients per day: 100 (consumer, default) or 1 500 (Workspace). */
+  mailDailyRecipients?: number;
+  /** Apply editor add-on trigger restrictions (default true). */
+  addOnTriggerRules?: boolean;
+  /** Echo Logger/console output to the Node console. */
+  echoLogs?: boolean;
+  scriptId?: string;
+}
+
+export interface RuntimeGlobals {
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  Charts: typeof Charts;
+  Session: FakeSession;
+  HtmlService: FakeHtmlService;
+  PropertiesService: FakePropertiesService;
+  LockService: FakeLockService;
+  CacheService: FakeCacheService;
+  Utilities: FakeUtilities;
+  MailApp: FakeMailApp;
+  ScriptApp: FakeScriptApp;
+  Logger: FakeLogger;
+  console: ReturnType<FakeLogger['createConsole']>;
+  [name: string]: unknown;
+}
+
+export interface RunOptions {
+  /** Whether an editor is in front of the execution (false: getUi() throws). Default true. */
+  ui?: boolean;
+}
+
+type AnyFunction = (...args: unknown[]) => unknown;
+
+export interface Runtime {
+  readonly options: Readonly<RuntimeOptions>;
+  readonly ctx: ExecutionContext;
+  readonly clock: Clock;
+  /** The active spreadsheet (null with noContainer). */
+  readonly spreadsheet: FakeSpreadsheet | null;
+  /** The SpreadsheetApp object behind globals.SpreadsheetApp (flush count, …). */
+  readonly spreadsheetApp: FakeSpreadsheetApp;
+  readonly globals: RuntimeGlobals;
+  readonly ui: FakeUi;
+  readonly logger: FakeLogger;
+  readonly mail: FakeMailApp;
+  readonly outbox: SentMail[];
+  readonly triggerTable: TriggerTable;
+  readonly triggers: TriggerRecord[];
+  readonly properties: PropertyStores;
+  readonly caches: CacheStores;
+  readonly locks: LockTable;
+  /** Toasts shown on the active spreadsheet, oldest first (recorded by the spreadsheet model). */
+  readonly toasts: ToastRecord[];
+  /** Puts the globals on a scope (globalThis by default) the way Apps Script does. */
+  install(target?: Record<string, unknown>): void;
+  /**
+   * Runs fn as one execution in the given mode. The outermost execution releases the locks it
+   * still holds when it ends, as Apps Script does.
+   */
+  runAs<T>(mode: AuthModeName, fn: () => T, options?: RunOptions): T;
+  holdDocumentLockElsewhere(held?: boolean): void;
+  holdLockElsewhere(scope: LockScope, held?: boolean): void;
+  advanceClock(ms: number): void;
+  /** How fireTrigger finds handlers: loadBundle points it at the bundle's global scope. */
+  resolveFunction: (name: string) => AnyFunction | undefined;
+  /** Registers handlers by name (for tests without a bundle). */
+  defineFunctions(fns: Record<string, AnyFunction>): void;
+  /** Runs an installable trigger's handler: FULL mode, no editor UI unless options.ui. */
+  fireTrigger(id: string, event?: Record<string, unknown>, options?: RunOptions): unknown;
+}
+
+export function createRuntime(options: RuntimeOptions = {}): Runtime {
+  const ctx = new ExecutionContext();
+  ctx.scopes = options.oauthScopes ? new Set(options.oauthScopes) : null;
+  const clock = new Clock(options.now ?? Date.now());
+  const hasContainer = !options.noContainer;
+  const timeZone = options.timeZone ?? 'Europe/Paris';
+
+  const ui = new FakeUi(ctx);
+  if (options.addOnName) ui.addOnName = options.addOnName;
+  const logger = new FakeLogger(ctx, clock);
+  logger.echo = options.echoLogs ?? false;
+
+  const pieces = createSpreadsheetPieces(ctx, {
+    noContainer: !hasContainer,
+    spreadsheet: { timeZone, ...options.spreadsheet },
+    getUi: () => ui.forGetUi(),
+  });
+  const spreadsheetLocale = pieces.spreadsheet?.locale ?? 'en_US';
+
+  const properties = createPropertyStores(hasContainer);
+  const caches = createCacheStores(clock, hasContainer);
+  const locks = new LockTable(hasContainer);
+  const triggerTable = new TriggerTable({
+    addOn: options.addOnTriggerRules ?? true,
+    documentId: pieces.spreadsheetId,
+  });
+  const mail = new FakeMailApp(ctx, clock, { dailyRecipients: options.mailDailyRecipients });
+  const session = new FakeSession(ctx, {
+    userEmail: options.userEmail ?? 'user@example.com',
+    timeZone,
+    locale: options.locale ?? spreadsheetLocale.split('_')[0],
+  });
+
+  const globals: RuntimeGlobals = {
+    SpreadsheetApp: pieces.SpreadsheetApp,
+    Charts: pieces.Charts,
+    Session: session,
+    HtmlService: new FakeHtmlService(ctx),
+    PropertiesService: new FakePropertiesService(ctx, properties),
+    LockService: new FakeLockService(ctx, clock, locks),
+    CacheService: new FakeCacheService(ctx, caches),
+    Utilities: new FakeUtilities(ctx, clock, { uuidSeed: options.uuidSeed }),
+    MailApp: mail,
+    ScriptApp: new FakeScriptApp(ctx, triggerTable, { scriptId: options.scriptId }),
+    Logger: logger,
+    console: logger.createConsole(),
+  };
+
+  const registered = new Map<string, AnyFunction>();
+  let depth = 0;
+
+  const runtime: Runtime = {
+    options,
+    ctx,
+    clock,
+    spreadsheet: pieces.spreadsheet,
+    spreadsheetApp: pieces.app,
+    globals,
+    ui,
+    logger,
+    mail,
+    outbox: mail.outbox,
+    triggerTable,
+    triggers: triggerTable.triggers,
+    properties,
+    caches,
+    locks,
+    toasts: pieces.toasts,
+    install(target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>) {
+      Object.assign(target, globals);
+    },
+    runAs<T>(mode: AuthModeName, fn: () => T, run: RunOptions = {}): T {
+      const uiBefore = ui.isAvailable();
+      ui.setAvailable(run.ui ?? true);
+      depth++;
+      try {
+        return ctx.runAs(mode, fn);
+      } finally {
+        depth--;
+        ui.setAvailable(uiBefore);
+        if (depth === 0) locks.releaseAll();
+      }
+    },
+    holdDocumentLockElsewhere(held = true) {
+      locks.holdElsewhere('document', held);
+    },
+    holdLockElsewhere(scope: LockScope, held = true) {
+      locks.holdElsewhere(scope, held);
+    },
+    advanceClock(ms: number) {
+      clock.advance(ms);
+    },
+    resolveFunction: (name: string) => registered.get(name),
+    defineFunctions(fns: Record<string, AnyFunction>) {
+      for (const [k, v] of Object.entries(fns)) registered.set(k, v);
+    },
+    fireTrigger(id: string, event: Record<string, unknown> = {}, run: RunOptions = {}): unknown {
+      const trigger = triggerTable.find(id);
+      if (!trigger) throw new Error(`No trigger with id ${id}`);
+      const handler = runtime.resolveFunction(trigger.handler);
+      if (!handler) throw new Error(`Script function not found: ${trigger.handler}`);
+      const e = {
+        ...triggerEvent(trigger, clock.date(), pieces.spreadsheet, session.options.userEmail),
+        ...event,
+      };
+      return runtime.runAs('FULL', () => handler(e), { ui: run.ui ?? false });
+    },
+  };
+  return runtime;
+}
+
+/** The event object Apps Script passes to an installable trigger's handler. */
+function triggerEvent(
+  t: TriggerRecord,
+  now: Date,
+  spreadsheet: unknown,
+  email: string,
+): Record<string, unknown> {
+  const base = { authMode: AuthMode.FULL, triggerUid: t.id };
+  if (t.eventType === 'CLOCK') {
+    const tz = t.schedule?.timezone ?? 'UTC';
+    return {
+      ...base,
+      year: now.getUTCFullYear(),
+      month: now.getUTCMonth() + 1,
+      'day-of-month': now.getUTCDate(),
+      'day-of-week': now.getUTCDay() === 0 ? 7 : now.getUTCDay(),
+      hour: now.getUTCHours(),
+      minute: now.getUTCMinutes(),
+      second: now.getUTCSeconds(),
+      timezone: tz,
+    };
+  }
+  return {
+    ...base,
+    source: spreadsheet,
+    user: { getEmail: () => email, getNickname: () => email.split('@')[0] },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The spreadsheet model lives in local/spreadsheet (another engineer's files); this is the one
+// place that knows its shape.
+
+interface SpreadsheetPieceOptions {
+  noContainer: boolean;
+  spreadsheet: SpreadsheetOptions;
+  getUi: () => GoogleAppsScript.Base.Ui;
+}
+
+interface SpreadsheetPieces {
+  app: FakeSpreadsheetApp;
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  Charts: typeof Charts;
+  spreadsheet: FakeSpreadsheet | null;
+  spreadsheetId: string | null;
+  toasts: ToastRecord[];
+}
+
+const NO_ACTIVE = [
+  'getActiveSpreadsheet',
+  'getActive',
+  'getActiveSheet',
+  'getActiveRange',
+  'getCurrentCell',
+] as const;
+
+function createSpreadsheetPieces(
+  ctx: ExecutionContext,
+  o: SpreadsheetPieceOptions,
+): SpreadsheetPieces {
+  const ss = createSpreadsheet(ctx, o.spreadsheet);
+  const app = createSpreadsheetApp(ctx, ss);
+  let SpreadsheetApp = app.asGas();
+  if (o.noContainer) {
+    // A standalone script: no active spreadsheet and no editor UI; the rest of the app is the same.
+    const standalone = Object.create(app) as Record<string, unknown>;
+    for (const m of NO_ACTIVE) {
+      standalone[m] = () => {
+        ctx.call(`SpreadsheetApp.${m}`, 'document-read');
+        return null;
+      };
+    }
+    SpreadsheetApp = standalone as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  } else {
+    app.setUiProvider(o.getUi);
+  }
+  return {
+    app,
+    SpreadsheetApp,
+    Charts,
+    spreadsheet: o.noContainer ? null : ss,
+    spreadsheetId: o.noContainer ? null : ss.id,
+    toasts: o.noContainer ? [] : ss.toasts,
+  };
+}
