@@ -12,6 +12,7 @@
  */
 
 import { UserError } from '../cells';
+import { seededRandom } from '../random';
 import { Direction } from './directions';
 import { rankValues, tied } from './rank';
 import { DEFAULT_SCALE, Scale, ScoreRow, rescale, weightedSumScorer } from './weighted-sum';
@@ -39,20 +40,8 @@ export interface StabilityOptions {
   seed?: number;
 }
 
-/**
- * mulberry32 (Tommy Ettinger's 32-bit generator): a small, fast PRNG with a 2^32 period, good
- * enough for Monte-Carlo sensitivity. Returns numbers in [0, 1).
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, shared with the sample generators (see core/random.ts). */
+export const mulberry32 = seededRandom;
 
 /**
  * Share of trials in which each row keeps its rank (see the module comment); null for a row with

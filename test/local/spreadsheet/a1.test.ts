@@ -1,10 +1,24 @@
-import { columnToLetters, formatA1, lettersToColumn, parseA1, quoteSheetName } from '../../../local/spreadsheet/a1';
+import {
+  columnToLetters,
+  formatA1,
+  lettersToColumn,
+  parseA1,
+  quoteSheetName,
+} from '../../../local/spreadsheet/a1';
 import { shiftFormula } from '../../../local/spreadsheet/formula';
 import { setup } from './helpers';
 
 describe('A1 notation', () => {
   test('column letters round-trip', () => {
-    for (const [n, s] of [[1, 'A'], [26, 'Z'], [27, 'AA'], [52, 'AZ'], [702, 'ZZ'], [703, 'AAA'], [18278, 'ZZZ']] as const) {
+    for (const [n, s] of [
+      [1, 'A'],
+      [26, 'Z'],
+      [27, 'AA'],
+      [52, 'AZ'],
+      [702, 'ZZ'],
+      [703, 'AAA'],
+      [18278, 'ZZZ'],
+    ] as const) {
       expect(columnToLetters(n)).toBe(s);
       expect(lettersToColumn(s)).toBe(n);
     }
@@ -25,7 +39,20 @@ describe('A1 notation', () => {
     expect(parseA1(a1)).toEqual(expected);
   });
 
-  test.each(['', 'A', '1', 'A0', 'A1:B2:C3', '1A', 'AAAA1', 'A:1', 'My Sheet!A1', "'Bad!A1", 'A1!', '!A1'])('rejects %p', (a1) => {
+  test.each([
+    '',
+    'A',
+    '1',
+    'A0',
+    'A1:B2:C3',
+    '1A',
+    'AAAA1',
+    'A:1',
+    'My Sheet!A1',
+    "'Bad!A1",
+    'A1!',
+    '!A1',
+  ])('rejects %p', (a1) => {
     expect(parseA1(a1)).toBeNull();
   });
 
@@ -44,9 +71,19 @@ describe('A1 notation', () => {
     const { app, sheet } = setup({ sheets: ['Data', 'My Sheet'] });
     expect(sheet.getRange('B2:C4').getA1Notation()).toBe('B2:C4');
     const col = sheet.getRange('A:B');
-    expect([col.getRow(), col.getNumRows(), col.getNumColumns(), col.getA1Notation()]).toEqual([1, 1000, 2, 'A:B']);
+    expect([col.getRow(), col.getNumRows(), col.getNumColumns(), col.getA1Notation()]).toEqual([
+      1,
+      1000,
+      2,
+      'A:B',
+    ]);
     const row = sheet.getRange('2:3');
-    expect([row.getColumn(), row.getNumColumns(), row.getNumRows(), row.getA1Notation()]).toEqual([1, 26, 2, '2:3']);
+    expect([row.getColumn(), row.getNumColumns(), row.getNumRows(), row.getA1Notation()]).toEqual([
+      1,
+      26,
+      2,
+      '2:3',
+    ]);
     const other = sheet.getRange("'My Sheet'!A1:B2");
     expect(other.getSheet().getName()).toBe('My Sheet');
     expect(app.getActiveSpreadsheet().getRange("'My Sheet'!C3").getA1Notation()).toBe('C3');
@@ -61,13 +98,25 @@ describe('A1 notation', () => {
     expect(sheet.getRange(2, 3, 4, 2).getA1Notation()).toBe('C2:D5');
     expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
     expect(() => sheet.getRange(1, -1)).toThrow('The starting column of the range is too small.');
-    expect(() => sheet.getRange(1, 1, 0)).toThrow('The number of rows in the range must be at least 1.');
-    expect(() => sheet.getRange(1, 1, 1, 0)).toThrow('The number of columns in the range must be at least 1.');
+    expect(() => sheet.getRange(1, 1, 0)).toThrow(
+      'The number of rows in the range must be at least 1.',
+    );
+    expect(() => sheet.getRange(1, 1, 1, 0)).toThrow(
+      'The number of columns in the range must be at least 1.',
+    );
     expect(() => sheet.getRange(1.5, 1)).toThrow('Cannot convert 1.5 to int.');
-    expect(() => sheet.getRange(NaN as number, 1)).toThrow("don't match the method signature for SpreadsheetApp.Sheet.getRange");
-    expect(() => sheet.getRange(1001, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
-    expect(() => sheet.getRange(1, 1, 1, 27)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
-    expect(() => sheet.getRange('AA1')).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(NaN as number, 1)).toThrow(
+      "don't match the method signature for SpreadsheetApp.Sheet.getRange",
+    );
+    expect(() => sheet.getRange(1001, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(() => sheet.getRange(1, 1, 1, 27)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(() => sheet.getRange('AA1')).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
   });
 
   test('offset and getCell', () => {

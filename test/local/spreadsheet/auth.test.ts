@@ -11,7 +11,9 @@ describe('authorisation modes', () => {
       expect(s.getRange('A1').getValue()).toBe(5);
       expect(s.getDataRange().getDisplayValues()).toEqual([['5']]);
       expect(ss.getSpreadsheetTimeZone()).toBe('Europe/Paris');
-      expect(() => s.getRange('A1').setValue(6)).toThrow('You do not have permission to call Range.setValue');
+      expect(() => s.getRange('A1').setValue(6)).toThrow(
+        'You do not have permission to call Range.setValue',
+      );
       expect(() => s.getRange('A1').setValues([[6]])).toThrow('Range.setValues');
       expect(() => s.getRange('A1').setBackground('#fff')).toThrow('Range.setBackground');
       expect(() => s.appendRow([1])).toThrow('Sheet.appendRow');
@@ -27,7 +29,9 @@ describe('authorisation modes', () => {
   test('NONE: no document access at all; LIMITED: document but no toast', () => {
     const { ctx, app } = setup();
     ctx.runAs('NONE', () => {
-      expect(() => app.getActiveSpreadsheet()).toThrow('You do not have permission to call SpreadsheetApp.getActiveSpreadsheet');
+      expect(() => app.getActiveSpreadsheet()).toThrow(
+        'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet',
+      );
       expect(() => app.getActiveSheet()).toThrow();
       expect(() => app.getActive()).toThrow();
     });
@@ -41,7 +45,9 @@ describe('authorisation modes', () => {
   test('manifest scopes are enforced through the context', () => {
     const { ctx, app } = setup();
     ctx.scopes = new Set([SCOPES.ui]);
-    expect(() => app.getActiveSpreadsheet()).toThrow('Required permissions: https://www.googleapis.com/auth/spreadsheets.currentonly');
+    expect(() => app.getActiveSpreadsheet()).toThrow(
+      'Required permissions: https://www.googleapis.com/auth/spreadsheets.currentonly',
+    );
     ctx.scopes = new Set([SCOPES.currentonly]);
     expect(() => app.getActiveSpreadsheet().toast('x')).toThrow('script.container.ui');
   });
@@ -60,7 +66,10 @@ describe('call counting', () => {
   test('every public method is one call; builders count too; internals do not', () => {
     const { ctx, app, sheet } = setup();
     const r = sheet.getRange('A1:B2');
-    r.setValues([[1, 2], [3, 4]]);
+    r.setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     r.getValues();
     r.getValues();
     sheet.getDataRange();

@@ -24,13 +24,25 @@ describe('data validation', () => {
     expect(inRange.getAllowInvalid()).toBe(true);
 
     const between = app.newDataValidation().requireNumberBetween(0, 5).build();
-    expect([String(between.getCriteriaType()), between.getCriteriaValues()]).toEqual(['NUMBER_BETWEEN', [0, 5]]);
+    expect([String(between.getCriteriaType()), between.getCriteriaValues()]).toEqual([
+      'NUMBER_BETWEEN',
+      [0, 5],
+    ]);
     const gte = app.newDataValidation().requireNumberGreaterThanOrEqualTo(0).build();
     expect(String(gte.getCriteriaType())).toBe('NUMBER_GREATER_THAN_OR_EQUAL_TO');
-    expect(String(app.newDataValidation().requireDate().build().getCriteriaType())).toBe('DATE_IS_VALID_DATE');
-    expect(String(app.newDataValidation().requireCheckbox().build().getCriteriaType())).toBe('CHECKBOX');
-    expect(String(app.newDataValidation().requireTextIsEmail().build().getCriteriaType())).toBe('TEXT_IS_VALID_EMAIL');
-    const after = app.newDataValidation().requireDateAfter(new Date('2024-01-01T00:00:00Z')).build();
+    expect(String(app.newDataValidation().requireDate().build().getCriteriaType())).toBe(
+      'DATE_IS_VALID_DATE',
+    );
+    expect(String(app.newDataValidation().requireCheckbox().build().getCriteriaType())).toBe(
+      'CHECKBOX',
+    );
+    expect(String(app.newDataValidation().requireTextIsEmail().build().getCriteriaType())).toBe(
+      'TEXT_IS_VALID_EMAIL',
+    );
+    const after = app
+      .newDataValidation()
+      .requireDateAfter(new Date('2024-01-01T00:00:00Z'))
+      .build();
     expect((after.getCriteriaValues()[0] as Date).toISOString()).toBe('2024-01-01T00:00:00.000Z');
   });
 
@@ -42,7 +54,11 @@ describe('data validation', () => {
     expect(rule.getCriteriaValues()).toEqual([['a'], true]);
     expect(rule.getHelpText()).toBe('');
     const copy = rule.copy().setAllowInvalid(false).build();
-    expect([copy.getCriteriaValues(), copy.getAllowInvalid(), rule.getAllowInvalid()]).toEqual([[['a'], true], false, true]);
+    expect([copy.getCriteriaValues(), copy.getAllowInvalid(), rule.getAllowInvalid()]).toEqual([
+      [['a'], true],
+      false,
+      true,
+    ]);
     const values = rule.getCriteriaValues();
     (values[0] as string[]).push('mutated');
     expect(rule.getCriteriaValues()[0]).toEqual(['a']);
@@ -50,8 +66,12 @@ describe('data validation', () => {
 
   test('bad arguments and missing criteria throw', () => {
     const { app } = setup();
-    expect(() => app.newDataValidation().requireNumberBetween('1' as unknown as number, 2)).toThrow("don't match the method signature");
-    expect(() => app.newDataValidation().requireValueInList('a' as unknown as string[])).toThrow("don't match the method signature");
+    expect(() => app.newDataValidation().requireNumberBetween('1' as unknown as number, 2)).toThrow(
+      "don't match the method signature",
+    );
+    expect(() => app.newDataValidation().requireValueInList('a' as unknown as string[])).toThrow(
+      "don't match the method signature",
+    );
     expect(() => app.newDataValidation().build()).toThrow();
   });
 
@@ -59,13 +79,26 @@ describe('data validation', () => {
     const { app, sheet } = setup();
     const rule = app.newDataValidation().requireNumberBetween(1, 5).build();
     sheet.getRange('A1:A3').setDataValidation(rule);
-    expect(sheet.getRange('A1:A3').getDataValidations().map((r) => r[0] === null)).toEqual([false, false, false]);
+    expect(
+      sheet
+        .getRange('A1:A3')
+        .getDataValidations()
+        .map((r) => r[0] === null),
+    ).toEqual([false, false, false]);
     expect(sheet.getRange('A2').getDataValidation()!.getCriteriaValues()).toEqual([1, 5]);
     sheet.getRange('A1:B1').setDataValidations([[null, rule]]);
     expect(sheet.getRange('A1').getDataValidation()).toBeNull();
     sheet.getRange('A1:B3').clearDataValidations();
-    expect(sheet.getRange('A1:B3').getDataValidations().flat().every((r) => r === null)).toBe(true);
-    expect(() => sheet.getRange('A1:B1').setDataValidations([[rule]])).toThrow('The number of columns in the data does not match');
+    expect(
+      sheet
+        .getRange('A1:B3')
+        .getDataValidations()
+        .flat()
+        .every((r) => r === null),
+    ).toBe(true);
+    expect(() => sheet.getRange('A1:B1').setDataValidations([[rule]])).toThrow(
+      'The number of columns in the data does not match',
+    );
   });
 });
 
@@ -73,18 +106,29 @@ describe('conditional format rules', () => {
   test('builder, getters and replace-all semantics', () => {
     const { app, sheet } = setup();
     const range = sheet.getRange('B2:B20');
-    const red = app.newConditionalFormatRule().whenNumberLessThan(0).setFontColor('#FF0000').setBold(true).setRanges([range]).build();
-    const green = app.newConditionalFormatRule().whenTextContains('OK').setBackground('#00ff00').setRanges([range]).build();
+    const red = app
+      .newConditionalFormatRule()
+      .whenNumberLessThan(0)
+      .setFontColor('#FF0000')
+      .setBold(true)
+      .setRanges([range])
+      .build();
+    const green = app
+      .newConditionalFormatRule()
+      .whenTextContains('OK')
+      .setBackground('#00ff00')
+      .setRanges([range])
+      .build();
     sheet.setConditionalFormatRules([red, green]);
     expect(sheet.getConditionalFormatRules()).toHaveLength(2);
     const cond = sheet.getConditionalFormatRules()[0].getBooleanCondition()!;
-    expect([String(cond.getCriteriaType()), cond.getCriteriaValues(), cond.getFontColor(), cond.getBold(), cond.getBackground()]).toEqual([
-      'NUMBER_LESS_THAN',
-      [0],
-      '#ff0000',
-      true,
-      null,
-    ]);
+    expect([
+      String(cond.getCriteriaType()),
+      cond.getCriteriaValues(),
+      cond.getFontColor(),
+      cond.getBold(),
+      cond.getBackground(),
+    ]).toEqual(['NUMBER_LESS_THAN', [0], '#ff0000', true, null]);
     const heat = app
       .newConditionalFormatRule()
       .setGradientMinpointWithValue('#ffffff', app.InterpolationType.NUMBER, '0')
@@ -106,7 +150,11 @@ describe('conditional format rules', () => {
 
   test('rules are immutable, need a condition, a range on this sheet', () => {
     const { app, sheet, ss } = setup();
-    const b = app.newConditionalFormatRule().whenCellNotEmpty().setBackground('#eeeeee').setRanges([sheet.getRange('A1')]);
+    const b = app
+      .newConditionalFormatRule()
+      .whenCellNotEmpty()
+      .setBackground('#eeeeee')
+      .setRanges([sheet.getRange('A1')]);
     const rule = b.build();
     b.whenCellEmpty().setBackground('#000000');
     expect(String(rule.getBooleanCondition()!.getCriteriaType())).toBe('CELL_NOT_EMPTY');
@@ -114,13 +162,28 @@ describe('conditional format rules', () => {
     expect(() => app.newConditionalFormatRule().setBackground('#fff').build()).toThrow();
     expect(() => app.newConditionalFormatRule().setGradientMinpoint('#fff').build()).toThrow();
     const other = ss.asGas().insertSheet('Other');
-    const foreign = app.newConditionalFormatRule().whenCellEmpty().setBackground('#fff').setRanges([other.getRange('A1')]).build();
+    const foreign = app
+      .newConditionalFormatRule()
+      .whenCellEmpty()
+      .setBackground('#fff')
+      .setRanges([other.getRange('A1')])
+      .build();
     expect(() => sheet.setConditionalFormatRules([foreign])).toThrow('different sheet');
     const noRange = app.newConditionalFormatRule().whenCellEmpty().setBackground('#fff').build();
     expect(() => sheet.setConditionalFormatRules([noRange])).toThrow('at least one range');
-    const f = app.newConditionalFormatRule().whenFormulaSatisfied('=$A1>0').setBackground('#fff').setRanges([sheet.getRange('A1:C3')]).build();
+    const f = app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$A1>0')
+      .setBackground('#fff')
+      .setRanges([sheet.getRange('A1:C3')])
+      .build();
     expect(f.getBooleanCondition()!.getCriteriaValues()).toEqual(['=$A1>0']);
-    const between = app.newConditionalFormatRule().whenNumberBetween(1, 2).setBackground('#fff').setRanges([sheet.getRange('A1')]).build();
+    const between = app
+      .newConditionalFormatRule()
+      .whenNumberBetween(1, 2)
+      .setBackground('#fff')
+      .setRanges([sheet.getRange('A1')])
+      .build();
     expect(between.copy().build().getBooleanCondition()!.getCriteriaValues()).toEqual([1, 2]);
   });
 });
@@ -128,7 +191,12 @@ describe('conditional format rules', () => {
 describe('charts', () => {
   test('insert, read back, update via modify(), remove', () => {
     const { sheet } = setup();
-    sheet.getRange('A1:B4').setValues([['Country', 'Rate'], ['FR', 0.4], ['DE', 0.5], ['IT', 0.3]]);
+    sheet.getRange('A1:B4').setValues([
+      ['Country', 'Rate'],
+      ['FR', 0.4],
+      ['DE', 0.5],
+      ['IT', 0.3],
+    ]);
     const chart = sheet
       .newChart()
       .asColumnChart()
@@ -156,9 +224,20 @@ describe('charts', () => {
     expect(placed.getOptions().get('missing')).toBeNull();
     expect(placed.getRanges().map((r) => r.getA1Notation())).toEqual(['A1:B4']);
     const info = placed.getContainerInfo();
-    expect([info.getAnchorRow(), info.getAnchorColumn(), info.getOffsetX(), info.getOffsetY()]).toEqual([2, 4, 10, 5]);
+    expect([
+      info.getAnchorRow(),
+      info.getAnchorColumn(),
+      info.getOffsetX(),
+      info.getOffsetY(),
+    ]).toEqual([2, 4, 10, 5]);
 
-    const modified = placed.modify().setChartType(Charts.ChartType.BAR).setOption('title', 'Updated').clearRanges().addRange(sheet.getRange('A1:B3')).build();
+    const modified = placed
+      .modify()
+      .setChartType(Charts.ChartType.BAR)
+      .setOption('title', 'Updated')
+      .clearRanges()
+      .addRange(sheet.getRange('A1:B3'))
+      .build();
     expect(placed.getOptions().get('title')).toBe('Collection rate');
     sheet.updateChart(modified);
     expect(sheet.getCharts()).toHaveLength(1);
@@ -176,15 +255,31 @@ describe('charts', () => {
     const b = sheet.newChart();
     expect(b.asPieChart()).toBe(b);
     expect(() => sheet.newChart().addRange(sheet.getRange('A1')).build()).toThrow();
-    const line = sheet.newChart().asLineChart().setCurveStyle(Charts.CurveStyle.SMOOTH).addRange(sheet.getRange('A1:B2')).build();
+    const line = sheet
+      .newChart()
+      .asLineChart()
+      .setCurveStyle(Charts.CurveStyle.SMOOTH)
+      .addRange(sheet.getRange('A1:B2'))
+      .build();
     expect(line.getOptions().get('curveType')).toBe('function');
-    const removed = sheet.newChart().setChartType(Charts.ChartType.AREA).addRange(sheet.getRange('A1:B2')).addRange(sheet.getRange('D1:D2')).removeRange(sheet.getRange('A1:B2')).build();
+    const removed = sheet
+      .newChart()
+      .setChartType(Charts.ChartType.AREA)
+      .addRange(sheet.getRange('A1:B2'))
+      .addRange(sheet.getRange('D1:D2'))
+      .removeRange(sheet.getRange('A1:B2'))
+      .build();
     expect(removed.getRanges().map((r) => r.getA1Notation())).toEqual(['D1:D2']);
   });
 
   test('getAs(image/png) is a small valid PNG blob', () => {
     const { sheet } = setup();
-    const chart = sheet.newChart().asPieChart().setTitle('Share').addRange(sheet.getRange('A1:B3')).build();
+    const chart = sheet
+      .newChart()
+      .asPieChart()
+      .setTitle('Share')
+      .addRange(sheet.getRange('A1:B3'))
+      .build();
     const blob = chart.getAs('image/png');
     expect(blob.getContentType()).toBe('image/png');
     expect(blob.getName()).toBe('Share.png');

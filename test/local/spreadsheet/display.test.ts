@@ -26,7 +26,10 @@ describe('getDisplayValues', () => {
   ];
 
   test.each(cases)('%p with %p', (value, format, fr, en) => {
-    for (const [locale, expected] of [['fr_FR', fr], ['en_US', en]] as const) {
+    for (const [locale, expected] of [
+      ['fr_FR', fr],
+      ['en_US', en],
+    ] as const) {
       const { sheet } = setup({ locale });
       const r = sheet.getRange('A1');
       if (format) r.setNumberFormat(format);
@@ -41,9 +44,16 @@ describe('getDisplayValues', () => {
     const r = sheet.getRange('A1:E1');
     r.setNumberFormats([['yyyy-mm-dd', 'yyyy-mm', 'dd/mm/yyyy', 'yyyy-mm-dd hh:mm', '0.00']]);
     r.setValues([[d, d, d, d, d]]);
-    expect(r.getDisplayValues()).toEqual([['2024-04-01', '2024-04', '01/04/2024', '2024-04-01 00:30', '45383,02']]);
+    expect(r.getDisplayValues()).toEqual([
+      ['2024-04-01', '2024-04', '01/04/2024', '2024-04-01 00:30', '45383,02'],
+    ]);
     ss.timeZone = 'America/New_York';
-    expect(r.getDisplayValues()[0].slice(0, 4)).toEqual(['2024-03-31', '2024-03', '31/03/2024', '2024-03-31 18:30']);
+    expect(r.getDisplayValues()[0].slice(0, 4)).toEqual([
+      '2024-03-31',
+      '2024-03',
+      '31/03/2024',
+      '2024-03-31 18:30',
+    ]);
   });
 
   test('changing the spreadsheet time zone keeps the wall clock (Sheets stores serials)', () => {
@@ -58,15 +68,21 @@ describe('getDisplayValues', () => {
   test('unformatted dates get the locale default pattern', () => {
     const fr = setup();
     fr.sheet.getRange('A1:B1').setValues([[new Date('2024-03-05T09:15:00Z'), '2024-03-05']]);
-    expect(fr.sheet.getRange('A1:B1').getDisplayValues()).toEqual([['05/03/2024 10:15:00', '2024-03-05']]);
+    expect(fr.sheet.getRange('A1:B1').getDisplayValues()).toEqual([
+      ['05/03/2024 10:15:00', '2024-03-05'],
+    ]);
     const us = setup({ locale: 'en_US', timeZone: 'UTC' });
     us.sheet.getRange('A1').setValue(new Date('2024-03-05T09:15:00Z'));
     expect(us.sheet.getRange('A1').getDisplayValue()).toBe('3/5/2024 9:15:00');
   });
 
   test('date formats applied to serial numbers', () => {
-    expect(displayValue(45383, 'yyyy-mm-dd', { locale: 'fr_FR', timeZone: 'Europe/Paris' })).toBe('2024-04-01');
-    expect(displayValue(45383.5, 'dd/mm/yyyy hh:mm', { locale: 'fr_FR', timeZone: 'Europe/Paris' })).toBe('01/04/2024 12:00');
+    expect(displayValue(45383, 'yyyy-mm-dd', { locale: 'fr_FR', timeZone: 'Europe/Paris' })).toBe(
+      '2024-04-01',
+    );
+    expect(
+      displayValue(45383.5, 'dd/mm/yyyy hh:mm', { locale: 'fr_FR', timeZone: 'Europe/Paris' }),
+    ).toBe('01/04/2024 12:00');
   });
 
   test('empty and formula cells without a computed value display as ""', () => {

@@ -22,11 +22,31 @@ function buildWorkbook() {
   sheet.setFrozenRows(1);
   sheet.setColumnWidth(1, 140);
   sheet.setTabColor('#ff9900');
-  sheet.getRange('E2:E3').setDataValidation(app.newDataValidation().requireValueInList(['Yes', 'No']).setAllowInvalid(false).setHelpText('Partner?').build());
-  sheet.getRange('F2:F3').setDataValidation(app.newDataValidation().requireNumberBetween(0, 5).build());
-  sheet.getRange('G2').setDataValidation(app.newDataValidation().requireValueInRange(sheet.getRange('A2:A3')).build());
+  sheet
+    .getRange('E2:E3')
+    .setDataValidation(
+      app
+        .newDataValidation()
+        .requireValueInList(['Yes', 'No'])
+        .setAllowInvalid(false)
+        .setHelpText('Partner?')
+        .build(),
+    );
+  sheet
+    .getRange('F2:F3')
+    .setDataValidation(app.newDataValidation().requireNumberBetween(0, 5).build());
+  sheet
+    .getRange('G2')
+    .setDataValidation(
+      app.newDataValidation().requireValueInRange(sheet.getRange('A2:A3')).build(),
+    );
   sheet.setConditionalFormatRules([
-    app.newConditionalFormatRule().whenNumberGreaterThan(0.45).setBackground('#b7e1cd').setRanges([sheet.getRange('B2:B3')]).build(),
+    app
+      .newConditionalFormatRule()
+      .whenNumberGreaterThan(0.45)
+      .setBackground('#b7e1cd')
+      .setRanges([sheet.getRange('B2:B3')])
+      .build(),
     app
       .newConditionalFormatRule()
       .setGradientMinpoint('#ffffff')
@@ -35,7 +55,15 @@ function buildWorkbook() {
       .build(),
   ]);
   sheet.getRange('A1:D1').protect().setDescription('Header').setWarningOnly(true);
-  sheet.insertChart(sheet.newChart().asColumnChart().setTitle('Rates').addRange(sheet.getRange('A1:B3')).setPosition(5, 2, 0, 0).build());
+  sheet.insertChart(
+    sheet
+      .newChart()
+      .asColumnChart()
+      .setTitle('Rates')
+      .addRange(sheet.getRange('A1:B3'))
+      .setPosition(5, 2, 0, 0)
+      .build(),
+  );
   app.getActiveSpreadsheet().setNamedRange('Rates', sheet.getRange('B2:B3'));
   const report = app.getActiveSpreadsheet().insertSheet('Report 2024');
   report.getRange('A1').setValue('Summary');
@@ -48,7 +76,12 @@ describe('snapshotWorkbook', () => {
     const before = ctx.totalCalls();
     const snap = snapshotWorkbook(ss);
     expect(ctx.totalCalls()).toBe(before);
-    expect(snap).toMatchObject({ name: expect.any(String), timeZone: 'Europe/Paris', locale: 'fr_FR', activeSheet: 'Report 2024' });
+    expect(snap).toMatchObject({
+      name: expect.any(String),
+      timeZone: 'Europe/Paris',
+      locale: 'fr_FR',
+      activeSheet: 'Report 2024',
+    });
     expect(snap.sheets.map((s) => s.name)).toEqual(['Data', 'Report 2024']);
     const data = snap.sheets[0];
     expect(data.dataRange).toBe('A1:D3');
@@ -56,20 +89,66 @@ describe('snapshotWorkbook', () => {
     expect(data.formulas[1]).toEqual(['', '', '', '=B2*100']);
     expect(data.displayValues[1]).toEqual(['FR', '45,6%', '2024-03-01', '45,6']);
     expect(data.numberFormats[1]).toEqual(['', '0.0%', 'yyyy-mm-dd', '']);
-    expect(data.backgrounds).toEqual({ A1: '#cfe2f3', B1: '#cfe2f3', C1: '#cfe2f3', D1: '#cfe2f3' });
+    expect(data.backgrounds).toEqual({
+      A1: '#cfe2f3',
+      B1: '#cfe2f3',
+      C1: '#cfe2f3',
+      D1: '#cfe2f3',
+    });
     expect(data.fontWeights.A1).toBe('bold');
     expect(data.notes).toEqual({ A2: 'ISO 3166 code' });
-    expect([data.frozenRows, data.frozenColumns, data.columnWidths, data.tabColor, data.hidden]).toEqual([1, 0, { '1': 140 }, '#ff9900', false]);
+    expect([
+      data.frozenRows,
+      data.frozenColumns,
+      data.columnWidths,
+      data.tabColor,
+      data.hidden,
+    ]).toEqual([1, 0, { '1': 140 }, '#ff9900', false]);
     expect(data.dataValidations).toEqual([
-      { range: 'E2:E3', type: 'VALUE_IN_LIST', values: [['Yes', 'No'], true], allowInvalid: false, helpText: 'Partner?' },
-      { range: 'F2:F3', type: 'NUMBER_BETWEEN', values: [0, 5], allowInvalid: true, helpText: null },
-      { range: 'G2', type: 'VALUE_IN_RANGE', values: ['Data!A2:A3', true], allowInvalid: true, helpText: null },
+      {
+        range: 'E2:E3',
+        type: 'VALUE_IN_LIST',
+        values: [['Yes', 'No'], true],
+        allowInvalid: false,
+        helpText: 'Partner?',
+      },
+      {
+        range: 'F2:F3',
+        type: 'NUMBER_BETWEEN',
+        values: [0, 5],
+        allowInvalid: true,
+        helpText: null,
+      },
+      {
+        range: 'G2',
+        type: 'VALUE_IN_RANGE',
+        values: ['Data!A2:A3', true],
+        allowInvalid: true,
+        helpText: null,
+      },
     ]);
-    expect(data.conditionalFormatRules[0]).toEqual({ ranges: ['B2:B3'], condition: 'NUMBER_GREATER_THAN', values: [0.45], format: { background: '#b7e1cd' } });
-    expect(data.conditionalFormatRules[1]).toMatchObject({ ranges: ['D2:D3'], condition: 'GRADIENT', gradient: { min: { color: '#ffffff', type: 'MIN' } } });
-    expect(data.protections).toEqual([{ type: 'RANGE', range: 'A1:D1', description: 'Header', warningOnly: true, editors: [] }]);
+    expect(data.conditionalFormatRules[0]).toEqual({
+      ranges: ['B2:B3'],
+      condition: 'NUMBER_GREATER_THAN',
+      values: [0.45],
+      format: { background: '#b7e1cd' },
+    });
+    expect(data.conditionalFormatRules[1]).toMatchObject({
+      ranges: ['D2:D3'],
+      condition: 'GRADIENT',
+      gradient: { min: { color: '#ffffff', type: 'MIN' } },
+    });
+    expect(data.protections).toEqual([
+      { type: 'RANGE', range: 'A1:D1', description: 'Header', warningOnly: true, editors: [] },
+    ]);
     expect(data.charts).toEqual([
-      { id: 1, type: 'COLUMN', ranges: ['Data!A1:B3'], position: { anchorRow: 5, anchorColumn: 2, offsetX: 0, offsetY: 0 }, options: { title: 'Rates' } },
+      {
+        id: 1,
+        type: 'COLUMN',
+        ranges: ['Data!A1:B3'],
+        position: { anchorRow: 5, anchorColumn: 2, offsetX: 0, offsetY: 0 },
+        options: { title: 'Rates' },
+      },
     ]);
     expect(data.unintendedFormulaWrites.map((w) => w.cell)).toEqual(['D2', 'D3']);
     expect(snap.namedRanges).toEqual([{ name: 'Rates', range: 'Data!B2:B3' }]);
@@ -106,20 +185,50 @@ describe('exportXlsx', () => {
     expect(ws.getCell('C2').numFmt).toBe('yyyy-mm-dd');
     expect(ws.getCell('D2').value).toEqual({ formula: 'B2*100', result: 45.6 });
     expect(ws.getCell('A1').font).toMatchObject({ bold: true, color: { argb: 'FF1155CC' } });
-    expect(ws.getCell('A1').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFCFE2F3' } });
+    expect(ws.getCell('A1').fill).toMatchObject({
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: 'FFCFE2F3' },
+    });
     expect(ws.getCell('A2').note).toBe('ISO 3166 code');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 0 });
     expect(ws.getColumn(1).width).toBeCloseTo(19.29, 1);
-    expect(ws.getCell('E3').dataValidation).toMatchObject({ type: 'list', formulae: ['"Yes,No"'], showErrorMessage: true, errorStyle: 'stop', prompt: 'Partner?' });
-    expect(ws.getCell('F2').dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 5] });
-    expect(ws.getCell('G2').dataValidation).toMatchObject({ type: 'list', formulae: ['Data!$A$2:$A$3'] });
-    const cf = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string }> }> }).conditionalFormattings;
+    expect(ws.getCell('E3').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"Yes,No"'],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      prompt: 'Partner?',
+    });
+    expect(ws.getCell('F2').dataValidation).toMatchObject({
+      type: 'decimal',
+      operator: 'between',
+      formulae: [0, 5],
+    });
+    expect(ws.getCell('G2').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['Data!$A$2:$A$3'],
+    });
+    const cf = (
+      ws as unknown as {
+        conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string }> }>;
+      }
+    ).conditionalFormattings;
     expect(cf.map((c) => [c.ref, c.rules[0].type])).toEqual([
       ['B2:B3', 'expression'],
       ['D2:D3', 'colorScale'],
     ]);
     const charts = wb.getWorksheet(CHARTS_SHEET_NAME)!;
-    expect(charts.getRow(2).values).toEqual([undefined, 'Data', 1, 'COLUMN', 'Rates', 'Data!A1:B3', 'B5', '0, 0']);
+    expect(charts.getRow(2).values).toEqual([
+      undefined,
+      'Data',
+      1,
+      'COLUMN',
+      'Rates',
+      'Data!A1:B3',
+      'B5',
+      '0, 0',
+    ]);
     expect(wb.definedNames.getRanges('Rates').ranges).toEqual(['Data!$B$2:$B$3']);
   });
 

@@ -1,5 +1,9 @@
 import { ExecutionContext } from '../../../local/context';
-import { createSpreadsheet, createSpreadsheetApp, type SpreadsheetOptions } from '../../../local/spreadsheet';
+import {
+  createSpreadsheet,
+  createSpreadsheetApp,
+  type SpreadsheetOptions,
+} from '../../../local/spreadsheet';
 
 /** A fresh context, spreadsheet and SpreadsheetApp (the @types view, as product code sees it). */
 export function setup(options?: SpreadsheetOptions) {

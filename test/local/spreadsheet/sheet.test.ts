@@ -16,10 +16,18 @@ describe('dimensions', () => {
 
   test('inserting rows and columns moves cells and formats', () => {
     const { sheet } = setup();
-    sheet.getRange('A1:B2').setValues([[1, 2], [3, 4]]);
+    sheet.getRange('A1:B2').setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     sheet.getRange('A2').setBackground('#00ff00');
     sheet.insertRowsBefore(2, 2);
-    expect(sheet.getRange('A1:B4').getValues()).toEqual([[1, 2], ['', ''], ['', ''], [3, 4]]);
+    expect(sheet.getRange('A1:B4').getValues()).toEqual([
+      [1, 2],
+      ['', ''],
+      ['', ''],
+      [3, 4],
+    ]);
     expect(sheet.getRange('A4').getBackground()).toBe('#00ff00');
     sheet.insertColumns(1);
     expect(sheet.getRange('A1:C1').getValues()).toEqual([['', 1, 2]]);
@@ -36,7 +44,11 @@ describe('dimensions', () => {
 
   test('deleting rows and columns', () => {
     const { sheet } = setup();
-    sheet.getRange('A1:C3').setValues([[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+    sheet.getRange('A1:C3').setValues([
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ]);
     sheet.deleteRows(1, 2);
     expect(sheet.getRange('A1:C1').getValues()).toEqual([[7, 8, 9]]);
     sheet.deleteColumn(2);
@@ -46,7 +58,9 @@ describe('dimensions', () => {
     expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([997, 25]);
     expect(() => sheet.deleteRows(990, 20)).toThrow('Those rows are out of bounds.');
     expect(() => sheet.deleteRows(1, 997)).toThrow("You can't delete all the rows on the sheet.");
-    expect(() => sheet.deleteColumns(1, 25)).toThrow("You can't delete all the columns on the sheet.");
+    expect(() => sheet.deleteColumns(1, 25)).toThrow(
+      "You can't delete all the columns on the sheet.",
+    );
   });
 
   test('getLastRow / getLastColumn / getDataRange follow content (values or formulas), not formats', () => {
@@ -61,7 +75,14 @@ describe('dimensions', () => {
     sheet.getRange('C5').setValue('');
     expect(sheet.getLastRow()).toBe(2);
     const r = sheet.getRange('B2:D7');
-    expect([r.getLastRow(), r.getLastColumn(), r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns()]).toEqual([7, 4, 2, 2, 6, 3]);
+    expect([
+      r.getLastRow(),
+      r.getLastColumn(),
+      r.getRow(),
+      r.getColumn(),
+      r.getNumRows(),
+      r.getNumColumns(),
+    ]).toEqual([7, 4, 2, 2, 6, 3]);
   });
 
   test('appendRow writes after the last content row and grows the grid', () => {
@@ -72,7 +93,12 @@ describe('dimensions', () => {
     sheet.deleteRows(3, 998);
     expect(sheet.getMaxRows()).toBe(2);
     sheet.appendRow(Array.from({ length: 30 }, (_, i) => i));
-    expect([sheet.getMaxRows(), sheet.getMaxColumns(), sheet.getLastRow(), sheet.getLastColumn()]).toEqual([3, 30, 3, 30]);
+    expect([
+      sheet.getMaxRows(),
+      sheet.getMaxColumns(),
+      sheet.getLastRow(),
+      sheet.getLastColumn(),
+    ]).toEqual([3, 30, 3, 30]);
   });
 
   test('frozen panes, widths, tab colour, hiding', () => {
@@ -122,11 +148,20 @@ describe('sheets of a spreadsheet', () => {
     expect(app.getActiveSheet().getName()).toBe('Report');
     ss.insertSheet('First', 0);
     const unnamed = ss.insertSheet();
-    expect(ss.getSheets().map((s) => s.getName())).toEqual(['First', 'Data', 'Report', unnamed.getName()]);
+    expect(ss.getSheets().map((s) => s.getName())).toEqual([
+      'First',
+      'Data',
+      'Report',
+      unnamed.getName(),
+    ]);
     expect(report.getIndex()).toBe(3);
-    expect(() => ss.insertSheet('Report')).toThrow('A sheet with the name "Report" already exists. Please enter another name.');
+    expect(() => ss.insertSheet('Report')).toThrow(
+      'A sheet with the name "Report" already exists. Please enter another name.',
+    );
     expect(() => ss.insertSheet('report')).toThrow('already exists');
-    expect(() => report.setName('Data')).toThrow('A sheet with the name "Data" already exists. Please enter another name.');
+    expect(() => report.setName('Data')).toThrow(
+      'A sheet with the name "Data" already exists. Please enter another name.',
+    );
     expect(ss.getSheetByName('Nope')).toBeNull();
     expect(ss.getSheetByName('Report')!.getSheetId()).toBe(report.getSheetId());
     expect(ss.getSheetById(report.getSheetId())!.getName()).toBe('Report');
@@ -141,7 +176,11 @@ describe('sheets of a spreadsheet', () => {
     sheet.getRange('A1').setValue('x').setBackground('#123456');
     sheet.setFrozenRows(1);
     const copy = app.getActiveSpreadsheet().insertSheet('Copy', { template: sheet });
-    expect([copy.getRange('A1').getValue(), copy.getRange('A1').getBackground(), copy.getFrozenRows()]).toEqual(['x', '#123456', 1]);
+    expect([
+      copy.getRange('A1').getValue(),
+      copy.getRange('A1').getBackground(),
+      copy.getFrozenRows(),
+    ]).toEqual(['x', '#123456', 1]);
     copy.getRange('A1').setValue('y');
     expect(sheet.getRange('A1').getValue()).toBe('x');
   });
@@ -156,7 +195,9 @@ describe('sheets of a spreadsheet', () => {
     expect(ss.getSheets().map((s) => s.getName())).toEqual(['A']);
     expect(ss.getActiveSheet().getName()).toBe('A');
     expect(ss.getRangeByName('onB')).toBeNull();
-    expect(() => ss.deleteSheet(ss.getSheets()[0])).toThrow('not possible to delete all non-hidden sheets');
+    expect(() => ss.deleteSheet(ss.getSheets()[0])).toThrow(
+      'not possible to delete all non-hidden sheets',
+    );
   });
 
   test('renaming a sheet rewrites formulas that point at it', () => {
@@ -164,7 +205,10 @@ describe('sheets of a spreadsheet', () => {
     const report = app.getActiveSpreadsheet().getSheetByName('Report')!;
     report.getRange('A1:A2').setFormulas([['=Data!A1*2'], ["=SUM('Data'!B:B)"]]);
     sheet.setName('Raw data');
-    expect(report.getRange('A1:A2').getFormulas()).toEqual([["='Raw data'!A1*2"], ["=SUM('Raw data'!B:B)"]]);
+    expect(report.getRange('A1:A2').getFormulas()).toEqual([
+      ["='Raw data'!A1*2"],
+      ["=SUM('Raw data'!B:B)"],
+    ]);
   });
 
   test('toast is recorded', () => {
@@ -202,9 +246,21 @@ describe('named ranges', () => {
     const ss = app.getActiveSpreadsheet();
     ss.setNamedRange('Block', sheet.getRange('B5:C6'));
     const p = sheet.getRange('A10:B10').protect();
-    const rule = app.newConditionalFormatRule().whenCellNotEmpty().setBackground('#eeeeee').setRanges([sheet.getRange('A3:A8')]).build();
+    const rule = app
+      .newConditionalFormatRule()
+      .whenCellNotEmpty()
+      .setBackground('#eeeeee')
+      .setRanges([sheet.getRange('A3:A8')])
+      .build();
     sheet.setConditionalFormatRules([rule]);
-    sheet.insertChart(sheet.newChart().asLineChart().addRange(sheet.getRange('B5:C6')).setPosition(8, 1, 0, 0).build());
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .asLineChart()
+        .addRange(sheet.getRange('B5:C6'))
+        .setPosition(8, 1, 0, 0)
+        .build(),
+    );
     sheet.insertRowsBefore(4, 2);
     expect(ss.getRangeByName('Block')!.getA1Notation()).toBe('B7:C8');
     expect(p.getRange().getA1Notation()).toBe('A12:B12');
@@ -214,7 +270,9 @@ describe('named ranges', () => {
     expect(chart.getContainerInfo().getAnchorRow()).toBe(10);
     sheet.deleteRows(7, 2);
     expect(ss.getRangeByName('Block')).toBeNull();
-    expect(sheet.getProtections(app.ProtectionType.RANGE)[0].getRange().getA1Notation()).toBe('A10:B10');
+    expect(sheet.getProtections(app.ProtectionType.RANGE)[0].getRange().getA1Notation()).toBe(
+      'A10:B10',
+    );
     expect(sheet.getConditionalFormatRules()[0].getRanges()[0].getA1Notation()).toBe('A3:A8');
     expect(sheet.getCharts()[0].getRanges()).toEqual([]);
   });
@@ -223,13 +281,17 @@ describe('named ranges', () => {
 describe('protection', () => {
   test('range and sheet protections', () => {
     const { app, sheet } = setup();
-    const p = sheet.getRange('A1:B2').protect().setDescription('Computed block').setWarningOnly(true);
-    expect([p.getDescription(), p.isWarningOnly(), String(p.getProtectionType()), p.getRange().getA1Notation()]).toEqual([
-      'Computed block',
-      true,
-      'RANGE',
-      'A1:B2',
-    ]);
+    const p = sheet
+      .getRange('A1:B2')
+      .protect()
+      .setDescription('Computed block')
+      .setWarningOnly(true);
+    expect([
+      p.getDescription(),
+      p.isWarningOnly(),
+      String(p.getProtectionType()),
+      p.getRange().getA1Notation(),
+    ]).toEqual(['Computed block', true, 'RANGE', 'A1:B2']);
     const s1 = sheet.protect().setDescription('whole sheet');
     const s2 = sheet.protect();
     expect(s2.getDescription()).toBe('whole sheet');

@@ -38,16 +38,30 @@ describe('setValues / getValues', () => {
     expect(() => r.setValues([[1, 2], [3]])).toThrow(
       'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
     );
-    expect(() => r.setValues([1, 2] as unknown as unknown[][])).toThrow("don't match the method signature for SpreadsheetApp.Range.setValues");
-    expect(() => r.setBackgrounds([['#fff']])).toThrow('The number of rows in the data does not match');
-    expect(() => r.setNumberFormats([['0', '0'], ['0']])).toThrow('The number of columns in the data does not match');
-    expect(() => r.setFontWeights([['bold', 'bold', 'bold'], ['bold', 'bold', 'bold']])).toThrow('The data has 3 but the range has 2.');
+    expect(() => r.setValues([1, 2] as unknown as unknown[][])).toThrow(
+      "don't match the method signature for SpreadsheetApp.Range.setValues",
+    );
+    expect(() => r.setBackgrounds([['#fff']])).toThrow(
+      'The number of rows in the data does not match',
+    );
+    expect(() => r.setNumberFormats([['0', '0'], ['0']])).toThrow(
+      'The number of columns in the data does not match',
+    );
+    expect(() =>
+      r.setFontWeights([
+        ['bold', 'bold', 'bold'],
+        ['bold', 'bold', 'bold'],
+      ]),
+    ).toThrow('The data has 3 but the range has 2.');
   });
 
   test('setValue fills every cell of the range; getValue reads the top-left one', () => {
     const { sheet } = setup();
     sheet.getRange('A1:B2').setValue(7);
-    expect(sheet.getRange('A1:B2').getValues()).toEqual([[7, 7], [7, 7]]);
+    expect(sheet.getRange('A1:B2').getValues()).toEqual([
+      [7, 7],
+      [7, 7],
+    ]);
     expect(sheet.getRange('A1:B2').getValue()).toBe(7);
   });
 });
@@ -83,10 +97,14 @@ describe('USER_ENTERED coercion', () => {
   test('setFormula on a block moves relative references like a fill', () => {
     const { sheet } = setup();
     sheet.getRange('B1:B3').setFormula('=A1*$C$1');
-    expect(sheet.getRange('B1:B3').getFormulas()).toEqual([['=A1*$C$1'], ['=A2*$C$1'], ['=A3*$C$1']]);
+    expect(sheet.getRange('B1:B3').getFormulas()).toEqual([
+      ['=A1*$C$1'],
+      ['=A2*$C$1'],
+      ['=A3*$C$1'],
+    ]);
   });
 
-  test("a leading apostrophe forces text and is dropped", () => {
+  test('a leading apostrophe forces text and is dropped', () => {
     const { sheet, fake } = setup();
     sheet.getRange('A1:C1').setValues([["'=1+1", "'0012", "'TRUE"]]);
     expect(sheet.getRange('A1:C1').getValues()).toEqual([['=1+1', '0012', 'TRUE']]);
@@ -96,7 +114,9 @@ describe('USER_ENTERED coercion', () => {
 
   test('numeric, boolean, percent and ISO-date text is parsed', () => {
     const { sheet } = setup();
-    sheet.getRange('A1:H1').setValues([['12', '3.5', '00123', ' -4 ', 'true', 'FALSE', '15%', '2024-03-01']]);
+    sheet
+      .getRange('A1:H1')
+      .setValues([['12', '3.5', '00123', ' -4 ', 'true', 'FALSE', '15%', '2024-03-01']]);
     const [row] = sheet.getRange('A1:H1').getValues();
     expect(row.slice(0, 7)).toEqual([12, 3.5, 123, -4, true, false, 0.15]);
     expect(row[7]).toBeInstanceOf(Date);
@@ -127,7 +147,9 @@ describe('USER_ENTERED coercion', () => {
     const { sheet } = setup();
     sheet.getRange('A1:C1').setValues([['Recyclage', '12 kg', 'x=1']]);
     expect(sheet.getRange('A1:C1').getValues()).toEqual([['Recyclage', '12 kg', 'x=1']]);
-    expect(() => sheet.getRange('A2').setValue('x'.repeat(50001))).toThrow('more than the maximum of 50000 characters');
+    expect(() => sheet.getRange('A2').setValue('x'.repeat(50001))).toThrow(
+      'more than the maximum of 50000 characters',
+    );
   });
 
   test('writing a value over a formula removes the formula', () => {
@@ -153,7 +175,11 @@ describe('formats, notes and clears', () => {
     expect(r.getBackgrounds()).toEqual([['#ffffff', '#ffffff']]);
     expect(r.getFontWeights()).toEqual([['normal', 'normal']]);
     expect(r.getNumberFormats()).toEqual([['0.###############', '0.###############']]);
-    r.setBackground('#ABC').setFontWeight('bold').setFontColor('red').setFontStyle('italic').setFontSize(12);
+    r.setBackground('#ABC')
+      .setFontWeight('bold')
+      .setFontColor('red')
+      .setFontStyle('italic')
+      .setFontSize(12);
     r.setHorizontalAlignment('center').setVerticalAlignment('middle').setWrap(true);
     expect(r.getBackgrounds()).toEqual([['#aabbcc', '#aabbcc']]);
     expect(r.getFontWeights()).toEqual([['bold', 'bold']]);
@@ -185,25 +211,47 @@ describe('formats, notes and clears', () => {
     const rule = app.newDataValidation().requireCheckbox().build();
     const fill = () => {
       const r = sheet.getRange('A1:B2');
-      r.setValues([[1, 2], [3, '=A1']]).setBackground('#ff0000').setNote('n').setDataValidation(rule);
+      r.setValues([
+        [1, 2],
+        [3, '=A1'],
+      ])
+        .setBackground('#ff0000')
+        .setNote('n')
+        .setDataValidation(rule);
       return r;
     };
     let r = fill();
     r.clearContent();
-    expect(r.getValues()).toEqual([['', ''], ['', '']]);
-    expect(r.getFormulas()).toEqual([['', ''], ['', '']]);
+    expect(r.getValues()).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
+    expect(r.getFormulas()).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
     expect(r.getBackground()).toBe('#ff0000');
     r.clearFormat();
     expect(r.getBackground()).toBe('#ffffff');
     expect(r.getNote()).toBe('n');
     r = fill();
     r.clear({ contentsOnly: true });
-    expect([r.getValue(), r.getBackground(), r.getNote(), r.getDataValidation() !== null]).toEqual(['', '#ff0000', 'n', true]);
+    expect([r.getValue(), r.getBackground(), r.getNote(), r.getDataValidation() !== null]).toEqual([
+      '',
+      '#ff0000',
+      'n',
+      true,
+    ]);
     r.clear({ validationsOnly: true });
     expect(r.getDataValidation()).toBeNull();
     r = fill();
     r.clear();
-    expect([r.getValue(), r.getBackground(), r.getNote(), r.getDataValidation()]).toEqual(['', '#ffffff', '', null]);
+    expect([r.getValue(), r.getBackground(), r.getNote(), r.getDataValidation()]).toEqual([
+      '',
+      '#ffffff',
+      '',
+      null,
+    ]);
     fill();
     sheet.clearContents();
     expect([r.getValue(), r.getBackground()]).toEqual(['', '#ff0000']);
@@ -213,7 +261,10 @@ describe('formats, notes and clears', () => {
     sheet.clear({ formatOnly: true });
     expect([r.getValue(), r.getBackground()]).toEqual([1, '#ffffff']);
     sheet.clear();
-    expect(r.getValues()).toEqual([['', ''], ['', '']]);
+    expect(r.getValues()).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
   });
 
   test('insertCheckboxes puts unchecked boxes in empty cells', () => {

@@ -1,0 +1,128 @@
+import { consolidateRatings, deriveWeightsAhp, loadSampleData, scorePartners, setUpWorkbook } from '../../src/index';
+import { CRITERIA_SEED } from '../../src/core/seed/criteria';
+import { samplePartners } from '../../src/core/sample/partners';
+import { PARTNER_INPUT_COLUMNS } from '../../src/core/schema/tabs';
+import { changedCells, installRuntime, sheet, typedCells } from '../helpers/runtime';
+import { Runtime } from '../../local/runtime';
+
+function workbookWithPartners(count: number): Runtime {
+  const rt = installRuntime();
+  rt.runAs('FULL', () => setUpWorkbook());
+  const { partners } = samplePartners(CRITERIA_SEED, count, 11);
+  rt.runAs('FULL', () => {
+    const s = sheet(rt, 'Partners');
+    const header = s.getRange(1, 1, 1, PARTNER_INPUT_COLUMNS.length + CRITERIA_SEED.length).getValues()[0];
+    expect(header.slice(PARTNER_INPUT_COLUMNS.length)).toEqual(CRITERIA_SEED.map((c) => c.id));
+    if (partners.length + 1 > s.getMaxRows()) s.insertRowsAfter(s.getMaxRows(), partners.length + 1 - s.getMaxRows());
+    s.getRange(2, 1, partners.length, partners[0].length).setValues(partners);
+  });
+  return rt;
+}
+
+function callsOf(rt: Runtime, action: () => void): Record<string, number> {
+  rt.ctx.resetCalls();
+  rt.runAs('FULL', action);
+  return rt.ctx.callsByMethod();
+}
+
+describe('partner actions on the local runtime', () => {
+  test('Score partners fills the computed columns, the heat map and the Partner Ranking tab with its chart', () => {
+    const rt = workbookWithPartners(50);
+    const before = typedCells(rt, ['Partners', 'Criteria', 'Ratings']);
+    rt.runAs('FULL', () => scorePartners());
+    const s = sheet(rt, 'Partners');
+    const header = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
+    const col = (h: string) => header.indexOf(h) + 1;
+    const scores = s.getRange(2, col('Score'), 50, 1).getValues().map((r) => r[0]);
+    // Partners assessed by a panel have no typed scores until Consolidate ratings: blank score.
+    scores.forEach((v, i) => (i % 4 === 0 ? expect(v).toBe('') : expect(v).toBeGreaterThanOrEqual(0)));
+    expect(scores.every((v) => v === '' || (typeof v === 'number' && v <= 1))).toBe(true);
+    const ranks = s.getRange(2, col('Rank'), 50, 1).getValues().map((r) => r[0]);
+    expect(ranks.filter((r) => r === 1).length).toBeGreaterThan(5);
+    expect(s.getRange(2, col('Score')).getNumberFormat()).toBe('0.00');
+    const rules = s.getConditionalFormatRules();
+    expect(rules).toHaveLength(2);
+    const ranking = sheet(rt, 'Partner Ranking');
+    expect(ranking.getRange(1, 1, 1, 5).getValues()[0]).toEqual(['Country', 'Category', 'Partner type', 'Rank', 'Partner']);
+    expect(ranking.getCharts()).toHaveLength(1);
+    // Typed cells are untouched; only computed columns were written.
+    expect(changedCells(before, typedCells(rt, ['Partners', 'Criteria', 'Ratings']))).toEqual([]);
+    // Run twice: same workbook, one ranking tab, one chart, same rules.
+    const first = typedCells(rt);
+    rt.runAs('FULL', () => scorePartners());
+    const second = typedCells(rt);
+    expect(changedCells(first, second).filter((c) => !c.startsWith('Log!'))).toEqual([]);
+    expect(rt.spreadsheet!.getSheets().filter((x) => x.getName().startsWith('Partner Ranking'))).toHaveLength(1);
+    expect(sheet(rt, 'Partner Ranking').getCharts()).toHaveLength(1);
+    expect(s.getConditionalFormatRules()).toHaveLength(2);
+  });
+
+  test('Score partners makes the same service calls for 50 and 5,000 partners', () => {
+    const small = workbookWithPartners(50);
+    const smallCalls = callsOf(small, () => scorePartners());
+    const large = workbookWithPartners(5000);
+    const largeCalls = callsOf(large, () => scorePartners());
+    expect(largeCalls).toEqual(smallCalls);
+  });
+
+  test('Consolidate ratings fills blanks with medians, keeps typed scores, flags disagreement', () => {
+    const rt = installRuntime();
+    rt.runAs('FULL', () => loadSampleData());
+    const before = typedCells(rt, ['Partners', 'Criteria', 'Ratings']);
+    rt.runAs('FULL', () => consolidateRatings());
+    const after = typedCells(rt, ['Partners', 'Criteria', 'Ratings']);
+    // Every typed cell kept; new cells are the consolidated medians and the disagreement texts.
+    expect(changedCells(before, after)).toEqual([]);
+    const s = sheet(rt, 'Partners');
+    const header = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
+    const certCol = header.indexOf('CERT') + 1;
+    const note = s.getRange(2, certCol).getNote();
+    expect(note).toMatch(/^Consolidated by Circularity Workbench: median of 3 assessor\(s\)/);
+    const disagreement = s.getRange(2, header.indexOf('Disagreement') + 1, s.getLastRow() - 1, 1).getValues().flat();
+    expect(disagreement.some((d) => String(d).includes('spread'))).toBe(true);
+    // Idempotent: running again changes nothing.
+    const once = typedCells(rt);
+    rt.runAs('FULL', () => consolidateRatings());
+    expect(changedCells(once, typedCells(rt)).filter((c) => !c.startsWith('Log!'))).toEqual([]);
+  });
+
+  test('Derive weights (AHP): creates the block, refuses an inconsistent one unless confirmed, logs previous weights', () => {
+    const rt = installRuntime();
+    rt.runAs('FULL', () => setUpWorkbook());
+    rt.runAs('FULL', () => deriveWeightsAhp());
+    const ahp = sheet(rt, 'AHP');
+    expect(ahp.getRange('A4').getValue()).toBe('Criterion');
+    const n = CRITERIA_SEED.length;
+    // An inconsistent block: every criterion "9 times" more important than every later one.
+    rt.runAs('FULL', () => {
+      const block: (number | string)[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => (i === j ? 1 : j > i ? 9 : '')));
+      block[0][n - 1] = '1/9';
+      ahp.getRange(5, 2, n, n).setValues(block);
+    });
+    const weightsBefore = sheet(rt, 'Criteria').getRange(2, 10, n, 1).getValues();
+    rt.ui.scriptResponses([{ button: 'NO' }, { button: 'OK' }]);
+    rt.runAs('FULL', () => deriveWeightsAhp());
+    expect(rt.ui.alerts.some((a) => /CR = \d\.\d{3} \(above 0\.10/.test(a.prompt))).toBe(true);
+    expect(sheet(rt, 'Criteria').getRange(2, 10, n, 1).getValues()).toEqual(weightsBefore);
+    // Confirmed twice (inconsistent, then replace): the weights change and the old ones are logged.
+    rt.ui.scriptResponses([{ button: 'YES' }, { button: 'YES' }, { button: 'OK' }]);
+    rt.runAs('FULL', () => deriveWeightsAhp());
+    const after = sheet(rt, 'Criteria').getRange(2, 10, n, 1).getValues().flat() as number[];
+    expect(after).not.toEqual(weightsBefore.flat());
+    expect(after.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+    const log = sheet(rt, 'Log');
+    const last = log.getRange(log.getLastRow(), 1, 1, 6).getValues()[0];
+    expect(last[2]).toBe('Derive weights (AHP)');
+    expect(String(last[5])).toMatch(/Previous 'Weight recycling' values .*CERT 15/);
+  });
+
+  test('a second action while one runs is told the workbook is busy, and nothing changes', () => {
+    const rt = workbookWithPartners(20);
+    const before = typedCells(rt);
+    rt.holdDocumentLockElsewhere(true);
+    rt.runAs('FULL', () => scorePartners());
+    rt.holdDocumentLockElsewhere(false);
+    expect(rt.ui.alerts[rt.ui.alerts.length - 1].prompt).toMatch(/busy with another Circularity Workbench action/);
+    expect(changedCells(before, typedCells(rt))).toEqual([]);
+  });
+});
