@@ -80,7 +80,13 @@ export function parseA1(a1: string): A1Ref | null {
   if (!start) return null;
   if (pieces.length === 1) {
     if (start.col === null || start.row === null) return null;
-    return { sheetName: split.sheetName, startRow: start.row, startCol: start.col, endRow: start.row, endCol: start.col };
+    return {
+      sheetName: split.sheetName,
+      startRow: start.row,
+      startCol: start.col,
+      endRow: start.row,
+      endCol: start.col,
+    };
   }
   const end = parsePart(pieces[1]);
   if (!end) return null;

@@ -5,6 +5,7 @@
  * adapter draws it, the report reuses its pieces.
  */
 import { Cell, Grid, columnLetter } from './cells';
+import { AUTOMATIC_FORMAT } from './schema/tabs';
 import { KpiResult, computeKpis } from './kpi/engine';
 import { FactorTable } from './kpi/factors';
 import { MonthKey, addMonths, lastCompleteMonth, monthKey, monthRange } from './kpi/months';
@@ -72,7 +73,8 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
     const series = months.map((m) => result.byMonth[m].values[row.id]);
     values.push([row.label, row.unit, row.target ?? '', ...series.map(blank), blank(row.delta), blank(row.ytd), row.rag ?? '', '']);
     const f = row.format;
-    formats.push(['@', '@', f, ...months.map(() => f), f, f, '@', '@']);
+    // The trend cell holds a SPARKLINE formula: a plain-text format would keep it as text.
+    formats.push(['@', '@', f, ...months.map(() => f), f, f, '@', AUTOMATIC_FORMAT]);
     backgrounds.push([
       null, null, null,
       ...series.map((v) => color(ragStatus(v, targets[row.id]))),

@@ -3,7 +3,7 @@
  * notes and the warning-only header protection. Applied only to columns the add-on adds, so a
  * person's own formatting of their columns is left as they set it.
  */
-import { ColumnSpec, Validation } from '../core/schema/tabs';
+import { AUTOMATIC_FORMAT, ColumnSpec, Validation } from '../core/schema/tabs';
 import { Sheet } from './workbook';
 
 export const HEADER_BACKGROUND = '#e8f0fe';
@@ -38,7 +38,7 @@ export function formatColumns(sheet: Sheet, columns: { spec: ColumnSpec; column:
       sheet.setColumnWidths(w[0].column, w.length, w[0].spec.width);
     }
     const body = sheet.getRange(2, first, rows, run.length);
-    const formats = run.map((c) => c.spec.format ?? DEFAULT_FORMAT);
+    const formats = run.map((c) => c.spec.format ?? AUTOMATIC_FORMAT);
     body.setNumberFormats(Array.from({ length: rows }, () => formats));
     if (run.some((c) => c.spec.validation)) {
       const line = run.map((c) => (c.spec.validation ? ruleFor(c.spec.validation) : null));
@@ -47,8 +47,6 @@ export function formatColumns(sheet: Sheet, columns: { spec: ColumnSpec; column:
   }
 }
 
-/** What Sheets reports for a cell nobody formatted ("Automatic"): numbers shown as typed. */
-export const DEFAULT_FORMAT = '0.###############';
 
 /** Splits column specs into runs of adjacent columns (optionally also sharing a property). */
 function adjacentRuns<T extends { column: number }>(items: T[], same: (a: T, b: T) => boolean = () => true): T[][] {

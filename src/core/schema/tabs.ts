@@ -16,6 +16,9 @@ import {
   YES_NO,
 } from './lists';
 
+/** What Sheets reports for a cell nobody formatted ("Automatic"): numbers shown as typed. */
+export const AUTOMATIC_FORMAT = '0.###############';
+
 export type Validation =
   | { kind: 'list'; values: readonly string[] }
   | { kind: 'number'; min?: number; max?: number }
