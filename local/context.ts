@@ -53,6 +53,8 @@ export class ExecutionContext {
   /** Scopes granted by the manifest; null = not enforced. */
   scopes: ReadonlySet<string> | null = null;
   readonly calls = new Map<string, number>();
+  /** Cells moved by array reads and writes (getValues, setValues, setBackgrounds, …). */
+  cellsTransferred = 0;
 
   /** Records one call of `Class.method` and throws as Apps Script would when it is not allowed. */
   call(name: string, needs: Capability): void {
@@ -83,6 +85,7 @@ export class ExecutionContext {
 
   resetCalls(): void {
     this.calls.clear();
+    this.cellsTransferred = 0;
   }
 
   totalCalls(): number {

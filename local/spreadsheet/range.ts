@@ -135,11 +135,20 @@ export class FakeRange implements Pick<Range, RangeMethods> {
 
   private read(method: string): void {
     this.ctx.call(`Range.${method}`, 'document-read');
+    this.countCells(method);
   }
 
   private write(method: string): Range {
     this.ctx.call(`Range.${method}`, 'document-write');
+    this.countCells(method);
     return this as unknown as Range;
+  }
+
+  /** Methods that move one value per cell (getValues, setBackgrounds, …) cost by area. */
+  private countCells(method: string): void {
+    if (/^(get|set)[A-Za-z]*s$/.test(method) && method !== 'getNumColumns' && method !== 'getNumRows') {
+      this.ctx.cellsTransferred += this.numRows * this.numCols;
+    }
   }
 
   private get r0(): number {

@@ -1,0 +1,191 @@
+/**
+ * npm run bench: every menu action and the heavy custom functions, run from the built bundle on
+ * the local Apps Script runtime at three data sizes. Prints, per action and size, the service
+ * calls (by method), the cells moved, the compute time in Node (median of several runs) and an
+ * estimate of the time in Apps Script against its limits; writes the same to out/bench.json.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ROOT, startWorkbook } from '../demo/scenario';
+import { Runtime } from '../local/runtime';
+import { LoadedBundle } from '../local/load-bundle';
+import { CRITERIA_SEED } from '../src/core/seed/criteria';
+import { samplePartners } from '../src/core/sample/partners';
+import { sampleOrderGrid } from '../src/core/sample/orders';
+import { Grid } from '../src/core/cells';
+import { extraActions, prepareExtras, SizeExtras } from './extras';
+
+/** Google's own figure: 10,000 single-cell calls ≈ 70 s (best-practices page) → 7 ms a call. */
+export const PER_CALL_MS = 7;
+/** Assumption: moving one cell in a batched getValues/setValues costs ~3 µs in Apps Script. */
+export const PER_CELL_MS = 0.003;
+/** Assumption: Apps Script's V8 runs the same JavaScript about 1.5× slower than Node here. */
+export const COMPUTE_FACTOR = 1.5;
+export const MENU_LIMIT_MS = 6 * 60 * 1000;
+export const CUSTOM_FUNCTION_LIMIT_MS = 30 * 1000;
+
+export interface Size extends SizeExtras {
+  name: 'small' | 'medium' | 'large';
+  orders: number;
+  partners: number;
+}
+
+export const SIZES: Size[] = [
+  { name: 'small', orders: 1000, partners: 50, findings: 0, countries: 5 },
+  { name: 'medium', orders: 10000, partners: 500, findings: 1000, countries: 10 },
+  { name: 'large', orders: 100000, partners: 5000, findings: 5000, countries: 18 },
+];
+
+export interface Result {
+  action: string;
+  kind: 'menu' | 'custom function';
+  size: string;
+  rows: number;
+  serviceCalls: number;
+  callsByMethod: Record<string, number>;
+  cellsMoved: number;
+  computeMs: number;
+  estimatedAppsScriptMs: number;
+  limitMs: number;
+}
+
+const NOW = new Date(Date.UTC(2026, 10, 26, 9));
+const AS_OF = new Date(Date.UTC(2026, 9, 31, 18));
+
+function typeRows(runtime: Runtime, tab: string, rows: Grid, firstRow = 2): void {
+  runtime.runAs('FULL', () => {
+    const s = runtime.spreadsheet!.getSheetByName(tab)!;
+    const need = firstRow + rows.length - 1;
+    if (need > s.getMaxRows()) s.insertRowsAfter(s.getMaxRows(), need - s.getMaxRows());
+    s.getRange(firstRow, 1, rows.length, rows[0].length).setValues(rows);
+  });
+}
+
+/** A workbook set up and filled with data of the given size (not measured). */
+export function prepare(size: Size): { runtime: Runtime; bundle: LoadedBundle } {
+  const { runtime, bundle } = startWorkbook(NOW);
+  bundle.open('NONE');
+  bundle.clickMenu('Set up workbook');
+  const { partners, ratings } = samplePartners(CRITERIA_SEED, size.partners, 11, NOW);
+  typeRows(runtime, 'Partners', partners);
+  typeRows(runtime, 'Ratings', ratings);
+  typeRows(runtime, 'KPI Data', sampleOrderGrid(size.orders, AS_OF), 1);
+  prepareExtras(runtime, bundle, size);
+  return { runtime, bundle };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function measure(runtime: Runtime, runs: number, fn: () => void): { ms: number; calls: Record<string, number>; total: number; cells: number } {
+  const times: number[] = [];
+  let calls: Record<string, number> = {};
+  let total = 0;
+  let cells = 0;
+  for (let i = 0; i < runs; i++) {
+    runtime.ctx.resetCalls();
+    const t0 = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    // The steady state is what repeats: the first run may create what later runs replace.
+    calls = runtime.ctx.callsByMethod();
+    total = runtime.ctx.totalCalls();
+    cells = runtime.ctx.cellsTransferred;
+  }
+  return { ms: median(times), calls, total, cells };
+}
+
+export const MENU_ACTIONS = ['Set up workbook', 'Consolidate ratings', 'Score partners', 'Refresh KPI dashboard'];
+
+export function benchSize(size: Size, runs: number, log: (s: string) => void): Result[] {
+  const { runtime, bundle } = prepare(size);
+  const out: Result[] = [];
+  const rowsOf = (action: string) =>
+    /KPI|report/i.test(action) ? size.orders : /benchmark|countr/i.test(action) ? size.findings : /set up/i.test(action) ? 0 : size.partners;
+  const record = (action: string, kind: Result['kind'], m: ReturnType<typeof measure>, rows = rowsOf(action)) => {
+    const limitMs = kind === 'menu' ? MENU_LIMIT_MS : CUSTOM_FUNCTION_LIMIT_MS;
+    const estimated = Math.round(m.total * PER_CALL_MS + m.cells * PER_CELL_MS + m.ms * COMPUTE_FACTOR);
+    out.push({ action, kind, size: size.name, rows, serviceCalls: m.total, callsByMethod: m.calls, cellsMoved: m.cells, computeMs: Math.round(m.ms), estimatedAppsScriptMs: estimated, limitMs });
+    log(`  ${size.name.padEnd(6)} ${action.padEnd(34)} ${String(m.total).padStart(5)} calls ${String(m.cells).padStart(9)} cells ${String(Math.round(m.ms)).padStart(6)} ms → ~${(estimated / 1000).toFixed(1)} s of ${limitMs / 1000} s`);
+  };
+  for (const action of [...MENU_ACTIONS, ...extraActions()]) {
+    runtime.ui.scriptResponses(Array.from({ length: 20 }, () => ({ button: 'OK' as const })));
+    record(action, 'menu', measure(runtime, runs, () => bundle.clickMenu(action)));
+  }
+  const { customFunctionArgs } = customFunctions(runtime, size);
+  for (const [name, args, rows] of customFunctionArgs) {
+    const m = measure(runtime, runs, () => {
+      const r = bundle.runCustomFunction(name, ...args);
+      if (r && typeof r === 'object' && 'error' in (r as object)) throw new Error((r as { error: string }).error);
+    });
+    record(name, 'custom function', m, rows);
+  }
+  return out;
+}
+
+/** Arguments as Sheets would pass them: the ranges read from the workbook (not measured). */
+function customFunctions(runtime: Runtime, size: Size): { customFunctionArgs: [string, unknown[], number][] } {
+  return runtime.runAs('FULL', () => {
+    const ss = runtime.spreadsheet!;
+    const partners = ss.getSheetByName('Partners')!;
+    const n = CRITERIA_SEED.length;
+    const scoreBlock = partners.getRange(2, 9, size.partners, n).getValues();
+    const weights = [CRITERIA_SEED.map((c) => c.weights[0])];
+    const directions = [CRITERIA_SEED.map((c) => c.direction)];
+    const data = ss.getSheetByName('KPI Data')!.getDataRange().getValues();
+    const factors = ss.getSheetByName('Factors')!.getDataRange().getValues();
+    const outcomes = new Set(['', 'reused', 'refurbished', 'recycled', 'returned', 'lost', 'rejected']);
+    const clean = data.slice(1).filter((r) => outcomes.has(String(r[7])));
+    const scoresRows: Grid = Array.from({ length: Math.max(size.partners, size.orders / 10) }, (_, i) => scoreBlock[i % scoreBlock.length].map((v, j) => (v === '' ? 1 + ((i + j) % 5) : v)));
+    const stabilityRows = scoresRows.slice(0, 2000);
+    return {
+      customFunctionArgs: [
+        ['CIRC_SCORE', [scoresRows, weights, directions], scoresRows.length],
+        ['CIRC_TOPSIS', [scoresRows, weights, directions], scoresRows.length],
+        ['CIRC_RANK_STABILITY', [stabilityRows, weights, directions], stabilityRows.length],
+        ['CIRC_KPI', ['reuse_rate', '2026-09', data, factors], data.length - 1],
+        // The sample's one planted bad outcome would (rightly) make CIRC_CO2E answer an error.
+        ['CIRC_CO2E', [clean.map((r) => [r[2]]), clean.map((r) => [r[7]]), 1, factors], clean.length],
+      ],
+    };
+  });
+}
+
+async function main(): Promise<void> {
+  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  const only = process.env.BENCH_SIZES?.split(',');
+  console.log(`Circularity Workbench benchmark — median of ${runs} runs per action, local Apps Script runtime, Node ${process.version}`);
+  const results: Result[] = [];
+  for (const size of SIZES.filter((s) => !only || only.includes(s.name))) {
+    console.log(`\n${size.name}: ${size.orders} orders, ${size.partners} partners, ${size.findings || 'seed'} benchmark findings`);
+    results.push(...benchSize(size, runs, (s) => console.log(s)));
+  }
+  const bundleBytes = fs.statSync(path.join(ROOT, 'dist', 'Code.js')).size;
+  const byAction = new Map<string, Result[]>();
+  for (const r of results) byAction.set(r.action, [...(byAction.get(r.action) ?? []), r]);
+  const unequal = [...byAction.entries()].filter(([, rs]) => rs[0].kind === 'menu' && new Set(rs.map((r) => r.serviceCalls)).size > 1);
+  console.log(`\ndist/Code.js: ${(bundleBytes / 1024).toFixed(1)} KB`);
+  console.log(unequal.length ? `Service calls differ across sizes for: ${unequal.map(([a]) => a).join(', ')}` : 'Every menu action makes the same number of service calls at every size.');
+  fs.mkdirSync(path.join(ROOT, 'out'), { recursive: true });
+  const file = path.join(ROOT, 'out', 'bench.json');
+  fs.writeFileSync(file, JSON.stringify({ results, bundleBytes, assumptions: { PER_CALL_MS, PER_CELL_MS, COMPUTE_FACTOR }, runs, node: process.version }, null, 1));
+  console.log(`Wrote ${path.relative(process.cwd(), file)}`);
+  console.log('\n' + markdownTable(results));
+}
+
+export function markdownTable(results: Result[]): string {
+  const lines = ['| action | size | rows | service calls | cells moved | compute ms (Node) | est. Apps Script | limit |', '|---|---|---:|---:|---:|---:|---:|---:|'];
+  for (const r of results) {
+    lines.push(`| ${r.action} | ${r.size} | ${r.rows.toLocaleString('en')} | ${r.serviceCalls} | ${r.cellsMoved.toLocaleString('en')} | ${r.computeMs.toLocaleString('en')} | ${(r.estimatedAppsScriptMs / 1000).toFixed(1)} s | ${r.limitMs / 1000} s |`);
+  }
+  return lines.join('\n');
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
