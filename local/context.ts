@@ -55,10 +55,26 @@ export class ExecutionContext {
   readonly calls = new Map<string, number>();
   /** Cells moved by array reads and writes (getValues, setValues, setBackgrounds, …). */
   cellsTransferred = 0;
+  /** Called on every service call after it is counted: simulated latency advances the clock here. */
+  onCall: ((name: string) => void) | null = null;
+  /** Planned failures: the nth call of a method (counted from now) throws, as a flaky service would. */
+  private faults: { method: string; nth: number; message: string; seen: number }[] = [];
+
+  /** Makes the nth call (1-based) of `method` from now on throw `message`. */
+  failOn(method: string, nth: number, message = `Service error: ${method}`): void {
+    this.faults.push({ method, nth, message, seen: 0 });
+  }
 
   /** Records one call of `Class.method` and throws as Apps Script would when it is not allowed. */
   call(name: string, needs: Capability): void {
     this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
+    this.onCall?.(name);
+    for (const f of this.faults) {
+      if (f.method === name && ++f.seen === f.nth) {
+        this.faults = this.faults.filter((x) => x !== f);
+        throw new Error(f.message);
+      }
+    }
     if (!ALLOWED[this.authMode].has(needs)) {
       throw new Error(
         `You do not have permission to call ${name} (authorization mode ${this.authMode}).`,

@@ -43,6 +43,11 @@ export interface RuntimeOptions {
   noContainer?: boolean;
   /** Add-on menu title (createAddonMenu). */
   addOnName?: string;
+  /**
+   * Simulated latency of every service call, in ms of the runtime clock (default 0). With it the
+   * clock moves as an execution talks to services, so time budgets can be exercised offline.
+   */
+  callLatencyMs?: number;
   /** Start of the runtime clock (default: now). Only sleep/lock waits/advanceClock move it. */
   now?: Date | number;
   /** Seed for Utilities.getUuid(). */
@@ -121,6 +126,15 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const ctx = new ExecutionContext();
   ctx.scopes = options.oauthScopes ? new Set(options.oauthScopes) : null;
   const clock = new Clock(options.now ?? Date.now());
+  const latency = options.callLatencyMs ?? 0;
+  // Apps Script stops an execution that runs past its limit (platform.md §1, §4.8); here the
+  // next service call past the limit throws the same message.
+  let executionStart = clock.now();
+  let executionLimit = Infinity;
+  ctx.onCall = () => {
+    if (latency > 0) clock.advance(latency);
+    if (clock.now() - executionStart > executionLimit) throw new Error('Exceeded maximum execution time');
+  };
   const hasContainer = !options.noContainer;
   const timeZone = options.timeZone ?? 'Europe/Paris';
 
@@ -191,11 +205,16 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     runAs<T>(mode: AuthModeName, fn: () => T, run: RunOptions = {}): T {
       const uiBefore = ui.isAvailable();
       ui.setAvailable(run.ui ?? true);
+      if (depth === 0) {
+        executionStart = clock.now();
+        executionLimit = mode === 'CUSTOM_FUNCTION' ? 30_000 : 6 * 60_000;
+      }
       depth++;
       try {
         return ctx.runAs(mode, fn);
       } finally {
         depth--;
+        if (depth === 0) executionLimit = Infinity;
         ui.setAvailable(uiBefore);
         if (depth === 0) locks.releaseAll();
       }

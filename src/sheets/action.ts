@@ -23,6 +23,24 @@ export interface ActionContext {
   progress(message: string): void;
 }
 
+/** Apps Script stops a menu action at 6 minutes; stopping at 5 leaves room to report cleanly. */
+export const TIME_BUDGET_MS = 5 * 60 * 1000;
+let actionName = '';
+let actionStart = 0;
+
+/**
+ * Called before an action writes: past the time budget it stops with a clear message instead
+ * of being cut off by Apps Script half-way through its writes. Actions are all-or-nothing, so
+ * resuming is running them again.
+ */
+export function beforeWriting(stage: string): void {
+  if (actionStart && Date.now() - actionStart > TIME_BUDGET_MS) {
+    throw new UserError(
+      `${actionName} stopped before ${stage}: it had run for ${Math.round((Date.now() - actionStart) / 1000)} s, close to Apps Script's 6-minute limit, so nothing more was written and every tab is whole. Run it again to resume; if it stops again, move old rows to an archive file to make the tabs smaller.`,
+    );
+  }
+}
+
 export const BUSY_MESSAGE =
   'The workbook is busy with another Circularity Workbench action. Nothing was changed; please try again in a minute.';
 const LOCK_WAIT_MS = 10000;
@@ -35,6 +53,8 @@ export function runAction(name: string, body: (ctx: ActionContext) => ActionResu
     tell(ss, interactive, BUSY_MESSAGE, true);
     return null;
   }
+  actionName = name;
+  actionStart = Date.now();
   const ctx: ActionContext = {
     ss,
     interactive,
@@ -70,6 +90,7 @@ export function runAction(name: string, body: (ctx: ActionContext) => ActionResu
     if (!interactive) throw e;
     return null;
   } finally {
+    actionStart = 0;
     lock.releaseLock();
   }
 }

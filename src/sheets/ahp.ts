@@ -8,7 +8,7 @@ import { readFramework } from '../core/partners/criteria';
 import { AHP_TAB, MATRIX_COLUMN, MATRIX_ROW, ahpTemplate, asPoints, readAhpTab } from '../core/partners/ahp-tab';
 import { UserError } from '../core/cells';
 import { CRITERIA } from '../core/schema/tabs';
-import { ActionContext, ActionResult } from './action';
+import { ActionContext, ActionResult, beforeWriting } from './action';
 import { HEADER_BACKGROUND } from './formats';
 import { requireTab } from './partners';
 import { readTable, sheetsByName, writeBlock } from './workbook';
@@ -46,6 +46,7 @@ export function deriveWeights(ctx: ActionContext): ActionResult {
   const weightColumn = headerIndex(criteria[0]).get(headerKey(`Weight ${tab.type}`));
   if (!weightColumn) throw new UserError(`${AHP_TAB}, row 2, column B: no column 'Weight ${tab.type}' in Criteria.`);
 
+  beforeWriting('writing the weights');
   const points = asPoints(tab.result.weights);
   const cr = tab.result.cr;
   const crText = `Consistency ratio CR = ${cr.toFixed(3)} (${cr <= CR_LIMIT ? 'acceptable, ≤ 0.10' : 'above 0.10: the judgements contradict each other'}).`;

@@ -11,7 +11,7 @@ import { Issue } from '../core/kpi/table';
 import { parseTargets } from '../core/kpi/targets';
 import { FACTORS, KPI_DASHBOARD, KPI_DATA, KPI_TARGETS, SETTINGS } from '../core/schema/tabs';
 import { Settings } from '../core/settings';
-import { ActionResult } from './action';
+import { ActionResult, beforeWriting } from './action';
 import { rebuildTab } from './generated';
 import { requireTab } from './partners';
 import { readTable, Sheet, sheetsByName, Spreadsheet, writeBlock } from './workbook';
@@ -54,6 +54,7 @@ export function readKpis(ss: Spreadsheet, now: Date): KpiInputs {
 
 export function refreshDashboard(ss: Spreadsheet, now: Date): ActionResult {
   const { model, rowsRead, warnings } = readKpis(ss, now);
+  beforeWriting('drawing the dashboard');
   rebuildTab(ss, KPI_DASHBOARD.name, (sheet) => drawDashboard(sheet, model));
   const rowsWritten = model.blocks.reduce((n, b) => n + b.values.length, 0);
   return {

@@ -10,7 +10,7 @@ import { assessPartners, computedRow, COMPUTED_HEADERS } from '../core/partners/
 import { chartData, rankingTable, RANKING_TAB } from '../core/partners/ranking';
 import { CRITERIA, PARTNERS, SETTINGS } from '../core/schema/tabs';
 import { Settings } from '../core/settings';
-import { ActionResult } from './action';
+import { ActionResult, beforeWriting } from './action';
 import { HEADER_BACKGROUND } from './formats';
 import { rebuildTab } from './generated';
 import { readTable, Sheet, sheetsByName, Spreadsheet, writeBlock } from './workbook';
@@ -38,6 +38,7 @@ export function scorePartners(ss: Spreadsheet): ActionResult {
   const assessment = assessPartners(framework, partners, { spread });
   warnings.push(...assessment.issues);
 
+  beforeWriting('writing the scores');
   const columns = computedColumns(partnersSheet, partners[0] ?? []);
   const byRow = new Map(assessment.results.map((r) => [r.row, r]));
   const rows: Grid = [];

@@ -6,7 +6,7 @@ import { Grid } from '../core/cells';
 import { planConsolidation } from '../core/partners/consolidation';
 import { readFramework } from '../core/partners/criteria';
 import { CRITERIA, PARTNERS, RATINGS } from '../core/schema/tabs';
-import { ActionResult } from './action';
+import { ActionResult, beforeWriting } from './action';
 import { requireTab } from './partners';
 import { readTable, sheetsByName, Spreadsheet, writeBlock, writeBlockKeepingFormulas } from './workbook';
 
@@ -20,6 +20,7 @@ export function consolidateRatings(ss: Spreadsheet): ActionResult {
   const notes = range ? range.getNotes() : [];
   const formulas = range ? range.getFormulas() : [];
   const plan = planConsolidation(framework.criteria, partners, notes, formulas, ratings);
+  beforeWriting('writing the consolidated scores');
   const body = partners.length - 1;
   if (body > 0) {
     for (const run of runs(plan.columns)) {

@@ -10,6 +10,7 @@ import { KPI_DATA, PARTNER_INPUT_COLUMNS, PARTNERS, RATINGS, SETTINGS } from '..
 import { CRITERIA_SEED } from '../core/seed/criteria';
 import { samplePartners } from '../core/sample/partners';
 import { sampleOrderGrid } from '../core/sample/orders';
+import { beforeWriting } from './action';
 import { readTable, Sheet, sheetsByName, Spreadsheet, writeBlock } from './workbook';
 
 export interface SampleResult {
@@ -41,6 +42,7 @@ export function loadSampleData(ss: Spreadsheet, today: Date, orderCount = 3000):
       continue;
     }
     const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
+    beforeWriting(`writing sample rows to '${block.tab}'`);
     const aligned = alignRows(block.header, block.rows, header);
     for (const d of aligned.dropped) result.warnings.push(`${block.tab}: sample column '${d}' has no column in the tab; left out.`);
     writeBlock(sheet, 2, 1, aligned.rows);

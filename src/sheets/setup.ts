@@ -10,6 +10,7 @@ import { criteriaSeedRows, CRITERIA_SEED } from '../core/seed/criteria';
 import { SETTINGS_SEED } from '../core/seed/settings';
 import { planTab, TabPlan, TabState } from '../core/setup-plan';
 import { referenceSeeds } from '../core/seed/reference';
+import { beforeWriting } from './action';
 import { formatColumns, protectHeader, styleHeader } from './formats';
 import { readTable, Sheet, sheetsByName, Spreadsheet, writeBlock, ensureSize } from './workbook';
 
@@ -72,6 +73,8 @@ export function setUpWorkbook(ss: Spreadsheet, countries?: readonly string[]): S
           ? { keys: existing ? settingKeys(existing, state) : [], rows: SETTINGS_SEED.map((s) => [s.key, s.value, s.note]) }
           : undefined,
     });
+    // Setup only adds, so stopping between tabs is safe: running it again picks up where it stopped.
+    beforeWriting(`setting up '${spec.name}'`);
     const sheet = existing ?? ss.insertSheet(spec.name, Math.min(position, ss.getSheets().length));
     apply(sheet, plan, state);
     if (plan.create) result.created.push(spec.name);

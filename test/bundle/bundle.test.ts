@@ -33,6 +33,8 @@ describe('the built bundle', () => {
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/userinfo.email',
+      'https://www.googleapis.com/auth/script.send_mail',
+      'https://www.googleapis.com/auth/script.scriptapp',
     ]);
   });
 

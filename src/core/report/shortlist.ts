@@ -38,7 +38,8 @@ export function shortlist(results: readonly PartnerResult[]): ShortlistGroup[] {
       const hidden = !m.passes && (ignoringKnockouts[i] as number) <= SHORTLIST_SIZE;
       if (top || hidden) entries.push(entry(m, top ? ranks[i] : null));
     });
-    entries.sort((a, b) => b.score - a.score || a.partner.localeCompare(b.partner) || a.row - b.row);
+    // Passing partners by rank, then the knock-outs by score.
+    entries.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.score - a.score || a.partner.localeCompare(b.partner) || a.row - b.row);
     return { country: members[0].country, type: members[0].type, scored: members.length, entries };
   });
 }

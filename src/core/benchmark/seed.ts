@@ -1,0 +1,132 @@
+/**
+ * The benchmark seed shipped with the add-on (a compact copy of ../shared/data/benchmark-seed.json,
+ * bundled by esbuild) and how a fact becomes a row of a `Benchmark XX` tab.
+ *
+ * Scope rules (documented in the README):
+ * - a country's own facts go to its tab;
+ * - EU facts go to every EU member's tab (FR, DE, ES, and any member added later), with the
+ *   Topic prefixed "EU: " so they read, sort and filter as EU-level; not to the UK (out of the EU);
+ * - GLOBAL facts are context for every country, so they go to no tab: the overview lists them
+ *   once, under "Global context", and they count in no country's findings or coverage.
+ */
+import { Cell, Grid } from '../cells';
+import { BENCHMARK_DIMENSIONS } from '../schema/lists';
+import SEED from '../seed/benchmark-seed.json';
+import { isEuMember } from './countries';
+import { fingerprint, fnv1a } from './fingerprint';
+
+export interface SeedFact {
+  /** Stable id: the scope and a hash of scope + title ("FR-1x2y3z"). */
+  id: string;
+  /** FR, DE, UK, ES, US, EU or GLOBAL. */
+  country: string;
+  dimension: string;
+  title: string;
+  summary: string;
+  value: number | null;
+  unit: string | null;
+  year: number | null;
+  source: string;
+  verified: boolean;
+}
+
+export const EU_SCOPE = 'EU';
+export const GLOBAL_SCOPE = 'GLOBAL';
+/** Marks an EU-level fact in a member's tab (its Topic starts with it). */
+export const EU_PREFIX = 'EU: ';
+export const VERIFIED = 'verified';
+export const TO_VERIFY = 'to verify';
+
+let facts: SeedFact[] | null = null;
+
+/** Every seed fact, in the seed's order (parsed once, on first use: nothing runs at load time). */
+export function seedFacts(): SeedFact[] {
+  if (facts) return facts;
+  const col = (name: string) => SEED.columns.indexOf(name);
+  const [c, d, t, s, v, u, y, src, ver] = ['country', 'dimension', 'title', 'summary', 'value', 'unit', 'year', 'source', 'verified'].map(col);
+  facts = (SEED.facts as (string | number | boolean | null)[][]).map((r) => {
+    const country = String(r[c]);
+    const title = String(r[t]);
+    return {
+      id: `${country}-${fnv1a(`${country}|${title}`)}`,
+      country,
+      dimension: String(r[d]),
+      title,
+      summary: String(r[s] ?? ''),
+      value: typeof r[v] === 'number' ? (r[v] as number) : null,
+      unit: r[u] === null ? null : String(r[u]),
+      year: typeof r[y] === 'number' ? (r[y] as number) : null,
+      source: String(r[src] ?? ''),
+      verified: r[ver] === true,
+    };
+  });
+  return facts;
+}
+
+/** GLOBAL facts: shown once on the overview, in no country tab. */
+export function globalFacts(): SeedFact[] {
+  return seedFacts().filter((f) => f.country === GLOBAL_SCOPE);
+}
+
+/**
+ * The facts a country's tab holds: its own, plus the EU's when it is a member; ordered by
+ * dimension (product order), own facts before EU ones, seed order otherwise.
+ */
+export function seedFactsFor(code: string): SeedFact[] {
+  const mine = seedFacts().filter((f) => f.country === code || (f.country === EU_SCOPE && isEuMember(code)));
+  const rank = (f: SeedFact) => {
+    const dim = BENCHMARK_DIMENSIONS.indexOf(f.dimension);
+    return (dim < 0 ? BENCHMARK_DIMENSIONS.length : dim) * 2 + (f.country === EU_SCOPE ? 1 : 0);
+  };
+  return mine
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+    .map((x) => x.f);
+}
+
+/**
+ * A leading apostrophe used as a quotation mark becomes a typographic one: written as is, it
+ * would be taken for Sheets' text marker, and in a plain-text (@) column kept doubled.
+ */
+const quoted = (s: string) => s.replace(/^'/, '\u2018');
+
+/**
+ * A fact as the twelve cells of product.md's columns: Last reviewed and Owner stay blank (no
+ * person has reviewed a seeded fact yet; staleness then runs from its Year); Implication and
+ * Best practice are left for the team.
+ */
+export function seedCells(fact: SeedFact): Cell[] {
+  return [
+    fact.dimension,
+    (fact.country === EU_SCOPE ? EU_PREFIX : '') + quoted(fact.title),
+    quoted(fact.summary),
+    fact.value ?? '',
+    quoted(fact.unit ?? ''),
+    fact.year ?? '',
+    '',
+    '',
+    fact.verified ? VERIFIED : TO_VERIFY,
+    quoted(fact.source),
+    '',
+    '',
+  ];
+}
+
+/** The `Seed ref` of a seeded row: fact id and fingerprint of the seeded cells ("FR-1x2y3z#9k8j7h"). */
+export function seedRef(fact: SeedFact): string {
+  return `${fact.id}#${fingerprint(seedCells(fact))}`;
+}
+
+/** "FR-1x2y3z#9k8j7h" → its parts; null for anything else (a person's text, a blank). */
+export function parseSeedRef(v: Cell): { id: string; hash: string } | null {
+  const m = /^\s*([A-Z]+-[0-9a-z]+)#([0-9a-z]+)\s*$/.exec(String(v ?? ''));
+  return m ? { id: m[1], hash: m[2] } : null;
+}
+
+/**
+ * Seed rows for a new or empty `Benchmark XX` tab, in spec column order (product.md's twelve)
+ * followed by the `Seed ref` cell: what Set up workbook and Add country write.
+ */
+export function benchmarkSeedRows(code: string): Grid {
+  return seedFactsFor(code).map((f) => [...seedCells(f), seedRef(f)]);
+}

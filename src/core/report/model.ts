@@ -1,0 +1,63 @@
+/**
+ * The report model: the parsed workbook and a period in, every section out. Pure, so the tab, the
+ * e-mail and the offline HTML are three drawings of one set of figures, and tests can check those
+ * figures against the KPI engine and the scoring without a spreadsheet.
+ */
+import { formatInstant } from './format';
+import { kpiSection } from './kpi-section';
+import { isPartial } from './period';
+import { qualitySection } from './quality';
+import { SHORTLIST_SIZE, shortlist } from './shortlist';
+import { summarySentences } from './summary';
+import { ReportInput, ReportModel } from './types';
+
+/** Report title for a scope and period label. */
+export function reportTitle(label: string): string {
+  return `Circularity report — ${label}`;
+}
+
+export function buildReport(input: ReportInput): ReportModel {
+  const { period } = input;
+  const kpis = kpiSection(input);
+  const hasOrders = !!input.kpi && input.kpi.orders.length > 0;
+  const partial = isPartial(period, input.now, input.timeZone);
+  const summary = summarySentences(kpis.rows, period, hasOrders);
+  if (partial) summary.unshift(`${period.label} is not over yet: its figures cover the days up to ${formatInstant(input.now, input.timeZone).slice(0, 10)} only.`);
+
+  const groups = input.partners ? shortlist(input.partners) : [];
+  const knocked = groups.reduce((n, g) => n + g.entries.filter((e) => !e.passes).length, 0);
+  let shortlistNote = '';
+  if (!input.partners) shortlistNote = 'No partner assessment: the Partners or Criteria tab is missing or unreadable (see Data quality).';
+  else if (!groups.length) shortlistNote = 'No partner scored yet: add partners and their scores in Partners (one score column per criterion).';
+  else if (knocked) shortlistNote = `${knocked} knocked-out partner(s) shown without a rank: their score alone would have placed them in the top ${SHORTLIST_SIZE}.`;
+
+  const bench = input.benchmark;
+  const benchNote = !bench
+    ? 'No benchmark data yet: fill the Benchmark tabs (one sourced fact per row) and refresh the benchmark.'
+    : !bench.bestPractices.length && !bench.dueForReview.length
+      ? 'No best practice recorded and no fact due for review.'
+      : '';
+
+  return {
+    title: reportTitle(period.label),
+    header: {
+      scope: input.scope,
+      period,
+      periodText: `${period.label}: ${period.first} to ${period.last} (${input.timeZone})`,
+      generatedAt: `${formatInstant(input.now, input.timeZone)} (${input.timeZone})`,
+      generatedBy: input.generatedBy || 'unknown user',
+      timeZone: input.timeZone,
+      partial,
+    },
+    summary,
+    kpis: kpis.rows,
+    kpiNote: hasOrders ? '' : input.kpi ? 'KPI Data holds no orders yet: every figure below is empty.' : 'KPI Data is missing or unreadable (see Data quality): every figure below is empty.',
+    charts: kpis.charts,
+    categories: kpis.categories,
+    categoryNote: kpis.categories.length ? '' : `No order in ${period.label}.`,
+    shortlist: groups,
+    shortlistNote,
+    benchmark: { bestPractices: bench?.bestPractices ?? [], dueForReview: bench?.dueForReview ?? [], note: benchNote },
+    quality: qualitySection(input, kpis.result.missingFactors),
+  };
+}

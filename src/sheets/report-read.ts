@@ -1,0 +1,117 @@
+/**
+ * Everything the report reads, one getValues per tab: Settings, KPI Data, KPI Targets, Factors,
+ * Criteria, Partners and the benchmark. A tab that is missing, empty or has unreadable headers
+ * does not stop the report: the section says what is missing and the finding goes to Data quality.
+ * Only the Spreadsheet handed in is used (no globals), so the offline export can call this too.
+ */
+import { Cell, Grid, UserError, describe } from '../core/cells';
+import { headerKey } from '../core/headers';
+import { FactorTable, parseFactors } from '../core/kpi/factors';
+import { parseOrders } from '../core/kpi/orders';
+import { Issue } from '../core/kpi/table';
+import { TargetTable, parseTargets } from '../core/kpi/targets';
+import { assessPartners, PartnerResult } from '../core/partners/assess';
+import { readFramework } from '../core/partners/criteria';
+import { ReportPeriod } from '../core/report/period';
+import { KpiInput, ReportInput } from '../core/report/types';
+import { CRITERIA, FACTORS, KPI_DATA, KPI_TARGETS, PARTNERS, SETTINGS } from '../core/schema/tabs';
+import { Settings } from '../core/settings';
+import { readBenchmarkHighlights } from './report-benchmark';
+import { readTable, Sheet, sheetsByName, Spreadsheet } from './workbook';
+
+export interface ReportSettings {
+  settings: Settings;
+  grid: Grid;
+}
+
+/** The Settings tab (empty when missing). */
+export function readSettings(tabs: Map<string, Sheet>): ReportSettings {
+  const sheet = tabs.get(SETTINGS.name);
+  const grid = sheet ? readTable(sheet) : [];
+  return { settings: new Settings(grid), grid };
+}
+
+/** "Settings, row 3, column B" for a key's value cell (row 0 when the key is absent). */
+export function settingCell(grid: Grid, key: string): string {
+  const i = grid.findIndex((r, k) => k > 0 && headerKey(r[0]) === headerKey(key));
+  return i > 0 ? `${SETTINGS.name}, row ${i + 1}, column B` : `${SETTINGS.name} (no '${key}' row)`;
+}
+
+export interface ReadResult {
+  input: ReportInput;
+  rowsRead: number;
+  warnings: string[];
+}
+
+/** Reads every tab the report needs and parses it for the model. */
+export function readReportInputs(ss: Spreadsheet, period: ReportPeriod, now: Date, generatedBy: string, known?: ReportSettings): ReadResult {
+  const tabs = sheetsByName(ss);
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const { settings } = known ?? readSettings(tabs);
+  const warnings: string[] = [];
+  const notes: string[] = [];
+  let rowsRead = 0;
+  const read = (name: string): Grid | null => {
+    const sheet = tabs.get(name);
+    if (!sheet) {
+      notes.push(`The tab '${name}' is missing: run Circularity Workbench › Set up workbook.`);
+      return null;
+    }
+    const grid = readTable(sheet);
+    rowsRead += grid.length;
+    return grid;
+  };
+  /** Runs a parser; a UserError (bad headers) becomes a note, anything else is a bug and propagates. */
+  const attempt = <T>(f: () => T): T | null => {
+    try {
+      return f();
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      notes.push(e.message);
+      return null;
+    }
+  };
+
+  const data = read(KPI_DATA.name);
+  const empty: KpiInput = { orders: [], issues: [], rowsRead: 0, rowsSkipped: 0 };
+  const kpi: KpiInput | null = data === null ? null : data.length ? attempt(() => parseOrders(data, { timeZone })) : empty;
+  const targetsGrid = read(KPI_TARGETS.name);
+  const targets: TargetTable | null = targetsGrid?.length ? attempt(() => parseTargets(targetsGrid)) : null;
+  const factorsGrid = read(FACTORS.name);
+  const factors: FactorTable | null = factorsGrid?.length ? attempt(() => parseFactors(factorsGrid)) : null;
+  for (const i of targets?.issues ?? []) notes.push(issueLine(KPI_TARGETS.name, i));
+  for (const i of factors?.issues ?? []) notes.push(issueLine(FACTORS.name, i));
+
+  const criteria = read(CRITERIA.name);
+  const partnersGrid = read(PARTNERS.name);
+  let partners: PartnerResult[] | null = null;
+  if (criteria && partnersGrid) {
+    const spread = settings.number('Stability spread', 0.2, 0, 0.95, warnings);
+    const assessment = attempt(() => assessPartners(readFramework(criteria), partnersGrid, { spread }));
+    if (assessment) {
+      partners = assessment.results;
+      notes.push(...assessment.issues);
+    }
+  }
+
+  const staleness = settings.number('Staleness months', 12, 1, 120, warnings);
+  const bench = readBenchmarkHighlights(ss, tabs, now, staleness);
+  rowsRead += bench.rowsRead;
+  notes.push(...bench.notes);
+
+  if (kpi?.rowsSkipped) warnings.push(`${kpi.rowsSkipped} row(s) of ${KPI_DATA.name} skipped; each is listed with its reason under Data quality in '${period.tabName}'.`);
+  warnings.push(...notes.filter((n) => !n.startsWith('Benchmark')).slice(0, 10));
+  return {
+    input: {
+      period, now, timeZone, generatedBy, kpi, targets, factors, partners, notes,
+      scope: settings.text('Scope', 'Recycling service France'),
+      benchmark: bench.highlights,
+    },
+    rowsRead,
+    warnings,
+  };
+}
+
+function issueLine(tab: string, i: Issue): string {
+  return `${tab}, row ${i.row}${i.column ? `, column ${i.column}` : ''}: ${describe(i.value as Cell)} — ${i.reason}${i.skipped ? ' (row skipped)' : ''}.`;
+}

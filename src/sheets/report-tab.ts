@@ -1,0 +1,69 @@
+/**
+ * Draws the report model on its `Report YYYY-MM` / `Report YYYY-Qn` tab: the whole layout in one
+ * write per kind (values, number formats, backgrounds, font weights), the SPARKLINE formulas in
+ * one setFormulas, then one native chart per chart spec. The tab is rebuilt whole through
+ * rebuildTab, so running the report twice for a period leaves one tab, never half-built.
+ */
+import { ReportLayout, CHART_SIZE, LAYOUT_WIDTH, reportLayout, PlacedChart } from '../core/report/layout';
+import { ReportChart, ReportModel } from '../core/report/types';
+import { rebuildTab } from './generated';
+import { Sheet, Spreadsheet, writeBlock } from './workbook';
+
+type Blob = GoogleAppsScript.Base.Blob;
+
+const TAB_COLOR = '#188038';
+
+/** Rebuilds the period's report tab; returns the new tab and how many rows it holds. */
+export function drawReportTab(ss: Spreadsheet, model: ReportModel): { sheet: Sheet; rowsWritten: number } {
+  const layout = reportLayout(model);
+  const sheet = rebuildTab(ss, model.header.period.tabName, (s) => draw(s, layout), ss.getSheets().length);
+  return { sheet, rowsWritten: layout.values.length };
+}
+
+function draw(sheet: Sheet, layout: ReportLayout): void {
+  const rows = layout.values.length;
+  writeBlock(sheet, 1, 1, layout.values);
+  const all = sheet.getRange(1, 1, rows, LAYOUT_WIDTH);
+  all.setNumberFormats(layout.formats);
+  all.setBackgrounds(layout.backgrounds);
+  all.setFontWeights(layout.weights);
+  sheet.getRange(layout.titleRow, 1).setFontSize(15);
+  const { sparklines } = layout;
+  sheet.getRange(sparklines.row, sparklines.column, sparklines.formulas.length, 1).setFormulas(sparklines.formulas);
+  sheet.setColumnWidth(1, layout.columnWidths[0]);
+  sheet.setColumnWidths(2, LAYOUT_WIDTH - 1, layout.columnWidths[1]);
+  sheet.setTabColor(TAB_COLOR);
+  for (const placed of layout.charts) sheet.insertChart(chart(sheet, placed));
+}
+
+function chart(sheet: Sheet, p: PlacedChart): GoogleAppsScript.Spreadsheet.EmbeddedChart {
+  const c = p.chart;
+  let builder = sheet
+    .newChart()
+    .setChartType(c.kind === 'line' ? Charts.ChartType.LINE : Charts.ChartType.COLUMN)
+    .addRange(sheet.getRange(p.row, p.column, p.rows, p.columns))
+    .setNumHeaders(1)
+    .setPosition(p.anchorRow, p.anchorColumn, 0, 0)
+    .setOption('title', c.title)
+    .setOption('hAxis', { title: c.xTitle })
+    .setOption('vAxis', { title: c.yTitle, format: c.percent ? 'percent' : 'decimal', minValue: 0 })
+    .setOption('legend', { position: 'bottom' })
+    .setOption('width', CHART_SIZE.width)
+    .setOption('height', CHART_SIZE.height);
+  if (c.kind === 'stacked-column') builder = builder.setOption('isStacked', true);
+  return builder.build();
+}
+
+/**
+ * PNG images of the tab's native charts, by chart id, named `<id>.png` (for inline e-mail
+ * images). Charts are matched by title; a chart a person removed is simply absent.
+ */
+export function chartImages(sheet: Sheet, charts: readonly ReportChart[]): Partial<Record<ReportChart['id'], Blob>> {
+  const byTitle = new Map(charts.map((c) => [c.title, c.id]));
+  const out: Partial<Record<ReportChart['id'], Blob>> = {};
+  for (const embedded of sheet.getCharts()) {
+    const id = byTitle.get(String(embedded.getOptions().get('title') ?? ''));
+    if (id && !out[id]) out[id] = embedded.getAs('image/png').setName(`${id}.png`);
+  }
+  return out;
+}

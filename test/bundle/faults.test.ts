@@ -1,0 +1,80 @@
+/**
+ * Faults, on the built bundle: a second action while one runs, an action running into Apps
+ * Script's time limit, and a service failing half-way through drawing a generated tab.
+ */
+import * as path from 'node:path';
+import { createRuntime, Runtime } from '../../local/runtime';
+import { loadBundle, LoadedBundle } from '../../local/load-bundle';
+import { changedCells, typedCells } from '../helpers/runtime';
+import { manifestScopes } from '../../demo/scenario';
+
+const DIST = path.resolve(__dirname, '../../dist');
+
+function sampleWorkbook(): { rt: Runtime; bundle: LoadedBundle } {
+  const rt = createRuntime({ oauthScopes: manifestScopes(), now: new Date(Date.UTC(2026, 10, 26, 9)) });
+  const bundle = loadBundle(rt, DIST);
+  bundle.open('NONE');
+  bundle.clickMenu('Load sample data');
+  bundle.clickMenu('Score partners');
+  bundle.clickMenu('Refresh KPI dashboard');
+  return { rt, bundle };
+}
+
+const lastAlert = (rt: Runtime) => rt.ui.alerts[rt.ui.alerts.length - 1]?.prompt ?? '';
+const tabs = (rt: Runtime) => rt.spreadsheet!.getSheets().map((s) => s.getName());
+
+describe('faults', () => {
+  test('every action clicked while another holds the document lock says the workbook is busy and changes nothing', () => {
+    const { rt, bundle } = sampleWorkbook();
+    const before = typedCells(rt);
+    rt.holdDocumentLockElsewhere(true);
+    for (const item of rt.ui.menuItems()) {
+      bundle.clickMenu(item.caption);
+      expect(lastAlert(rt)).toMatch(/busy with another Circularity Workbench action\. Nothing was changed/);
+    }
+    rt.holdDocumentLockElsewhere(false);
+    expect(changedCells(before, typedCells(rt))).toEqual([]);
+  });
+
+  test('an action whose reads eat the time budget stops before writing, says how to resume, and leaves every tab whole', () => {
+    const { rt, bundle } = sampleWorkbook();
+    const before = typedCells(rt);
+    const onCall = rt.ctx.onCall;
+    let slowed = false;
+    rt.ctx.onCall = (name) => {
+      onCall?.(name);
+      // One very slow read (a huge KPI Data tab on a busy day): 5.5 minutes.
+      if (name === 'Range.getValues' && !slowed) {
+        slowed = true;
+        rt.advanceClock(5.5 * 60 * 1000);
+      }
+    };
+    bundle.clickMenu('Refresh KPI dashboard');
+    expect(lastAlert(rt)).toMatch(/Refresh KPI dashboard stopped before drawing the dashboard: it had run for 3\d\d s.*every tab is whole\. Run it again to resume/);
+    expect(changedCells(before, typedCells(rt)).filter((c) => !c.startsWith('Log!'))).toEqual([]);
+  });
+
+  test('a service failing half-way through drawing the dashboard leaves the previous dashboard whole', () => {
+    const { rt, bundle } = sampleWorkbook();
+    const before = typedCells(rt, ['KPI Dashboard']);
+    const charts = rt.spreadsheet!.getSheetByName('KPI Dashboard')!.getCharts().length;
+    rt.ctx.failOn('Range.setValues', 3, 'Service Spreadsheets failed while accessing document');
+    bundle.clickMenu('Refresh KPI dashboard');
+    expect(lastAlert(rt)).toMatch(/Refresh KPI dashboard stopped: Service Spreadsheets failed.*Tabs you typed in were not changed/);
+    expect(tabs(rt).filter((n) => n.startsWith('KPI Dashboard'))).toEqual(['KPI Dashboard']);
+    expect(changedCells(before, typedCells(rt, ['KPI Dashboard']))).toEqual([]);
+    expect(rt.spreadsheet!.getSheetByName('KPI Dashboard')!.getCharts()).toHaveLength(charts);
+  });
+
+  test('a tab left half-built by an execution Apps Script cut off is cleared by the next run', () => {
+    const { rt, bundle } = sampleWorkbook();
+    rt.runAs('FULL', () => rt.spreadsheet!.insertSheet('KPI Dashboard (building)').getRange('A1').setValue('half'));
+    bundle.clickMenu('Refresh KPI dashboard');
+    expect(tabs(rt).filter((n) => n.startsWith('KPI Dashboard'))).toEqual(['KPI Dashboard']);
+  });
+
+  test('past 6 minutes the runtime stops the execution as Apps Script does', () => {
+    const rt = createRuntime({ callLatencyMs: 30_000 });
+    expect(() => rt.runAs('FULL', () => { for (let i = 0; i < 20; i++) rt.spreadsheet!.getSheets(); })).toThrow('Exceeded maximum execution time');
+  });
+});
