@@ -51,19 +51,30 @@ export function planTab(input: PlanInput): TabPlan {
   const warnings: string[] = [];
   const newHeaders: { column: number; header: string }[] = [];
   const columnOf = new Map<string, number>();
-  let next = lastFilled(state.header) + 1;
+  const width = lastFilled(state.header);
+  let next = width + 1;
+  const known = new Set(columns.map((c) => headerKey(c.header)));
+  // Headers that are not the schema's: a renamed column, most likely, when one looks alike.
+  const strangers = state.header.map((h) => (known.has(headerKey(h)) ? '' : h));
+  const blankInside = state.header.slice(0, width).map((h, i) => (isBlank(h) ? i + 1 : 0)).filter(Boolean);
   for (const c of columns) {
     const found = present.get(headerKey(c.header));
     if (found) {
       columnOf.set(c.header, found);
       continue;
     }
-    if (state.exists && state.lastRow > 0) {
-      const near = closestHeader(c.header, state.header);
-      warnings.push(
-        `${spec.name}: column '${c.header}' was missing, added as column ${columnLetter(next)}` +
-          (near ? ` (if '${near.header}' in column ${columnLetter(near.column)} is the same, rename it and delete the new column).` : '.'),
-      );
+    if (state.exists && state.lastRow > 1) {
+      // On a tab holding data, a new empty column beside a renamed one would split the data:
+      // say what looks wrong and let the person fix the header instead.
+      const near = closestHeader(c.header, strangers);
+      if (near || blankInside.length) {
+        const hint = near
+          ? `'${near.header}' in column ${columnLetter(near.column)} looks like it: rename it to '${c.header}'`
+          : `column ${blankInside.map(columnLetter).join(', ')} has no header: if it holds the ${c.header} values, type '${c.header}' in row 1`;
+        warnings.push(`${spec.name}: column '${c.header}' is missing; ${hint}. No new column was added, so no data is split.`);
+        continue;
+      }
+      warnings.push(`${spec.name}: column '${c.header}' was missing, added as column ${columnLetter(next)}.`);
     }
     newHeaders.push({ column: next, header: c.header });
     columnOf.set(c.header, next);
@@ -88,7 +99,8 @@ function placeRows(rows: Grid, columns: ColumnSpec[], columnOf: Map<string, numb
   return rows.map((r) => {
     const out: Cell[] = new Array(width).fill('');
     r.forEach((v, i) => {
-      if (i < columns.length) out[(columnOf.get(columns[i].header) ?? i + 1) - 1] = v;
+      const at = i < columns.length ? columnOf.get(columns[i].header) : undefined;
+      if (at) out[at - 1] = v;
     });
     return out;
   });

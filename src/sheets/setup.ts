@@ -91,7 +91,7 @@ function settingKeys(sheet: Sheet, state: TabState): Cell[] {
 }
 
 function apply(sheet: Sheet, plan: TabPlan, state: TabState): void {
-  const width = Math.max(...plan.columnOf.values());
+  const width = Math.max(state.header.length, ...plan.columnOf.values());
   ensureSize(sheet, Math.max(state.lastRow + plan.appendRows.length, 2), width);
   if (plan.newHeaders.length) {
     const first = plan.newHeaders[0].column;

@@ -12,15 +12,26 @@ describe('setup plan', () => {
     expect(plan.warnings).toEqual([]);
   });
 
-  test('an existing tab with reordered columns gets only what is missing, to the right, and a warning for a rename', () => {
+  test('an existing tab with reordered columns: a renamed column is reported, not duplicated', () => {
     const header = ['Created', 'Order ID', 'Poids kg', 'category', 'Channel', 'Kit sent', 'Received', 'Inspected', 'Outcome', 'Erasure certificate', 'Payout EUR', 'Cost EUR', 'CSAT', 'Complaint'];
     const plan = planTab({ spec: KPI_DATA, state: { exists: true, header, lastRow: 40 }, seedRows: [['x']] });
     expect(plan.create).toBe(false);
-    expect(plan.newHeaders).toEqual([{ column: 15, header: 'Weight kg' }]);
+    expect(plan.newHeaders).toEqual([]);
     expect(plan.columnOf.get('Order ID')).toBe(2);
     expect(plan.columnOf.get('Category')).toBe(4);
     expect(plan.appendRows).toEqual([]); // the tab holds data: no seed
-    expect(plan.warnings[0]).toMatch(/KPI Data: column 'Weight kg' was missing, added as column O \(if 'Poids kg' in column C/);
+    expect(plan.warnings[0]).toBe("KPI Data: column 'Weight kg' is missing; 'Poids kg' in column C looks like it: rename it to 'Weight kg'. No new column was added, so no data is split.");
+  });
+
+  test('a cleared header over data is reported; a truly missing column is added to the right', () => {
+    const header = ['Order ID', 'Created', '', 'Channel', 'Kit sent', 'Received', 'Inspected', 'Outcome', 'Weight kg', 'Erasure certificate', 'Payout EUR', 'Cost EUR', 'CSAT'];
+    const cleared = planTab({ spec: KPI_DATA, state: { exists: true, header, lastRow: 40 } });
+    expect(cleared.newHeaders).toEqual([]);
+    expect(cleared.warnings[0]).toMatch(/KPI Data: column 'Category' is missing; column C has no header/);
+    header[2] = 'Category';
+    const added = planTab({ spec: KPI_DATA, state: { exists: true, header, lastRow: 40 } });
+    expect(added.newHeaders).toEqual([{ column: 14, header: 'Complaint' }]);
+    expect(added.warnings).toEqual(["KPI Data: column 'Complaint' was missing, added as column N."]);
   });
 
   test('Partners gets criterion columns between inputs and computed columns', () => {

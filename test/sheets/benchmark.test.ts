@@ -1,22 +1,261 @@
-import { installRuntime, sheet } from '../helpers/runtime';
+import { Cell, Grid, UserError } from '../../src/core/cells';
+import { BENCHMARK_DIMENSIONS } from '../../src/core/schema/lists';
+import { FACT_HEADERS } from '../../src/core/benchmark/tab-columns';
+import { runAction } from '../../src/sheets/action';
+import { addCountry, importBenchmarkSeed, readBenchmark, refreshBenchmark } from '../../src/sheets/benchmark';
 import { setUpWorkbook } from '../../src/sheets/setup';
-import { importBenchmarkSeed, refreshBenchmark } from '../../src/sheets/benchmark';
-const out = (...a: unknown[]) => process.stdout.write(a.map((x) => (typeof x === 'string' ? x : JSON.stringify(x, null, 1))).join(' ') + '\n');
+import { benchmarkHighlights } from '../../src/core/benchmark/highlights';
+import { Runtime } from '../../local/runtime';
+import { changedCells, installRuntime, sheet, typeInto, typedCells } from '../helpers/runtime';
+import { fact, FR_GRID, HEADER, NOW } from '../core/benchmark/fixture';
 
-test('smoke', () => {
-  const rt = installRuntime();
-  const now = new Date(Date.UTC(2026, 10, 26, 9));
-  rt.runAs('FULL', () => setUpWorkbook(rt.spreadsheet! as never));
-  const r1 = rt.runAs('FULL', () => importBenchmarkSeed(rt.spreadsheet! as never, now));
-  out(r1);
-  const r2 = rt.runAs('FULL', () => importBenchmarkSeed(rt.spreadsheet! as never, now));
-  out(r2);
-  rt.ctx.resetCalls();
-  const r3 = rt.runAs('FULL', () => refreshBenchmark(rt.spreadsheet! as never, now));
-  out(r3, rt.ctx.totalCalls());
-  const o = sheet(rt, 'Benchmark');
-  out(o.getDataRange().getValues().map((r) => r.join(' | ')).join('\n'));
-  const fr = sheet(rt, 'Benchmark FR');
-  out(fr.getRange(1, 1, 4, 13).getValues().map((r) => r.join(' | ')).join('\n'));
-  out(rt.spreadsheet!.getSheets().map((s) => s.getName()));
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+const FIVE = ['FR', 'DE', 'US', 'UK', 'ES'];
+const COUNTRY_TABS = FIVE.map((c) => `Benchmark ${c}`);
+
+function ss(rt: Runtime): Spreadsheet {
+  return rt.spreadsheet! as unknown as Spreadsheet;
+}
+
+/** A workbook after Set up workbook and Import benchmark seed. */
+function seededWorkbook(): Runtime {
+  const rt = installRuntime(NOW);
+  rt.runAs('FULL', () => setUpWorkbook(ss(rt)));
+  rt.runAs('FULL', () => importBenchmarkSeed(ss(rt), NOW));
+  return rt;
+}
+
+function values(rt: Runtime, tab: string): Grid {
+  return rt.runAs('FULL', () => sheet(rt, tab).getDataRange().getValues());
+}
+
+/** The overview row labelled `label` in the section whose title starts with `section`. */
+function overviewRow(rt: Runtime, section: string, label: string): Cell[] {
+  const grid = values(rt, 'Benchmark');
+  const start = grid.findIndex((r) => String(r[0]).startsWith(section));
+  const row = grid.slice(start).find((r) => String(r[0]).startsWith(label));
+  if (!row) throw new Error(`no row ${label} in ${section}`);
+  return row;
+}
+
+function menu(rt: Runtime, name: string, body: Parameters<typeof runAction>[1], interactive = true) {
+  return rt.runAs('FULL', () => runAction(name, body, interactive));
+}
+
+describe('benchmark tabs on the local runtime', () => {
+  test('after setup, import and refresh: the five tabs hold the seed facts with source and year; the overview compares them on every dimension', () => {
+    const rt = seededWorkbook();
+    const result = rt.runAs('FULL', () => refreshBenchmark(ss(rt), NOW));
+    expect(result.warnings).toEqual([]);
+
+    const fr = values(rt, 'Benchmark FR');
+    expect(fr[0]).toEqual([...FACT_HEADERS, 'Seed ref']);
+    expect(fr).toHaveLength(1 + 43);
+    const agec = fr.find((r) => r[1] === 'AGEC law')!;
+    expect([agec[0], agec[5], agec[8], agec[9]]).toEqual(['law', 2020, 'verified', 'ecosystem.eco/comprendre/loi-agec; ADEME AGEC page']);
+    expect(fr.filter((r) => String(r[1]).startsWith('EU: '))).toHaveLength(13);
+    const uk = values(rt, 'Benchmark UK');
+    expect(uk).toHaveLength(1 + 21);
+    expect(uk.some((r) => String(r[1]).startsWith('EU'))).toBe(false);
+    for (const [tab, n] of [['Benchmark DE', 34], ['Benchmark US', 18], ['Benchmark ES', 34]] as const) expect(values(rt, tab)).toHaveLength(1 + n);
+    for (const tab of COUNTRY_TABS) {
+      for (const r of values(rt, tab).slice(1)) {
+        expect(String(r[9]).length).toBeGreaterThan(3); // every fact sourced
+        expect(r[12]).toMatch(/^[A-Z]+-\w+#\w+$/);
+      }
+    }
+    // Unverified facts say so, and stand out.
+    const es = values(rt, 'Benchmark ES');
+    expect(es.filter((r) => r[8] === 'to verify').map((r) => r[1])).toEqual(['Movilway', 'Collection rate 2022-2023', 'E-waste generated per capita (GEM)']);
+    const rules = rt.runAs('FULL', () => sheet(rt, 'Benchmark ES').getConditionalFormatRules());
+    const toVerify = rules.find((r) => r.getBooleanCondition()?.getCriteriaValues()[0] === 'to verify')!;
+    expect(toVerify.getRanges()[0].getColumn()).toBe(9);
+
+    // Countries side by side on every dimension.
+    expect(overviewRow(rt, 'Findings per dimension', 'Findings per dimension')).toEqual(['Findings per dimension', ...FIVE, '']);
+    for (const d of BENCHMARK_DIMENSIONS) {
+      const row = overviewRow(rt, 'Findings per dimension', d);
+      expect(row.slice(1, 6).every((v) => typeof v === 'number')).toBe(true);
+      expect(overviewRow(rt, 'Coverage', d).slice(1, 6).every((v) => ['✓', '?', '✗'].includes(String(v)))).toBe(true);
+    }
+    expect(overviewRow(rt, 'Findings per dimension', 'All findings').slice(1, 6)).toEqual([43, 34, 18, 21, 34]);
+    expect(overviewRow(rt, 'Review status', 'To verify').slice(1, 6)).toEqual([0, 1, 1, 1, 3]);
+    expect(overviewRow(rt, 'Key figures', 'Collection rate')[1]).toBe('47.4 % (2022) — Household WEEE collection rate 2022');
+    const overview = sheet(rt, 'Benchmark');
+    expect(rt.runAs('FULL', () => overview.getConditionalFormatRules()).length).toBe(9);
+    // The overview sits before the country tabs.
+    const names = rt.spreadsheet!.getSheets().map((s) => s.getName());
+    expect(names.indexOf('Benchmark')).toBeLessThan(names.indexOf('Benchmark FR'));
+  });
+
+  test('stale and unverified facts are counted from dated fixtures and the staleness in Settings', () => {
+    const rt = installRuntime(NOW);
+    rt.runAs('FULL', () => setUpWorkbook(ss(rt)));
+    typeInto(rt, 'Benchmark FR', FR_GRID);
+    typeInto(rt, 'Benchmark DE', [HEADER, fact('law', 'ElektroG', { year: 2015, status: 'to verify' }), fact('law', 'Reviewed', { year: 2015, reviewed: new Date('2026-06-01T00:00:00Z') })]);
+    const before = typedCells(rt, COUNTRY_TABS);
+    rt.runAs('FULL', () => refreshBenchmark(ss(rt), NOW));
+    expect(overviewRow(rt, 'Review status', 'To verify').slice(1, 6)).toEqual([2, 1, 0, 0, 0]);
+    expect(overviewRow(rt, 'Review status', 'Due for review (older than 12 months)').slice(1, 6)).toEqual([3, 1, 0, 0, 0]);
+    const due = values(rt, 'Benchmark');
+    const title = due.findIndex((r) => r[0] === 'Facts due for review: 4');
+    expect(due.slice(title + 2, title + 6).map((r) => `${r[1]}!${r[2]}`)).toEqual(['Benchmark FR!4', 'Benchmark FR!6', 'Benchmark FR!7', 'Benchmark DE!2']);
+
+    // 48 months in Settings: only the undated FR fact and the 2015 DE fact stay due.
+    const settings = values(rt, 'Settings');
+    const row = settings.findIndex((r) => r[0] === 'Staleness months') + 1;
+    rt.runAs('FULL', () => sheet(rt, 'Settings').getRange(row, 2).setValue(48));
+    rt.runAs('FULL', () => refreshBenchmark(ss(rt), NOW));
+    expect(overviewRow(rt, 'Review status', 'Due for review').slice(0, 6)).toEqual(['Due for review (older than 48 months)', 1, 1, 0, 0, 0]);
+    expect(changedCells(before, typedCells(rt, COUNTRY_TABS))).toEqual([]);
+
+    // The report's view of the same workbook.
+    const read = rt.runAs('FULL', () => readBenchmark(ss(rt)));
+    expect(read.stalenessMonths).toBe(48);
+    const h = benchmarkHighlights(read.model, NOW, read.stalenessMonths);
+    expect(h.dueForReview.map((d) => `${d.tab}!${d.row}`)).toEqual(['Benchmark FR!7', 'Benchmark DE!2']);
+    expect(h.bestPractices).toEqual([{ country: 'FR', topic: 'Good idea', text: 'Do the good thing', source: 'source of Good idea' }]);
+    expect(h.matrix.find((m) => m.dimension === 'law')!.cells.map((c) => c.mark)).toEqual(['✓', '✓', '✗', '✗', '✗']);
+  });
+
+  test('re-importing the seed keeps an edited finding and reports it by tab and row; twice adds nothing', () => {
+    const rt = seededWorkbook();
+    const fr = sheet(rt, 'Benchmark FR');
+    rt.runAs('FULL', () => fr.getRange(5, 3).setValue('Our own reading of this fact'));
+    rt.runAs('FULL', () => fr.getRange(7, 11).setValue(new Date('2026-11-01T00:00:00Z')));
+    rt.runAs('FULL', () => fr.deleteRow(10));
+    const before = typedCells(rt, COUNTRY_TABS);
+    const lastRows = rt.runAs('FULL', () => COUNTRY_TABS.map((t) => sheet(rt, t).getLastRow()));
+
+    const result = menu(rt, 'Import benchmark seed', (ctx) => importBenchmarkSeed(ctx.ss, NOW))!;
+    expect(result.rowsWritten).toBe(0);
+    expect(result.warnings).toEqual(['Benchmark FR: kept your edits to 2 seeded fact(s), not overwritten: row(s) 5, 7.']);
+    expect(rt.ui.alerts.at(-1)!.prompt).toMatch(/Benchmark FR: kept your edits to 2 seeded fact\(s\), not overwritten: row\(s\) 5, 7/);
+    expect(result.details).toContain('Benchmark FR: 1 seed fact(s) deleted from the tab were not added back.');
+    expect(changedCells(before, typedCells(rt, COUNTRY_TABS))).toEqual([]);
+    expect(rt.runAs('FULL', () => COUNTRY_TABS.map((t) => sheet(rt, t).getLastRow()))).toEqual(lastRows);
+    expect(rt.runAs('FULL', () => fr.getRange(5, 3).getValue())).toBe('Our own reading of this fact');
+    // The Log keeps the row-by-row account.
+    const log = values(rt, 'Log');
+    expect(String(log.at(-1)![5])).toMatch(/Benchmark FR, row 5: '.*' differs from the seed; kept as edited/);
+
+    const again = rt.runAs('FULL', () => importBenchmarkSeed(ss(rt), NOW));
+    expect(again.rowsWritten).toBe(0);
+  });
+
+  test('a seed fact the tab lacks (and never had, as far as the ledger knows) is appended below what is there, the rest untouched', () => {
+    const rt = seededWorkbook();
+    const us = sheet(rt, 'Benchmark US');
+    const last = rt.runAs('FULL', () => us.getLastRow());
+    // Without the ledger (e.g. it was lost), a deleted seeded row counts as a fact the tab never had.
+    rt.runAs('FULL', () => PropertiesService.getDocumentProperties().deleteAllProperties());
+    rt.runAs('FULL', () => us.deleteRow(3));
+    const before = typedCells(rt, ['Benchmark US']);
+    const result = rt.runAs('FULL', () => importBenchmarkSeed(ss(rt), NOW));
+    expect(result.rowsWritten).toBe(1);
+    const after = typedCells(rt, ['Benchmark US']);
+    expect(changedCells(before, after)).toEqual([]);
+    expect(rt.runAs('FULL', () => us.getLastRow())).toBe(last);
+    expect(values(rt, 'Benchmark US').at(-1)![1]).toBe('State e-waste laws');
+  });
+
+  test('Add country…: a new tab like the others, in the overview at once; refused when unknown or already there; Cancel changes nothing', () => {
+    const rt = seededWorkbook();
+    rt.ui.scriptResponses([{ button: 'OK', text: ' it ' }]);
+    const added = menu(rt, 'Add country…', addCountry)!;
+    expect(added.summary).toBe("Added 'Benchmark IT' (Italy) with 13 EU-level seed fact(s); the Benchmark overview now shows 6 countries.");
+    const it = sheet(rt, 'Benchmark IT');
+    const names = rt.spreadsheet!.getSheets().map((s) => s.getName());
+    expect(names.indexOf('Benchmark IT')).toBe(names.indexOf('Benchmark ES') + 1);
+    rt.runAs('FULL', () => {
+      expect(it.getRange(1, 1, 1, 13).getValues()[0]).toEqual([...FACT_HEADERS, 'Seed ref']);
+      expect(it.getFrozenRows()).toBe(1);
+      expect(it.getRange('A2').getDataValidation()!.getCriteriaValues()[0]).toEqual(BENCHMARK_DIMENSIONS);
+      expect(it.getRange('K2').getNumberFormat()).toBe('yyyy-mm-dd');
+      const protections = it.getProtections(SpreadsheetApp.ProtectionType.RANGE);
+      expect(protections).toHaveLength(1);
+      expect(protections[0].isWarningOnly()).toBe(true);
+      expect(it.getLastRow()).toBe(14);
+    });
+    expect(overviewRow(rt, 'Findings per dimension', 'Findings per dimension')).toEqual(['Findings per dimension', ...FIVE, 'IT']);
+    expect(overviewRow(rt, 'Findings per dimension', 'All findings')[6]).toBe(13);
+
+    const tabs = () => rt.spreadsheet!.getSheets().map((s) => s.getName()).join('|');
+    const snapshot = tabs();
+    const refused = (typed: string) => {
+      rt.ui.scriptResponses([{ button: 'OK', text: typed }]);
+      expect(menu(rt, 'Add country…', addCountry)).toBeNull();
+      return rt.ui.alerts.at(-1)!.prompt;
+    };
+    expect(refused('IT')).toBe("Italy (IT) is already in the benchmark: the tab 'Benchmark IT' exists. Nothing was changed.");
+    expect(refused('GB')).toBe("United Kingdom (UK) is already in the benchmark: the tab 'Benchmark UK' exists. Nothing was changed.");
+    expect(refused('XX')).toMatch(/^'XX' is not an ISO 3166 country code/);
+    rt.ui.scriptResponses([{ button: 'CANCEL', text: 'NL' }]);
+    expect(menu(rt, 'Add country…', addCountry)!.summary).toBe('Add country cancelled: nothing was changed.');
+    expect(tabs()).toBe(snapshot);
+    // No one at the keyboard (a trigger): refused before any prompt.
+    const prompts = rt.ui.prompts.length;
+    expect(() => menu(rt, 'Add country…', addCountry, false)).toThrow(UserError);
+    expect(rt.ui.prompts.length).toBe(prompts);
+  });
+
+  test('a renamed or missing column is reported by tab, column and row, and nothing is lost', () => {
+    const rt = seededWorkbook();
+    rt.runAs('FULL', () => sheet(rt, 'Benchmark DE').getRange(1, 9).setValue('State'));
+    rt.runAs('FULL', () => sheet(rt, 'Benchmark ES').getRange(1, 1).setValue('Dim.'));
+    rt.runAs('FULL', () => sheet(rt, 'Benchmark ES').getRange(2, 3).setValue('=1+1'));
+    const before = typedCells(rt, COUNTRY_TABS);
+
+    const refreshed = menu(rt, 'Refresh benchmark', (ctx) => refreshBenchmark(ctx.ss, NOW))!;
+    expect(refreshed.warnings).toContain("Benchmark DE, row 1: column 'Status' is missing from the header row (is it 'State' in column I?).");
+    expect(refreshed.warnings).toContain("Benchmark ES, row 1: column 'Dimension' is missing from the header row (is it 'Dim.' in column A?).");
+    expect(rt.ui.alerts.at(-1)!.prompt).toMatch(/Benchmark DE, row 1: column 'Status' is missing/);
+    expect(overviewRow(rt, 'Review status', 'Tab problems').slice(1, 6)).toEqual(['', "column 'Status' is missing", '', '', "column 'Dimension' is missing"]);
+    expect(overviewRow(rt, 'Findings per dimension', 'All findings').slice(1, 6)).toEqual([43, 34, 18, 21, 0]);
+
+    const imported = rt.runAs('FULL', () => importBenchmarkSeed(ss(rt), NOW));
+    expect(imported.warnings.join('\n')).toMatch(/Benchmark DE, row 1: column 'Status' is missing .* Nothing was imported into Benchmark DE/);
+    expect(imported.rowsWritten).toBe(0);
+    expect(changedCells(before, typedCells(rt, COUNTRY_TABS))).toEqual([]);
+  });
+
+  test('Refresh makes as many service calls on 5,000 findings across 18 countries as on the seed facts', () => {
+    const extra = ['IT', 'NL', 'BE', 'AT', 'PT', 'IE', 'SE', 'PL', 'JP', 'CA', 'AU', 'CH', 'NO'];
+    const countries = [...FIVE, ...extra];
+
+    const calls = (rt: Runtime) => {
+      rt.runAs('FULL', () => refreshBenchmark(ss(rt), NOW)); // the overview exists in both cases
+      rt.ctx.resetCalls();
+      const result = rt.runAs('FULL', () => refreshBenchmark(ss(rt), NOW));
+      return { calls: rt.ctx.totalCalls(), result };
+    };
+
+    // The seed facts in the five tabs (150 rows: 135 facts, EU ones in each member), 13 other tabs empty.
+    const seed = seededWorkbook();
+    for (const c of extra) typeInto(seed, `Benchmark ${c}`, [HEADER]);
+    const small = calls(seed);
+
+    // 5,000 findings over the same 18 tabs.
+    const big = installRuntime(NOW);
+    big.runAs('FULL', () => setUpWorkbook(ss(big)));
+    countries.forEach((c, k) => {
+      const n = Math.floor(5000 / 18) + (k < 5000 % 18 ? 1 : 0);
+      const rows: Grid = Array.from({ length: n }, (_, i) =>
+        fact(BENCHMARK_DIMENSIONS[(i + k) % 10], `${c} fact ${i}`, {
+          year: 2005 + ((i * 7) % 21),
+          status: i % 9 ? 'verified' : 'to verify',
+          reviewed: i % 5 ? '' : new Date(Date.UTC(2024, i % 12, 1)),
+          best: i % 50 ? '' : 'A practice',
+        }),
+      );
+      typeInto(big, `Benchmark ${c}`, [HEADER, ...rows]);
+    });
+    const large = calls(big);
+
+    const total = (rt: Runtime) => overviewRow(rt, 'Findings per dimension', 'All findings').slice(1, 19).reduce((a: number, b) => a + Number(b), 0);
+    expect(total(seed)).toBe(150);
+    expect(total(big)).toBe(5000);
+    expect(large.result.rowsRead).toBeGreaterThan(5000);
+    expect(large.calls).toBe(small.calls);
+  });
 });

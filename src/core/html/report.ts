@@ -62,7 +62,7 @@ function headerSection(m: ReportModel): string {
     [{ text: 'Generated', bold: true }, `${h.generatedAt} by ${h.generatedBy}`],
     [{ text: 'Workbook tab', bold: true }, h.period.tabName],
   ];
-  return `<div id="header">${heading(1, m.title)}${table(['', ''], rows)}</div>`;
+  return `<div id="header">${heading(1, m.title)}${table([], rows)}</div>`;
 }
 
 const rag = (r: string | null) => (r ? RAG_COLORS[r as keyof typeof RAG_COLORS] : null);

@@ -21,7 +21,7 @@ export type CellInput = string | HtmlCell;
 
 const asCell = (c: CellInput): HtmlCell => (typeof c === 'string' ? { text: c } : c);
 
-/** A bordered table with a shaded header row; an empty body shows `empty` in one row. */
+/** A bordered table with a shaded header row (none when `headers` is empty); an empty body shows `empty`. */
 export function table(headers: string[], rows: CellInput[][], empty = 'Nothing to show.'): string {
   const th = headers
     .map((h) => `<th style="${style({ border: BORDER, padding: '4px 6px', background: '#f1f3f4', textAlign: 'left', fontSize: '12px' })}">${escapeHtml(h)}</th>`)
@@ -29,7 +29,8 @@ export function table(headers: string[], rows: CellInput[][], empty = 'Nothing t
   const body = rows.length
     ? rows.map((r) => `<tr>${r.map((c) => td(asCell(c))).join('')}</tr>`).join('\n')
     : `<tr><td colspan="${headers.length}" style="${style({ border: BORDER, padding: '4px 6px', color: '#5f6368', fontSize: '12px' })}">${escapeHtml(empty)}</td></tr>`;
-  return `<table role="table" style="${style({ borderCollapse: 'collapse', width: '100%', margin: '6px 0 14px', fontFamily: FONT })}"><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  const head = headers.length ? `<thead><tr>${th}</tr></thead>` : '';
+  return `<table role="table" style="${style({ borderCollapse: 'collapse', width: '100%', margin: '6px 0 14px', fontFamily: FONT })}">${head}<tbody>\n${body}\n</tbody></table>`;
 }
 
 function td(c: HtmlCell): string {

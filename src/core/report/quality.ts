@@ -38,7 +38,7 @@ export function qualitySection(input: ReportInput, missingFactors: readonly Miss
 function byReason(issues: readonly Issue[]): [string, number][] {
   const counts = new Map<string, number>();
   for (const i of issues) {
-    const reason = `${i.column.replace(/\s*\([A-Z]+\)$/, '')}: ${i.reason.replace(/ in row \d+/, '')}`;
+    const reason = `${i.column.replace(/\s*\([A-Z]+\)$/, '')}: ${i.reason.replace(/,? first seen in row \d+/, '').replace(/ in row \d+/, '')}`;
     counts.set(reason, (counts.get(reason) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));

@@ -22,10 +22,10 @@ export function isEmailAddress(s: string): boolean {
  * entry is not an address.
  */
 export function parseRecipients(cell: Cell, where: string): string[] {
-  if (isBlank(cell)) {
+  const entries = isBlank(cell) ? [] : String(cell).split(/[,;\n\r]+/).map((e) => e.trim()).filter(Boolean);
+  if (!entries.length) {
     throw new UserError(`${where} ('Report recipients') is empty: type one or more e-mail addresses separated by commas. Nothing was sent.`);
   }
-  const entries = String(cell).split(/[,;\n\r]+/).map((e) => e.trim()).filter(Boolean);
   const out: string[] = [];
   const seen = new Set<string>();
   entries.forEach((entry, i) => {

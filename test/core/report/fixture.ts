@@ -2,18 +2,26 @@
  * Shared fixtures of the report tests: a sample workbook on the local runtime (set up, sample
  * data loaded, partners scored) and helpers to type a setting and run a report action.
  */
-import { Runtime } from '../../../local/runtime';
+import { createRuntime, Runtime, RuntimeOptions } from '../../../local/runtime';
 import { Cell } from '../../../src/core/cells';
 import { headerKey } from '../../../src/core/headers';
 import { loadSampleData, scorePartners, setUpWorkbook } from '../../../src/index';
 import { ActionContext, ActionResult, runAction } from '../../../src/sheets/action';
-import { installRuntime, sheet } from '../../helpers/runtime';
+import { sheet } from '../../helpers/runtime';
+import MANIFEST from '../../../appsscript.json';
 
 export const RECIPIENTS = 'camille@example.com, Jonas K <jonas@example.org>; priya@example.net';
 
+/** The runtime of test/helpers installRuntime, with extra options (e.g. the mail quota). */
+export function reportRuntime(now = new Date(), options: RuntimeOptions = {}): Runtime {
+  const rt = createRuntime({ oauthScopes: MANIFEST.oauthScopes, now, timeZone: 'Europe/Paris', userEmail: 'ops@example.com', ...options });
+  rt.install(globalThis as unknown as Record<string, unknown>);
+  return rt;
+}
+
 /** A sample workbook: set up, sample data, partners scored, three report recipients. */
-export function sampleWorkbook(now = new Date()): Runtime {
-  const rt = installRuntime(now);
+export function sampleWorkbook(now = new Date(), options: RuntimeOptions = {}): Runtime {
+  const rt = reportRuntime(now, options);
   rt.runAs('FULL', () => {
     setUpWorkbook();
     loadSampleData();
