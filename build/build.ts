@@ -62,6 +62,8 @@ export async function build(): Promise<{ bytes: number; functions: string[] }> {
     write: false,
     charset: 'utf8',
     legalComments: 'none',
+    // Indentation and line breaks only: names stay readable in Apps Script stack traces.
+    minifyWhitespace: true,
     logLevel: 'warning',
   });
   const bundle = result.outputFiles[0].text;

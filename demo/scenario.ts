@@ -90,5 +90,9 @@ export function runDemo(log: (line: string) => void = () => {}, now = new Date()
   click(demo, 'Derive weights (AHP)', log);
   click(demo, 'Score partners', log);
   click(demo, 'Refresh KPI dashboard', log);
+  click(demo, 'Import benchmark seed', log);
+  runtime.ui.scriptResponses([{ button: 'OK', text: 'IT' }]);
+  click(demo, 'Add country…', log);
+  click(demo, 'Refresh benchmark', log);
   return demo;
 }

@@ -9,6 +9,7 @@ import * as scoring from './functions/scoring-functions';
 import { buildMenu } from './menu';
 import { runAction } from './sheets/action';
 import { deriveWeights } from './sheets/ahp';
+import * as benchmark from './sheets/benchmark';
 import { refreshDashboard } from './sheets/dashboard';
 import { scorePartners as score } from './sheets/partners';
 import { consolidateRatings as consolidate } from './sheets/ratings';
@@ -67,6 +68,24 @@ export function deriveWeightsAhp(): void {
 /** Menu: recomputes every KPI from KPI Data and rebuilds the KPI Dashboard tab. */
 export function refreshKpiDashboard(): void {
   runAction('Refresh KPI dashboard', (ctx) => refreshDashboard(ctx.ss, new Date()));
+}
+
+/**
+ * Menu: rebuilds the Benchmark tab: the countries side by side per dimension, key figures,
+ * coverage (✓ ? ✗) and the facts due for review. Country tabs are only read.
+ */
+export function refreshBenchmark(): void {
+  runAction('Refresh benchmark', (ctx) => benchmark.refreshBenchmark(ctx.ss, new Date()));
+}
+
+/** Menu: asks for an ISO 3166 country code (UK for the United Kingdom) and adds its Benchmark tab. */
+export function addCountry(): void {
+  runAction('Add country…', benchmark.addCountry);
+}
+
+/** Menu: adds the shipped seed facts each Benchmark tab has never had; never overwrites an edit. */
+export function importBenchmarkSeed(): void {
+  runAction('Import benchmark seed', (ctx) => benchmark.importBenchmarkSeed(ctx.ss, new Date()));
 }
 
 /**

@@ -13,6 +13,10 @@ export const MENU: MenuEntry[] = [
   { caption: 'Derive weights (AHP)', functionName: 'deriveWeightsAhp' },
   'separator',
   { caption: 'Refresh KPI dashboard', functionName: 'refreshKpiDashboard' },
+  'separator',
+  { caption: 'Refresh benchmark', functionName: 'refreshBenchmark' },
+  { caption: 'Add country…', functionName: 'addCountry' },
+  { caption: 'Import benchmark seed', functionName: 'importBenchmarkSeed' },
 ];
 
 /** The event is not read: in AuthMode.NONE nothing but the static items is allowed anyway. */

@@ -16,12 +16,15 @@ import { appendLog, currentUser } from './log';
 import { askPeriod, buildReportTab, resolvePeriod } from './report';
 import { readSettings, ReportSettings, settingCell } from './report-read';
 import { chartImages } from './report-tab';
-import { activeSpreadsheet, sheetsByName } from './workbook';
+import { activeSpreadsheet } from './workbook';
 
 const RECIPIENTS_KEY = 'Report recipients';
 /** Stay under MailApp's 200 KB body limit (consumer accounts), with room for the text part. */
 const MAX_HTML_BYTES = 150 * 1024;
+/** The sender name recipients see. */
 export const SENDER_NAME = 'Circularity Workbench';
+/** Menu caption and Log action name. */
+export const EMAIL_REPORT = 'Email report…';
 
 /** The checked recipients of Settings (throws a UserError naming the cell and the bad entry). */
 export function reportRecipients(known: ReportSettings): string[] {
@@ -41,7 +44,7 @@ export function checkQuota(recipients: number): void {
 
 /** Builds the report of a period and e-mails it; the shared body of Email report and the schedule. */
 export function emailReport(ctx: ActionContext, period: ReportPeriod | string, now: Date): ActionResult {
-  const known = readSettings(sheetsByName(ctx.ss));
+  const known = readSettings(ctx.ss);
   const recipients = reportRecipients(known);
   checkQuota(recipients.length);
   const p = typeof period === 'string' ? resolvePeriod(ctx.ss, known, period, now) : period;
@@ -51,7 +54,7 @@ export function emailReport(ctx: ActionContext, period: ReportPeriod | string, n
   const sent = send(ctx, built.model, chartImages(built.sheet, built.model.charts), recipients);
   return {
     rowsRead: built.rowsRead,
-    rowsWritten: built.rowsWritten + sent,
+    rowsWritten: built.rowsWritten,
     warnings: built.warnings,
     summary: `Report for ${p.label} e-mailed to ${recipients.length} recipient(s) in ${sent} message(s); it is also in the tab '${p.tabName}'.`,
   };
@@ -65,7 +68,8 @@ function send(ctx: ActionContext, model: ReportModel, pngs: Partial<Record<Repor
     inlineImages[`chart_${id}`] = blob;
     images[id] = { src: `cid:chart_${id}` };
   }
-  let htmlBody = renderReportHtml(model, { images });
+  // Long lists (facts due for review, above all) are cut in the mail; the tab has them in full.
+  let htmlBody = renderReportHtml(model, { images, maxListRows: 60 });
   // A long shortlist or data-quality list could pass the body limit: the tab has them in full.
   if (utf8Length(htmlBody) > MAX_HTML_BYTES) htmlBody = renderReportHtml(model, { images, maxQualityRows: 10, maxListRows: 30 });
   const subject = `${model.title} — ${model.header.scope}`.replace(/[\r\n]+/g, ' ');
@@ -109,14 +113,14 @@ export function emailReportFromMenu(): void {
   const now = new Date();
   let recipients: string[];
   try {
-    recipients = reportRecipients(readSettings(sheetsByName(ss)));
+    recipients = reportRecipients(readSettings(ss));
   } catch {
     // The action repeats the check and reports it the usual way: alert and Log line.
-    runAction('Email report', (ctx) => emailReport(ctx, '', now));
+    runAction(EMAIL_REPORT, (ctx) => emailReport(ctx, '', now));
     return;
   }
   const shown = recipients.length > 5 ? `${recipients.slice(0, 5).join(', ')} and ${recipients.length - 5} more` : recipients.join(', ');
   const text = askPeriod(ss, 'Email report', `Send the report to the ${recipients.length} recipient(s) in Settings: ${shown}.\n`, now);
   if (text === null) return;
-  runAction('Email report', (ctx) => emailReport(ctx, text, now));
+  runAction(EMAIL_REPORT, (ctx) => emailReport(ctx, text, now));
 }

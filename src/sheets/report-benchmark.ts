@@ -1,31 +1,32 @@
 /**
- * The report's one door to the benchmark: best practices and facts due for review, in the shape
- * the report model takes (core/report/types BenchmarkHighlights). The benchmark reader and model
- * (src/sheets/benchmark.ts, src/core/benchmark/*) are built separately; until they are wired in
- * here the section says "No benchmark data yet".
- *
- * To plug them in, replace the body below with:
- *   const read = readBenchmark(ss);                         // from './benchmark'
- *   const h = benchmarkHighlights(read.model, now, stalenessMonths); // from '../core/benchmark/…'
- *   const empty = !h.bestPractices.length && !h.dueForReview.length && !read.rowsRead;
- *   return { highlights: empty ? null : h, rowsRead: read.rowsRead ?? 0, notes: [] };
+ * The report's one door to the benchmark: the benchmark adapter reads the `Benchmark XX` tabs
+ * (one read each, plus Settings for 'Staleness months'), the benchmark core picks the best
+ * practices and the facts due for review, and this turns them into the shape the report model
+ * takes. No fact in any country tab means "No benchmark data yet" in the report.
  */
+import { benchmarkHighlights } from '../core/benchmark/highlights';
 import { BenchmarkHighlights } from '../core/report/types';
-import { Sheet, Spreadsheet } from './workbook';
+import { readBenchmark } from './benchmark';
+import { Spreadsheet } from './workbook';
 
+/** What the benchmark contributes to the report. */
 export interface BenchmarkRead {
   /** null = no benchmark data (the section says so). */
   highlights: BenchmarkHighlights | null;
   rowsRead: number;
-  /** Findings for the Data quality section. */
+  /** Findings for the Data quality section (unreadable cells, missing country tabs). */
   notes: string[];
 }
 
-export function readBenchmarkHighlights(
-  _ss: Spreadsheet,
-  _tabs: Map<string, Sheet>,
-  _now: Date,
-  _stalenessMonths: number,
-): BenchmarkRead {
-  return { highlights: null, rowsRead: 0, notes: [] };
+/** Best practices and facts due for review, or null highlights when no country tab holds a fact. */
+export function readBenchmarkHighlights(ss: Spreadsheet, now: Date): BenchmarkRead {
+  const read = readBenchmark(ss);
+  const facts = read.model.countries.reduce((n, c) => n + c.findings.length, 0);
+  if (!facts) return { highlights: null, rowsRead: read.rowsRead, notes: [] };
+  const h = benchmarkHighlights(read.model, now, read.stalenessMonths);
+  return {
+    highlights: { bestPractices: h.bestPractices, dueForReview: h.dueForReview },
+    rowsRead: read.rowsRead,
+    notes: read.warnings,
+  };
 }

@@ -19,16 +19,20 @@ import { Settings } from '../core/settings';
 import { readBenchmarkHighlights } from './report-benchmark';
 import { readTable, Sheet, sheetsByName, Spreadsheet } from './workbook';
 
+/** Settings, as a lookup and as the grid (to name a setting's cell in messages). */
 export interface ReportSettings {
   settings: Settings;
   grid: Grid;
+  /** The workbook's tabs by name, read with the settings so the report lists them only once. */
+  tabs: Map<string, Sheet>;
 }
 
-/** The Settings tab (empty when missing). */
-export function readSettings(tabs: Map<string, Sheet>): ReportSettings {
+/** The Settings tab (empty when missing), and the tabs by name. */
+export function readSettings(ss: Spreadsheet): ReportSettings {
+  const tabs = sheetsByName(ss);
   const sheet = tabs.get(SETTINGS.name);
   const grid = sheet ? readTable(sheet) : [];
-  return { settings: new Settings(grid), grid };
+  return { settings: new Settings(grid), grid, tabs };
 }
 
 /** "Settings, row 3, column B" for a key's value cell (row 0 when the key is absent). */
@@ -37,6 +41,7 @@ export function settingCell(grid: Grid, key: string): string {
   return i > 0 ? `${SETTINGS.name}, row ${i + 1}, column B` : `${SETTINGS.name} (no '${key}' row)`;
 }
 
+/** The model's input, with what the action reports in Log. */
 export interface ReadResult {
   input: ReportInput;
   rowsRead: number;
@@ -45,9 +50,8 @@ export interface ReadResult {
 
 /** Reads every tab the report needs and parses it for the model. */
 export function readReportInputs(ss: Spreadsheet, period: ReportPeriod, now: Date, generatedBy: string, known?: ReportSettings): ReadResult {
-  const tabs = sheetsByName(ss);
+  const { settings, tabs } = known ?? readSettings(ss);
   const timeZone = ss.getSpreadsheetTimeZone();
-  const { settings } = known ?? readSettings(tabs);
   const warnings: string[] = [];
   const notes: string[] = [];
   let rowsRead = 0;
@@ -94,8 +98,7 @@ export function readReportInputs(ss: Spreadsheet, period: ReportPeriod, now: Dat
     }
   }
 
-  const staleness = settings.number('Staleness months', 12, 1, 120, warnings);
-  const bench = readBenchmarkHighlights(ss, tabs, now, staleness);
+  const bench = readBenchmarkHighlights(ss, now);
   rowsRead += bench.rowsRead;
   notes.push(...bench.notes);
 

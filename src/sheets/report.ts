@@ -14,8 +14,9 @@ import { ActionContext, ActionResult, runAction } from './action';
 import { currentUser } from './log';
 import { readReportInputs, readSettings, ReportSettings, settingCell } from './report-read';
 import { drawReportTab } from './report-tab';
-import { activeSpreadsheet, Sheet, sheetsByName, Spreadsheet } from './workbook';
+import { activeSpreadsheet, Sheet, Spreadsheet } from './workbook';
 
+/** A report built and drawn on its tab. */
 export interface BuiltReport {
   model: ReportModel;
   sheet: Sheet;
@@ -25,6 +26,8 @@ export interface BuiltReport {
 }
 
 const DEFAULT_KEY = 'Default period';
+/** Menu caption and Log action name (the Log names each action by its menu item). */
+export const GENERATE_REPORT = 'Generate report…';
 
 /**
  * The period for typed text; blank text means the Settings 'Default period' (itself blank = the
@@ -54,7 +57,7 @@ export function buildReportTab(ctx: ActionContext, period: ReportPeriod, now: Da
 
 /** The Generate report action for a typed period ('' = the default). */
 export function generateReportAction(ctx: ActionContext, periodText: string, now = new Date()): ActionResult {
-  const known = readSettings(sheetsByName(ctx.ss));
+  const known = readSettings(ctx.ss);
   const period = resolvePeriod(ctx.ss, known, periodText, now);
   const built = buildReportTab(ctx, period, now, known);
   return {
@@ -83,7 +86,7 @@ export function askPeriod(ss: Spreadsheet, title: string, intro: string, now: Da
 /** What a blank answer means, for the prompt; a bad Settings value is reported later, by the action. */
 function defaultPeriodLabel(ss: Spreadsheet, now: Date): string {
   try {
-    const p = resolvePeriod(ss, readSettings(sheetsByName(ss)), '', now);
+    const p = resolvePeriod(ss, readSettings(ss), '', now);
     return `${p.key} (${p.label})`;
   } catch {
     const month = monthPeriod(lastCompleteMonth(now, ss.getSpreadsheetTimeZone())).key;
@@ -96,5 +99,5 @@ export function generateReportFromMenu(): void {
   const now = new Date();
   const text = askPeriod(activeSpreadsheet(), 'Generate report', '', now);
   if (text === null) return;
-  runAction('Generate report', (ctx) => generateReportAction(ctx, text, now));
+  runAction(GENERATE_REPORT, (ctx) => generateReportAction(ctx, text, now));
 }

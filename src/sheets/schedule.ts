@@ -7,15 +7,19 @@
  */
 import { lastCompleteMonth } from '../core/kpi/months';
 import { monthPeriod } from '../core/report/period';
-import { ActionContext, ActionResult } from './action';
+import { ActionContext, ActionResult, runAction } from './action';
 import { emailReport, reportRecipients } from './mail';
 import { readSettings } from './report-read';
-import { sheetsByName } from './workbook';
 
 /** The door function the trigger calls; must match the exported name in src/index.ts. */
 export const SCHEDULE_HANDLER = 'runScheduledReport';
+/** When the schedule runs: day of the month and hour, in the spreadsheet's time zone. */
 export const SCHEDULE_DAY = 1;
 export const SCHEDULE_HOUR = 7;
+/** Menu captions and Log action names. */
+export const SCHEDULE_REPORT = 'Schedule monthly report';
+export const STOP_SCHEDULE = 'Stop schedule';
+export const SCHEDULED_RUN = 'Scheduled report';
 
 type Trigger = GoogleAppsScript.Script.Trigger;
 
@@ -24,9 +28,10 @@ function reportTriggers(ctx: ActionContext): Trigger[] {
   return ScriptApp.getUserTriggers(ctx.ss).filter((t) => t.getHandlerFunction() === SCHEDULE_HANDLER);
 }
 
+/** Creates the monthly trigger unless this person already has one here; recipients must be valid first. */
 export function scheduleMonthlyReportAction(ctx: ActionContext): ActionResult {
   // A schedule with no valid recipient would only fail every month: refuse now, naming the cell.
-  const recipients = reportRecipients(readSettings(sheetsByName(ctx.ss)));
+  const recipients = reportRecipients(readSettings(ctx.ss));
   const tz = ctx.ss.getSpreadsheetTimeZone();
   const when = `on day ${SCHEDULE_DAY} of every month around ${SCHEDULE_HOUR}:00 (${tz})`;
   const existing = reportTriggers(ctx);
@@ -44,6 +49,7 @@ export function scheduleMonthlyReportAction(ctx: ActionContext): ActionResult {
   };
 }
 
+/** Removes this person's report triggers in this workbook. */
 export function stopScheduleAction(ctx: ActionContext): ActionResult {
   const existing = reportTriggers(ctx);
   existing.forEach((t) => ScriptApp.deleteTrigger(t));
@@ -59,4 +65,19 @@ export function stopScheduleAction(ctx: ActionContext): ActionResult {
 export function scheduledReportAction(ctx: ActionContext, now = new Date()): ActionResult {
   const period = monthPeriod(lastCompleteMonth(now, ctx.ss.getSpreadsheetTimeZone()));
   return emailReport(ctx, period, now);
+}
+
+/** Menu: Schedule monthly report. */
+export function scheduleMonthlyReportFromMenu(): void {
+  runAction(SCHEDULE_REPORT, scheduleMonthlyReportAction);
+}
+
+/** Menu: Stop schedule. */
+export function stopScheduleFromMenu(): void {
+  runAction(STOP_SCHEDULE, stopScheduleAction);
+}
+
+/** The time-driven trigger's body: no UI (interactive = false); a failure is rethrown for Apps Script to report. */
+export function runScheduledReportFromTrigger(): void {
+  runAction(SCHEDULED_RUN, (ctx) => scheduledReportAction(ctx), false);
 }

@@ -30,7 +30,21 @@ export function readTable(sheet: Sheet): Grid {
 export function writeBlock(sheet: Sheet, row: number, column: number, values: Grid): void {
   if (!values.length || !values[0].length) return;
   ensureSize(sheet, row + values.length - 1, column + values[0].length - 1);
-  sheet.getRange(row, column, values.length, values[0].length).setValues(inertBlock(values));
+  const range = sheet.getRange(row, column, values.length, values[0].length);
+  range.setValues(inertFor(range, values));
+}
+
+/**
+ * The block with its strings kept as text. A plain-text ('@') cell already keeps what it is given,
+ * apostrophe included, so only other cells get the marking apostrophe. The formats are read for
+ * every block that holds text (not only when some string needs marking) so that the number of
+ * service calls depends on the shape of the data, never on what people typed.
+ */
+function inertFor(range: GoogleAppsScript.Spreadsheet.Range, values: Grid): Grid {
+  if (!values.some((r) => r.some((v) => typeof v === 'string' && v !== ''))) return values;
+  const inert = inertBlock(values);
+  const formats = range.getNumberFormats();
+  return inert.map((r, i) => r.map((v, j) => (formats[i][j] === '@' ? values[i][j] : v)));
 }
 
 /** Grows the grid so that (rows × columns) fits; Sheets refuses ranges beyond it. */
@@ -53,9 +67,9 @@ export function rectangular(rows: Grid, width?: number): Grid {
  */
 export function writeBlockKeepingFormulas(sheet: Sheet, row: number, column: number, values: Grid, formulas: string[][]): void {
   if (!values.length) return;
-  const inert = inertBlock(values);
-  const merged = inert.map((r, i) => r.map((v, j) => (formulas[i]?.[j] ? formulas[i][j] : v)));
-  sheet.getRange(row, column, merged.length, merged[0].length).setValues(merged);
+  const range = sheet.getRange(row, column, values.length, values[0].length);
+  const inert = inertFor(range, values);
+  range.setValues(inert.map((r, i) => r.map((v, j) => (formulas[i]?.[j] ? formulas[i][j] : v))));
 }
 
 /** The spreadsheet's time zone: KPI months are calendar months there (readable in custom functions). */

@@ -2,8 +2,15 @@ import { Cell, Grid, UserError } from '../../src/core/cells';
 import { BENCHMARK_DIMENSIONS } from '../../src/core/schema/lists';
 import { FACT_HEADERS } from '../../src/core/benchmark/tab-columns';
 import { runAction } from '../../src/sheets/action';
-import { addCountry, importBenchmarkSeed, readBenchmark, refreshBenchmark } from '../../src/sheets/benchmark';
+import {
+  addCountry,
+  importBenchmarkSeed,
+  readBenchmark,
+  refreshBenchmark,
+} from '../../src/sheets/benchmark';
 import { setUpWorkbook } from '../../src/sheets/setup';
+import { writeBlock } from '../../src/sheets/workbook';
+import { benchmarkSeedRows } from '../../src/core/benchmark/seed';
 import { benchmarkHighlights } from '../../src/core/benchmark/highlights';
 import { Runtime } from '../../local/runtime';
 import { changedCells, installRuntime, sheet, typeInto, typedCells } from '../helpers/runtime';
@@ -25,6 +32,17 @@ function seededWorkbook(): Runtime {
   return rt;
 }
 
+/** Settings and the five country tabs as a person could have typed them (no seed rows), without setup. */
+function typedWorkbook(tabs: Record<string, Grid> = {}): Runtime {
+  const rt = installRuntime(NOW);
+  typeInto(rt, 'Settings', [
+    ['Key', 'Value'],
+    ['Staleness months', 12],
+  ]);
+  for (const tab of COUNTRY_TABS) typeInto(rt, tab, tabs[tab] ?? [HEADER]);
+  return rt;
+}
+
 function values(rt: Runtime, tab: string): Grid {
   return rt.runAs('FULL', () => sheet(rt, tab).getDataRange().getValues());
 }
@@ -38,7 +56,12 @@ function overviewRow(rt: Runtime, section: string, label: string): Cell[] {
   return row;
 }
 
-function menu(rt: Runtime, name: string, body: Parameters<typeof runAction>[1], interactive = true) {
+function menu(
+  rt: Runtime,
+  name: string,
+  body: Parameters<typeof runAction>[1],
+  interactive = true,
+) {
   return rt.runAs('FULL', () => runAction(name, body, interactive));
 }
 
@@ -52,12 +75,22 @@ describe('benchmark tabs on the local runtime', () => {
     expect(fr[0]).toEqual([...FACT_HEADERS, 'Seed ref']);
     expect(fr).toHaveLength(1 + 43);
     const agec = fr.find((r) => r[1] === 'AGEC law')!;
-    expect([agec[0], agec[5], agec[8], agec[9]]).toEqual(['law', 2020, 'verified', 'ecosystem.eco/comprendre/loi-agec; ADEME AGEC page']);
+    expect([agec[0], agec[5], agec[8], agec[9]]).toEqual([
+      'law',
+      2020,
+      'verified',
+      'ecosystem.eco/comprendre/loi-agec; ADEME AGEC page',
+    ]);
     expect(fr.filter((r) => String(r[1]).startsWith('EU: '))).toHaveLength(13);
     const uk = values(rt, 'Benchmark UK');
     expect(uk).toHaveLength(1 + 21);
     expect(uk.some((r) => String(r[1]).startsWith('EU'))).toBe(false);
-    for (const [tab, n] of [['Benchmark DE', 34], ['Benchmark US', 18], ['Benchmark ES', 34]] as const) expect(values(rt, tab)).toHaveLength(1 + n);
+    for (const [tab, n] of [
+      ['Benchmark DE', 34],
+      ['Benchmark US', 18],
+      ['Benchmark ES', 34],
+    ] as const)
+      expect(values(rt, tab)).toHaveLength(1 + n);
     for (const tab of COUNTRY_TABS) {
       for (const r of values(rt, tab).slice(1)) {
         expect(String(r[9]).length).toBeGreaterThan(3); // every fact sourced
@@ -66,21 +99,39 @@ describe('benchmark tabs on the local runtime', () => {
     }
     // Unverified facts say so, and stand out.
     const es = values(rt, 'Benchmark ES');
-    expect(es.filter((r) => r[8] === 'to verify').map((r) => r[1])).toEqual(['Movilway', 'Collection rate 2022-2023', 'E-waste generated per capita (GEM)']);
+    expect(es.filter((r) => r[8] === 'to verify').map((r) => r[1])).toEqual([
+      'Movilway',
+      'Collection rate 2022-2023',
+      'E-waste generated per capita (GEM)',
+    ]);
     const rules = rt.runAs('FULL', () => sheet(rt, 'Benchmark ES').getConditionalFormatRules());
-    const toVerify = rules.find((r) => r.getBooleanCondition()?.getCriteriaValues()[0] === 'to verify')!;
+    const toVerify = rules.find(
+      (r) => r.getBooleanCondition()?.getCriteriaValues()[0] === 'to verify',
+    )!;
     expect(toVerify.getRanges()[0].getColumn()).toBe(9);
 
     // Countries side by side on every dimension.
-    expect(overviewRow(rt, 'Findings per dimension', 'Findings per dimension')).toEqual(['Findings per dimension', ...FIVE, '']);
+    expect(overviewRow(rt, 'Findings per dimension', 'Findings per dimension')).toEqual([
+      'Findings per dimension',
+      ...FIVE,
+      '',
+    ]);
     for (const d of BENCHMARK_DIMENSIONS) {
       const row = overviewRow(rt, 'Findings per dimension', d);
       expect(row.slice(1, 6).every((v) => typeof v === 'number')).toBe(true);
-      expect(overviewRow(rt, 'Coverage', d).slice(1, 6).every((v) => ['✓', '?', '✗'].includes(String(v)))).toBe(true);
+      expect(
+        overviewRow(rt, 'Coverage', d)
+          .slice(1, 6)
+          .every((v) => ['✓', '?', '✗'].includes(String(v))),
+      ).toBe(true);
     }
-    expect(overviewRow(rt, 'Findings per dimension', 'All findings').slice(1, 6)).toEqual([43, 34, 18, 21, 34]);
+    expect(overviewRow(rt, 'Findings per dimension', 'All findings').slice(1, 6)).toEqual([
+      43, 34, 18, 21, 34,
+    ]);
     expect(overviewRow(rt, 'Review status', 'To verify').slice(1, 6)).toEqual([0, 1, 1, 1, 3]);
-    expect(overviewRow(rt, 'Key figures', 'Collection rate')[1]).toBe('47.4 % (2022) — Household WEEE collection rate 2022');
+    expect(overviewRow(rt, 'Key figures', 'Collection rate')[1]).toBe(
+      '47.4 % (2022) — Household WEEE collection rate 2022',
+    );
     const overview = sheet(rt, 'Benchmark');
     expect(rt.runAs('FULL', () => overview.getConditionalFormatRules()).length).toBe(9);
     // The overview sits before the country tabs.
@@ -89,33 +140,67 @@ describe('benchmark tabs on the local runtime', () => {
   });
 
   test('stale and unverified facts are counted from dated fixtures and the staleness in Settings', () => {
-    const rt = installRuntime(NOW);
-    rt.runAs('FULL', () => setUpWorkbook(ss(rt)));
-    typeInto(rt, 'Benchmark FR', FR_GRID);
-    typeInto(rt, 'Benchmark DE', [HEADER, fact('law', 'ElektroG', { year: 2015, status: 'to verify' }), fact('law', 'Reviewed', { year: 2015, reviewed: new Date('2026-06-01T00:00:00Z') })]);
+    const rt = typedWorkbook({
+      'Benchmark FR': FR_GRID,
+      'Benchmark DE': [
+        HEADER,
+        fact('law', 'ElektroG', { year: 2015, status: 'to verify' }),
+        fact('law', 'Reviewed', { year: 2015, reviewed: new Date('2026-06-01T00:00:00Z') }),
+      ],
+    });
     const before = typedCells(rt, COUNTRY_TABS);
     rt.runAs('FULL', () => refreshBenchmark(ss(rt), NOW));
     expect(overviewRow(rt, 'Review status', 'To verify').slice(1, 6)).toEqual([2, 1, 0, 0, 0]);
-    expect(overviewRow(rt, 'Review status', 'Due for review (older than 12 months)').slice(1, 6)).toEqual([3, 1, 0, 0, 0]);
+    expect(
+      overviewRow(rt, 'Review status', 'Due for review (older than 12 months)').slice(1, 6),
+    ).toEqual([3, 1, 0, 0, 0]);
     const due = values(rt, 'Benchmark');
     const title = due.findIndex((r) => r[0] === 'Facts due for review: 4');
-    expect(due.slice(title + 2, title + 6).map((r) => `${r[1]}!${r[2]}`)).toEqual(['Benchmark FR!4', 'Benchmark FR!6', 'Benchmark FR!7', 'Benchmark DE!2']);
+    expect(due.slice(title + 2, title + 6).map((r) => `${r[1]}!${r[2]}`)).toEqual([
+      'Benchmark FR!4',
+      'Benchmark FR!6',
+      'Benchmark FR!7',
+      'Benchmark DE!2',
+    ]);
 
     // 48 months in Settings: only the undated FR fact and the 2015 DE fact stay due.
     const settings = values(rt, 'Settings');
     const row = settings.findIndex((r) => r[0] === 'Staleness months') + 1;
     rt.runAs('FULL', () => sheet(rt, 'Settings').getRange(row, 2).setValue(48));
     rt.runAs('FULL', () => refreshBenchmark(ss(rt), NOW));
-    expect(overviewRow(rt, 'Review status', 'Due for review').slice(0, 6)).toEqual(['Due for review (older than 48 months)', 1, 1, 0, 0, 0]);
+    expect(overviewRow(rt, 'Review status', 'Due for review').slice(0, 6)).toEqual([
+      'Due for review (older than 48 months)',
+      1,
+      1,
+      0,
+      0,
+      0,
+    ]);
     expect(changedCells(before, typedCells(rt, COUNTRY_TABS))).toEqual([]);
 
     // The report's view of the same workbook.
     const read = rt.runAs('FULL', () => readBenchmark(ss(rt)));
     expect(read.stalenessMonths).toBe(48);
     const h = benchmarkHighlights(read.model, NOW, read.stalenessMonths);
-    expect(h.dueForReview.map((d) => `${d.tab}!${d.row}`)).toEqual(['Benchmark FR!7', 'Benchmark DE!2']);
-    expect(h.bestPractices).toEqual([{ country: 'FR', topic: 'Good idea', text: 'Do the good thing', source: 'source of Good idea' }]);
-    expect(h.matrix.find((m) => m.dimension === 'law')!.cells.map((c) => c.mark)).toEqual(['✓', '✓', '✗', '✗', '✗']);
+    expect(h.dueForReview.map((d) => `${d.tab}!${d.row}`)).toEqual([
+      'Benchmark FR!7',
+      'Benchmark DE!2',
+    ]);
+    expect(h.bestPractices).toEqual([
+      {
+        country: 'FR',
+        topic: 'Good idea',
+        text: 'Do the good thing',
+        source: 'source of Good idea',
+      },
+    ]);
+    expect(h.matrix.find((m) => m.dimension === 'law')!.cells.map((c) => c.mark)).toEqual([
+      '✓',
+      '✓',
+      '✗',
+      '✗',
+      '✗',
+    ]);
   });
 
   test('re-importing the seed keeps an edited finding and reports it by tab and row; twice adds nothing', () => {
@@ -129,15 +214,27 @@ describe('benchmark tabs on the local runtime', () => {
 
     const result = menu(rt, 'Import benchmark seed', (ctx) => importBenchmarkSeed(ctx.ss, NOW))!;
     expect(result.rowsWritten).toBe(0);
-    expect(result.warnings).toEqual(['Benchmark FR: kept your edits to 2 seeded fact(s), not overwritten: row(s) 5, 7.']);
-    expect(rt.ui.alerts.at(-1)!.prompt).toMatch(/Benchmark FR: kept your edits to 2 seeded fact\(s\), not overwritten: row\(s\) 5, 7/);
-    expect(result.details).toContain('Benchmark FR: 1 seed fact(s) deleted from the tab were not added back.');
+    expect(result.warnings).toEqual([
+      'Benchmark FR: kept your edits to 2 seeded fact(s), not overwritten: row(s) 5, 7.',
+    ]);
+    expect(rt.ui.alerts.at(-1)!.prompt).toMatch(
+      /Benchmark FR: kept your edits to 2 seeded fact\(s\), not overwritten: row\(s\) 5, 7/,
+    );
+    expect(result.details).toContain(
+      'Benchmark FR: 1 seed fact(s) deleted from the tab were not added back.',
+    );
     expect(changedCells(before, typedCells(rt, COUNTRY_TABS))).toEqual([]);
-    expect(rt.runAs('FULL', () => COUNTRY_TABS.map((t) => sheet(rt, t).getLastRow()))).toEqual(lastRows);
-    expect(rt.runAs('FULL', () => fr.getRange(5, 3).getValue())).toBe('Our own reading of this fact');
+    expect(rt.runAs('FULL', () => COUNTRY_TABS.map((t) => sheet(rt, t).getLastRow()))).toEqual(
+      lastRows,
+    );
+    expect(rt.runAs('FULL', () => fr.getRange(5, 3).getValue())).toBe(
+      'Our own reading of this fact',
+    );
     // The Log keeps the row-by-row account.
     const log = values(rt, 'Log');
-    expect(String(log.at(-1)![5])).toMatch(/Benchmark FR, row 5: '.*' differs from the seed; kept as edited/);
+    expect(String(log.at(-1)![5])).toMatch(
+      /Benchmark FR, row 5: '.*' differs from the seed; kept as edited/,
+    );
 
     const again = rt.runAs('FULL', () => importBenchmarkSeed(ss(rt), NOW));
     expect(again.rowsWritten).toBe(0);
@@ -159,39 +256,84 @@ describe('benchmark tabs on the local runtime', () => {
     expect(values(rt, 'Benchmark US').at(-1)![1]).toBe('State e-waste laws');
   });
 
+  test('rows seeded by Set up workbook (benchmarkSeedRows, with or without the Seed ref column) are recognised, not duplicated', () => {
+    const rt = typedWorkbook();
+    rt.runAs('FULL', () => {
+      const fr = sheet(rt, 'Benchmark FR');
+      writeBlock(fr, 1, 13, [['Seed ref']]);
+      writeBlock(fr, 2, 1, benchmarkSeedRows('FR'));
+      writeBlock(
+        sheet(rt, 'Benchmark DE'),
+        2,
+        1,
+        benchmarkSeedRows('DE').map((r) => r.slice(0, 12)),
+      );
+    });
+    const before = typedCells(rt, COUNTRY_TABS);
+    const result = rt.runAs('FULL', () => importBenchmarkSeed(ss(rt), NOW));
+    expect(result.warnings).toEqual([]);
+    expect(result.rowsWritten).toBe(18 + 21 + 34); // US, UK, ES only
+    const after = typedCells(rt, COUNTRY_TABS);
+    expect(changedCells(before, after)).toEqual([]);
+    expect(values(rt, 'Benchmark DE')[0][12]).toBe('Seed ref');
+    expect(
+      values(rt, 'Benchmark DE')
+        .slice(1)
+        .every((r) => /^(DE|EU)-/.test(String(r[12]))),
+    ).toBe(true);
+  });
+
   test('Add country…: a new tab like the others, in the overview at once; refused when unknown or already there; Cancel changes nothing', () => {
     const rt = seededWorkbook();
     rt.ui.scriptResponses([{ button: 'OK', text: ' it ' }]);
     const added = menu(rt, 'Add country…', addCountry)!;
-    expect(added.summary).toBe("Added 'Benchmark IT' (Italy) with 13 EU-level seed fact(s); the Benchmark overview now shows 6 countries.");
+    expect(added.summary).toBe(
+      "Added 'Benchmark IT' (Italy) with 13 seed fact(s); the Benchmark overview now shows 6 countries.",
+    );
     const it = sheet(rt, 'Benchmark IT');
     const names = rt.spreadsheet!.getSheets().map((s) => s.getName());
     expect(names.indexOf('Benchmark IT')).toBe(names.indexOf('Benchmark ES') + 1);
     rt.runAs('FULL', () => {
       expect(it.getRange(1, 1, 1, 13).getValues()[0]).toEqual([...FACT_HEADERS, 'Seed ref']);
       expect(it.getFrozenRows()).toBe(1);
-      expect(it.getRange('A2').getDataValidation()!.getCriteriaValues()[0]).toEqual(BENCHMARK_DIMENSIONS);
+      expect(it.getRange('A2').getDataValidation()!.getCriteriaValues()[0]).toEqual(
+        BENCHMARK_DIMENSIONS,
+      );
       expect(it.getRange('K2').getNumberFormat()).toBe('yyyy-mm-dd');
       const protections = it.getProtections(SpreadsheetApp.ProtectionType.RANGE);
       expect(protections).toHaveLength(1);
       expect(protections[0].isWarningOnly()).toBe(true);
       expect(it.getLastRow()).toBe(14);
     });
-    expect(overviewRow(rt, 'Findings per dimension', 'Findings per dimension')).toEqual(['Findings per dimension', ...FIVE, 'IT']);
+    expect(overviewRow(rt, 'Findings per dimension', 'Findings per dimension')).toEqual([
+      'Findings per dimension',
+      ...FIVE,
+      'IT',
+    ]);
     expect(overviewRow(rt, 'Findings per dimension', 'All findings')[6]).toBe(13);
 
-    const tabs = () => rt.spreadsheet!.getSheets().map((s) => s.getName()).join('|');
+    const tabs = () =>
+      rt
+        .spreadsheet!.getSheets()
+        .map((s) => s.getName())
+        .join('|');
     const snapshot = tabs();
     const refused = (typed: string) => {
       rt.ui.scriptResponses([{ button: 'OK', text: typed }]);
       expect(menu(rt, 'Add country…', addCountry)).toBeNull();
       return rt.ui.alerts.at(-1)!.prompt;
     };
-    expect(refused('IT')).toBe("Italy (IT) is already in the benchmark: the tab 'Benchmark IT' exists. Nothing was changed.");
-    expect(refused('GB')).toBe("United Kingdom (UK) is already in the benchmark: the tab 'Benchmark UK' exists. Nothing was changed.");
+    expect(refused('IT')).toBe(
+      "Italy (IT) is already in the benchmark: the tab 'Benchmark IT' exists. Nothing was changed.",
+    );
+    expect(refused('GB')).toBe(
+      "United Kingdom (UK) is already in the benchmark: the tab 'Benchmark UK' exists. Nothing was changed.",
+    );
     expect(refused('XX')).toMatch(/^'XX' is not an ISO 3166 country code/);
     rt.ui.scriptResponses([{ button: 'CANCEL', text: 'NL' }]);
-    expect(menu(rt, 'Add country…', addCountry)!.summary).toBe('Add country cancelled: nothing was changed.');
+    expect(menu(rt, 'Add country…', addCountry)!.summary).toBe(
+      'Add country cancelled: nothing was changed.',
+    );
     expect(tabs()).toBe(snapshot);
     // No one at the keyboard (a trigger): refused before any prompt.
     const prompts = rt.ui.prompts.length;
@@ -207,14 +349,28 @@ describe('benchmark tabs on the local runtime', () => {
     const before = typedCells(rt, COUNTRY_TABS);
 
     const refreshed = menu(rt, 'Refresh benchmark', (ctx) => refreshBenchmark(ctx.ss, NOW))!;
-    expect(refreshed.warnings).toContain("Benchmark DE, row 1: column 'Status' is missing from the header row (is it 'State' in column I?).");
-    expect(refreshed.warnings).toContain("Benchmark ES, row 1: column 'Dimension' is missing from the header row (is it 'Dim.' in column A?).");
+    expect(refreshed.warnings).toContain(
+      "Benchmark DE, row 1: column 'Status' is missing from the header row (is it 'State' in column I?).",
+    );
+    expect(refreshed.warnings).toContain(
+      "Benchmark ES, row 1: column 'Dimension' is missing from the header row (is it 'Dim.' in column A?).",
+    );
     expect(rt.ui.alerts.at(-1)!.prompt).toMatch(/Benchmark DE, row 1: column 'Status' is missing/);
-    expect(overviewRow(rt, 'Review status', 'Tab problems').slice(1, 6)).toEqual(['', "column 'Status' is missing", '', '', "column 'Dimension' is missing"]);
-    expect(overviewRow(rt, 'Findings per dimension', 'All findings').slice(1, 6)).toEqual([43, 34, 18, 21, 0]);
+    expect(overviewRow(rt, 'Review status', 'Tab problems').slice(1, 6)).toEqual([
+      '',
+      "column 'Status' is missing",
+      '',
+      '',
+      "column 'Dimension' is missing",
+    ]);
+    expect(overviewRow(rt, 'Findings per dimension', 'All findings').slice(1, 6)).toEqual([
+      43, 34, 18, 21, 0,
+    ]);
 
     const imported = rt.runAs('FULL', () => importBenchmarkSeed(ss(rt), NOW));
-    expect(imported.warnings.join('\n')).toMatch(/Benchmark DE, row 1: column 'Status' is missing .* Nothing was imported into Benchmark DE/);
+    expect(imported.warnings.join('\n')).toMatch(
+      /Benchmark DE, row 1: column 'Status' is missing .* Nothing was imported into Benchmark DE/,
+    );
     expect(imported.rowsWritten).toBe(0);
     expect(changedCells(before, typedCells(rt, COUNTRY_TABS))).toEqual([]);
   });
@@ -232,8 +388,11 @@ describe('benchmark tabs on the local runtime', () => {
 
     // The seed facts in the five tabs (150 rows: 135 facts, EU ones in each member), 13 other tabs empty.
     const seed = seededWorkbook();
+    const fiveTabs = calls(seed).calls;
     for (const c of extra) typeInto(seed, `Benchmark ${c}`, [HEADER]);
     const small = calls(seed);
+    // A tab costs three calls (its name, its data range, its values), whatever it holds.
+    expect(small.calls - fiveTabs).toBe(13 * 3);
 
     // 5,000 findings over the same 18 tabs.
     const big = installRuntime(NOW);
@@ -252,7 +411,10 @@ describe('benchmark tabs on the local runtime', () => {
     });
     const large = calls(big);
 
-    const total = (rt: Runtime) => overviewRow(rt, 'Findings per dimension', 'All findings').slice(1, 19).reduce((a: number, b) => a + Number(b), 0);
+    const total = (rt: Runtime) =>
+      overviewRow(rt, 'Findings per dimension', 'All findings')
+        .slice(1, 19)
+        .reduce((a: number, b) => a + Number(b), 0);
     expect(total(seed)).toBe(150);
     expect(total(big)).toBe(5000);
     expect(large.result.rowsRead).toBeGreaterThan(5000);

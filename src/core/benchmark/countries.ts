@@ -268,7 +268,8 @@ let names: Map<string, string> | null = null;
 
 /** ISO 3166-1 alpha-2 code → English short name (249 codes; GB, not UK). */
 export function isoCountries(): Map<string, string> {
-  if (!names) names = new Map(ISO_3166.split('\n').map((line) => [line.slice(0, 2), line.slice(3)]));
+  if (!names)
+    names = new Map(ISO_3166.split('\n').map((line) => [line.slice(0, 2), line.slice(3)]));
   return names;
 }
 
@@ -295,7 +296,8 @@ export function resolveCountry(typed: string): { code: string; name: string } | 
   const t = typed.trim();
   const upper = t.toUpperCase();
   const iso = upper === UK_CODE ? 'GB' : upper;
-  if (/^[A-Z]{2}$/.test(iso) && isoCountries().has(iso)) return { code: workbookCode(iso), name: isoCountries().get(iso)! };
+  if (/^[A-Z]{2}$/.test(iso) && isoCountries().has(iso))
+    return { code: workbookCode(iso), name: isoCountries().get(iso)! };
   const lower = t.toLowerCase();
   for (const [code, name] of isoCountries()) {
     if (name.toLowerCase() === lower) return { code: workbookCode(code), name };

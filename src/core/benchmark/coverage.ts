@@ -29,6 +29,9 @@ export interface MatrixRow {
 export function coverageMatrix(model: BenchmarkModel): MatrixRow[] {
   return BENCHMARK_DIMENSIONS.map((dimension) => ({
     dimension,
-    cells: model.countries.map((c) => ({ country: c.code, mark: coverageMark(c.findings, dimension) })),
+    cells: model.countries.map((c) => ({
+      country: c.code,
+      mark: coverageMark(c.findings, dimension),
+    })),
   }));
 }

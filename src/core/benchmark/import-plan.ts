@@ -52,7 +52,12 @@ function lastFilled(row: readonly Cell[]): number {
 }
 
 /** @param grid the tab's whole used area, header row included. @param ledger ids imported into it before. */
-export function planSeedImport(code: string, tab: string, grid: Grid, ledger: readonly string[]): ImportPlan {
+export function planSeedImport(
+  code: string,
+  tab: string,
+  grid: Grid,
+  ledger: readonly string[],
+): ImportPlan {
   const facts = seedFactsFor(code);
   const header = grid[0] ?? [];
   const layOut = lastFilled(header) === 0 && grid.every((r) => r.every(isBlank));
@@ -89,12 +94,15 @@ export function planSeedImport(code: string, tab: string, grid: Grid, ledger: re
     const ref = columns.seedRef ? parseSeedRef(grid[i][columns.seedRef - 1]) : null;
     const fact = ref ? byId.get(ref.id) : undefined;
     if (!ref || !fact) {
-      if (!cells.every(isBlank) && (!columns.seedRef || isBlank(grid[i][columns.seedRef - 1]))) unclaimed.push(i);
+      if (!cells.every(isBlank) && (!columns.seedRef || isBlank(grid[i][columns.seedRef - 1])))
+        unclaimed.push(i);
       continue;
     }
     present.add(fact.id);
-    if (fingerprint(cells) !== ref.hash) plan.edited.push({ row: i + 1, topic: String(cells[1] ?? '') });
-    else if (seedRef(fact) !== `${ref.id}#${ref.hash}`) plan.outdated.push({ row: i + 1, topic: String(cells[1] ?? '') });
+    if (fingerprint(cells) !== ref.hash)
+      plan.edited.push({ row: i + 1, topic: String(cells[1] ?? '') });
+    else if (seedRef(fact) !== `${ref.id}#${ref.hash}`)
+      plan.outdated.push({ row: i + 1, topic: String(cells[1] ?? '') });
   }
 
   // Rows a person (or Set up workbook) has but that carry no ref: same cells first, then same
@@ -111,7 +119,8 @@ export function planSeedImport(code: string, tab: string, grid: Grid, ledger: re
     present.add(fact.id);
     fills.set(i + 1, seedRef(fact));
     plan.adopted.push({ row: i + 1, id: fact.id });
-    if (print !== fingerprint(seedCells(fact))) plan.edited.push({ row: i + 1, topic: String(cells[1] ?? '') });
+    if (print !== fingerprint(seedCells(fact)))
+      plan.edited.push({ row: i + 1, topic: String(cells[1] ?? '') });
   }
   if (fills.size) {
     const rows = [...fills.keys()];

@@ -19,13 +19,18 @@ export interface BenchmarkModel {
  * The countries of the overview: the five of product.md always (a missing tab shows as a gap),
  * then every other `Benchmark XX` tab, by code. One tab per code (the first found wins).
  */
-export function benchmarkTabs(tabNames: readonly string[]): { code: string; tab: string; exists: boolean }[] {
+export function benchmarkTabs(
+  tabNames: readonly string[],
+): { code: string; tab: string; exists: boolean }[] {
   const found = new Map<string, string>();
   for (const name of tabNames) {
     const code = codeOfTab(name);
-    if (code && (!found.has(code) || name === benchmarkCountryTab(code).name)) found.set(code, name);
+    if (code && (!found.has(code) || name === benchmarkCountryTab(code).name))
+      found.set(code, name);
   }
-  const others = [...found.keys()].filter((c) => !(COUNTRIES as readonly string[]).includes(c)).sort();
+  const others = [...found.keys()]
+    .filter((c) => !(COUNTRIES as readonly string[]).includes(c))
+    .sort();
   return [...COUNTRIES, ...others].map((code) => {
     const tab = found.get(code);
     return { code, tab: tab ?? benchmarkCountryTab(code).name, exists: tab !== undefined };
@@ -33,9 +38,13 @@ export function benchmarkTabs(tabNames: readonly string[]): { code: string; tab:
 }
 
 /** Parses each tab's grid (null for a tab the workbook lacks). */
-export function benchmarkModel(tabs: { code: string; tab: string; grid: Grid | null }[]): BenchmarkModel {
+export function benchmarkModel(
+  tabs: { code: string; tab: string; grid: Grid | null }[],
+): BenchmarkModel {
   return {
-    countries: tabs.map((t) => (t.grid ? parseCountryTab(t.code, t.tab, t.grid) : missingCountry(t.code, t.tab))),
+    countries: tabs.map((t) =>
+      t.grid ? parseCountryTab(t.code, t.tab, t.grid) : missingCountry(t.code, t.tab),
+    ),
     global: globalFacts(),
   };
 }

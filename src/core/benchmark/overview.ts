@@ -78,7 +78,11 @@ function capped(rows: Grid, width: number, empty: string): Grid {
   return [...rows.slice(0, LIST_LIMIT), [more, ...new Array(width - 1).fill('')]];
 }
 
-export function overviewLayout(model: BenchmarkModel, now: Date, stalenessMonths: number): OverviewLayout {
+export function overviewLayout(
+  model: BenchmarkModel,
+  now: Date,
+  stalenessMonths: number,
+): OverviewLayout {
   const countries = model.countries;
   const codes = countries.map((c) => c.code);
   const width = 1 + codes.length;
@@ -115,15 +119,39 @@ export function overviewLayout(model: BenchmarkModel, now: Date, stalenessMonths
   const at = (box: Box, offset: number, rows = 1): Box => ({ ...box, row: box.row + offset, rows });
 
   const counts = section('Findings per dimension', [
-    line('Country', countries.map((c) => c.name)),
-    ...BENCHMARK_DIMENSIONS.map((d) => line(DIMENSION_LABELS[d] ?? d, countries.map((c) => c.findings.filter((f) => f.dimension === d).length))),
-    line('All findings', countries.map((c) => c.findings.length)),
+    line(
+      'Country',
+      countries.map((c) => c.name),
+    ),
+    ...BENCHMARK_DIMENSIONS.map((d) =>
+      line(
+        DIMENSION_LABELS[d] ?? d,
+        countries.map((c) => c.findings.filter((f) => f.dimension === d).length),
+      ),
+    ),
+    line(
+      'All findings',
+      countries.map((c) => c.findings.length),
+    ),
   ]);
-  rules.push({ when: 'numberEquals', value: 0, background: GAP, ranges: [at(counts, 1, BENCHMARK_DIMENSIONS.length + 1)] });
+  rules.push({
+    when: 'numberEquals',
+    value: 0,
+    background: GAP,
+    ranges: [at(counts, 1, BENCHMARK_DIMENSIONS.length + 1)],
+  });
 
   const matrix = section('Coverage: ✓ verified · ? to verify only · ✗ nothing', [
-    ...BENCHMARK_DIMENSIONS.map((d) => line(DIMENSION_LABELS[d] ?? d, countries.map((c) => coverageMark(c.findings, d)))),
-    line('Dimensions with a verified finding', countries.map((c) => `${coveredDimensions(c.findings)} / ${BENCHMARK_DIMENSIONS.length}`)),
+    ...BENCHMARK_DIMENSIONS.map((d) =>
+      line(
+        DIMENSION_LABELS[d] ?? d,
+        countries.map((c) => coverageMark(c.findings, d)),
+      ),
+    ),
+    line(
+      'Dimensions with a verified finding',
+      countries.map((c) => `${coveredDimensions(c.findings)} / ${BENCHMARK_DIMENSIONS.length}`),
+    ),
   ]);
   const marks = at(matrix, 0, BENCHMARK_DIMENSIONS.length);
   rules.push(
@@ -135,18 +163,35 @@ export function overviewLayout(model: BenchmarkModel, now: Date, stalenessMonths
   const figures = countries.map((c) => keyFigures(c.findings));
   const keys = section(
     'Key figures',
-    KEY_FIGURES.map((k, i) => line(k.label, figures.map((f) => f[i].text))),
+    KEY_FIGURES.map((k, i) =>
+      line(
+        k.label,
+        figures.map((f) => f[i].text),
+      ),
+    ),
   );
   rules.push({ when: 'empty', background: GAP, ranges: [keys] });
   wrap.push({ ...keys, column: 1, columns: width });
 
   const due = countries.map((c) => c.findings.filter((f) => isDue(f, now, stalenessMonths)).length);
   const review = section('Review status', [
-    line('Findings', countries.map((c) => c.findings.length)),
-    line('Verified', countries.map((c) => c.findings.filter((f) => f.verified).length)),
-    line('To verify', countries.map((c) => c.findings.filter((f) => !f.verified).length)),
+    line(
+      'Findings',
+      countries.map((c) => c.findings.length),
+    ),
+    line(
+      'Verified',
+      countries.map((c) => c.findings.filter((f) => f.verified).length),
+    ),
+    line(
+      'To verify',
+      countries.map((c) => c.findings.filter((f) => !f.verified).length),
+    ),
     line(`Due for review (older than ${stalenessMonths} months)`, due),
-    line('Tab problems', countries.map((c) => c.problems.join('; '))),
+    line(
+      'Tab problems',
+      countries.map((c) => c.problems.join('; ')),
+    ),
   ]);
   rules.push(
     { when: 'greaterThan', value: 0, background: AMBER, ranges: [at(review, 2)] },
@@ -159,7 +204,11 @@ export function overviewLayout(model: BenchmarkModel, now: Date, stalenessMonths
   let next = 4 + side.length + 1;
   const list = (title: string, header: string[], rows: Grid, empty: string): Box => {
     const body = capped(rows, header.length, empty);
-    blocks.push({ row: next, column: 1, values: [[title, ...new Array(header.length - 1).fill('')], header, ...body] });
+    blocks.push({
+      row: next,
+      column: 1,
+      values: [[title, ...new Array(header.length - 1).fill('')], header, ...body],
+    });
     titles.push({ row: next, column: 1, rows: 1, columns: 1 });
     headers.push({ row: next + 1, column: 1, rows: 1, columns: header.length });
     const box = { row: next + 2, column: 1, rows: body.length, columns: header.length };
@@ -177,19 +226,53 @@ export function overviewLayout(model: BenchmarkModel, now: Date, stalenessMonths
   const dueList = list(
     `Facts due for review: ${highlights.dueForReview.length}`,
     ['Country', 'Tab', 'Row', 'Topic', 'Year', 'Last reviewed', 'Status'],
-    highlights.dueForReview.map((d) => [d.country, d.tab, d.row, d.topic, d.year ?? '', iso(d.lastReviewed), d.verified ? VERIFIED : TO_VERIFY]),
+    highlights.dueForReview.map((d) => [
+      d.country,
+      d.tab,
+      d.row,
+      d.topic,
+      d.year ?? '',
+      iso(d.lastReviewed),
+      d.verified ? VERIFIED : TO_VERIFY,
+    ]),
     'None: every fact was reviewed recently enough.',
   );
-  rules.push({ when: 'textEquals', value: TO_VERIFY, background: AMBER, ranges: [{ ...dueList, column: 7, columns: 1 }] });
+  rules.push({
+    when: 'textEquals',
+    value: TO_VERIFY,
+    background: AMBER,
+    ranges: [{ ...dueList, column: 7, columns: 1 }],
+  });
   list(
     'Global context (seed facts about no single country; counted in no column above)',
     ['Topic', 'Finding', 'Value', 'Unit', 'Year', 'Source', 'Status'],
-    model.global.map((g) => [g.title, g.summary, g.value ?? '', g.unit ?? '', g.year ?? '', g.source, g.verified ? VERIFIED : TO_VERIFY]),
+    model.global.map((g) => [
+      g.title,
+      g.summary,
+      g.value ?? '',
+      g.unit ?? '',
+      g.year ?? '',
+      g.source,
+      g.verified ? VERIFIED : TO_VERIFY,
+    ]),
     'None.',
   );
-  list('Notes', ['How to read this tab'], notes(model, stalenessMonths).map((n) => [n]), '');
+  list(
+    'Notes',
+    ['How to read this tab'],
+    notes(model, stalenessMonths).map((n) => [n]),
+    '',
+  );
 
-  return { blocks, headers, titles, wrap, rules, width, rowsWritten: blocks.reduce((n, b) => n + b.values.length, 0) };
+  return {
+    blocks,
+    headers,
+    titles,
+    wrap,
+    rules,
+    width,
+    rowsWritten: blocks.reduce((n, b) => n + b.values.length, 0),
+  };
 }
 
 function notes(model: BenchmarkModel, months: number): string[] {
@@ -200,9 +283,16 @@ function notes(model: BenchmarkModel, months: number): string[] {
     ...KEY_FIGURES.map((k) => `Key figure '${k.label}': ${k.rule}.`),
   ];
   if (model.countries.some((c) => c.code === 'UK')) {
-    out.splice(1, 0, 'UK: no EU-level facts in Benchmark UK, as the UK left the EU on 31 January 2020 (its WEEE Regulations 2013 kept the pre-Brexit rules).');
+    out.splice(
+      1,
+      0,
+      'UK: no EU-level facts in Benchmark UK, as the UK left the EU on 31 January 2020 (its WEEE Regulations 2013 kept the pre-Brexit rules).',
+    );
   }
   const issues = model.countries.reduce((n, c) => n + c.issues.length, 0);
-  if (issues) out.push(`${issues} cell(s) of the country tabs could not be read; the Log lists them by tab, row and column.`);
+  if (issues)
+    out.push(
+      `${issues} cell(s) of the country tabs could not be read; the Log lists them by tab, row and column.`,
+    );
   return out;
 }

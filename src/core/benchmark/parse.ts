@@ -61,12 +61,14 @@ const ALIASES: Record<string, string> = {
 export function dimensionOf(v: Cell): string | null {
   const k = headerKey(v);
   if (!k) return null;
-  for (const d of BENCHMARK_DIMENSIONS) if (headerKey(d) === k || `${headerKey(d)}s` === k) return d;
+  for (const d of BENCHMARK_DIMENSIONS)
+    if (headerKey(d) === k || `${headerKey(d)}s` === k) return d;
   const alias = ALIASES[k] ?? ALIASES[k.replace(/s$/, '')];
   return alias ?? null;
 }
 
-const text = (v: Cell) => (isBlank(v) ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim());
+const text = (v: Cell) =>
+  isBlank(v) ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
 
 /** A tab the workbook lacks: no findings, and the problem stated for the overview. */
 export function missingCountry(code: string, tab: string): CountryFindings {
@@ -84,7 +86,15 @@ export function missingCountry(code: string, tab: string): CountryFindings {
 export function parseCountryTab(code: string, tab: string, grid: Grid): CountryFindings {
   const header = grid[0] ?? [];
   const columns = locateColumns(tab, header);
-  const out: CountryFindings = { code, name: countryName(code), tab, exists: true, findings: [], problems: [], issues: [] };
+  const out: CountryFindings = {
+    code,
+    name: countryName(code),
+    tab,
+    exists: true,
+    findings: [],
+    problems: [],
+    issues: [],
+  };
   out.problems.push(...columns.missing.map((h) => `column '${h}' is missing`));
   out.issues.push(...columns.messages);
   if (!columns.at.has('Dimension')) return out;
@@ -96,10 +106,18 @@ export function parseCountryTab(code: string, tab: string, grid: Grid): CountryF
   return out;
 }
 
-function readRow(row: number, cells: Cell[], columns: TabColumns, tab: string, issues: string[]): Finding {
+function readRow(
+  row: number,
+  cells: Cell[],
+  columns: TabColumns,
+  tab: string,
+  issues: string[],
+): Finding {
   const get = (h: string) => cells[FACT_HEADERS.indexOf(h)];
   const bad = (h: string, expected: string) =>
-    issues.push(`${tab}, row ${row}, column ${columnLetter(columns.at.get(h)!)} (${h}): ${describe(get(h))} — expected ${expected}; read as blank.`);
+    issues.push(
+      `${tab}, row ${row}, column ${columnLetter(columns.at.get(h)!)} (${h}): ${describe(get(h))} — expected ${expected}; read as blank.`,
+    );
 
   const dimension = dimensionOf(get('Dimension'));
   if (!dimension) bad('Dimension', `one of ${BENCHMARK_DIMENSIONS.join(', ')}`);
@@ -118,7 +136,8 @@ function readRow(row: number, cells: Cell[], columns: TabColumns, tab: string, i
   }
 
   const status = headerKey(get('Status'));
-  if (status && status !== 'verified' && status !== 'toverify') bad('Status', "'verified' or 'to verify'");
+  if (status && status !== 'verified' && status !== 'toverify')
+    bad('Status', "'verified' or 'to verify'");
 
   const topic = text(get('Topic'));
   return {

@@ -43,7 +43,17 @@ let facts: SeedFact[] | null = null;
 export function seedFacts(): SeedFact[] {
   if (facts) return facts;
   const col = (name: string) => SEED.columns.indexOf(name);
-  const [c, d, t, s, v, u, y, src, ver] = ['country', 'dimension', 'title', 'summary', 'value', 'unit', 'year', 'source', 'verified'].map(col);
+  const [c, d, t, s, v, u, y, src, ver] = [
+    'country',
+    'dimension',
+    'title',
+    'summary',
+    'value',
+    'unit',
+    'year',
+    'source',
+    'verified',
+  ].map(col);
   facts = (SEED.facts as (string | number | boolean | null)[][]).map((r) => {
     const country = String(r[c]);
     const title = String(r[t]);
@@ -73,7 +83,9 @@ export function globalFacts(): SeedFact[] {
  * dimension (product order), own facts before EU ones, seed order otherwise.
  */
 export function seedFactsFor(code: string): SeedFact[] {
-  const mine = seedFacts().filter((f) => f.country === code || (f.country === EU_SCOPE && isEuMember(code)));
+  const mine = seedFacts().filter(
+    (f) => f.country === code || (f.country === EU_SCOPE && isEuMember(code)),
+  );
   const rank = (f: SeedFact) => {
     const dim = BENCHMARK_DIMENSIONS.indexOf(f.dimension);
     return (dim < 0 ? BENCHMARK_DIMENSIONS.length : dim) * 2 + (f.country === EU_SCOPE ? 1 : 0);

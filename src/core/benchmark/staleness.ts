@@ -13,7 +13,9 @@ export function staleBefore(now: Date, months: number): Date {
   const y = now.getUTCFullYear();
   const m = now.getUTCMonth() - Math.round(months);
   const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m, Math.min(now.getUTCDate(), last), now.getUTCHours(), now.getUTCMinutes()));
+  return new Date(
+    Date.UTC(y, m, Math.min(now.getUTCDate(), last), now.getUTCHours(), now.getUTCMinutes()),
+  );
 }
 
 /** The date a fact's freshness is measured from, or null when it has none. */
@@ -22,7 +24,11 @@ export function referenceDate(f: Pick<Finding, 'lastReviewed' | 'year'>): Date |
   return f.year === null ? null : new Date(Date.UTC(f.year, 11, 31));
 }
 
-export function isDue(f: Pick<Finding, 'lastReviewed' | 'year'>, now: Date, months: number): boolean {
+export function isDue(
+  f: Pick<Finding, 'lastReviewed' | 'year'>,
+  now: Date,
+  months: number,
+): boolean {
   const ref = referenceDate(f);
   return !ref || ref.getTime() < staleBefore(now, months).getTime();
 }

@@ -4,23 +4,13 @@
  */
 import { Cell } from '../cells';
 import { describeMissing, headerIndex, headerKey } from '../headers';
-import { BENCHMARK_COLUMNS, ColumnSpec } from '../schema/tabs';
+import { BENCHMARK_COLUMNS } from '../schema/tabs';
+import { SEED_REF_COLUMN } from './seed-ref-column';
 
 /** product.md's columns of a country tab, in spec order. */
 export const FACT_HEADERS: readonly string[] = BENCHMARK_COLUMNS.map((c) => c.header);
 
-/**
- * The add-on's column to the right of product.md's: which seed fact a row came from and a
- * fingerprint of what was seeded, so a re-import recognises the row and sees a person's edit.
- */
-export const SEED_REF_COLUMN: ColumnSpec = {
-  header: 'Seed ref',
-  width: 120,
-  format: '@',
-  note:
-    'Set by Import benchmark seed: the seed fact this row came from and a fingerprint of its seeded content. ' +
-    'A re-import never overwrites a row; it only compares. Clear this cell to make the row entirely yours.',
-};
+export { SEED_REF_COLUMN };
 
 const TAB = /^Benchmark ([A-Za-z]{2})$/;
 

@@ -18,6 +18,7 @@ export interface ChartImage {
   height?: number;
 }
 
+/** What differs between the e-mail and the offline page. */
 export interface HtmlOptions {
   images?: Partial<Record<ReportChart['id'], ChartImage>>;
   /** Data-quality findings listed (the rest are counted); default 50. */
@@ -29,6 +30,7 @@ export interface HtmlOptions {
 /** Section anchors: stable ids a reader (or a test) can find each section by. */
 export const HTML_SECTION_IDS = ['header', 'summary', 'kpis', 'charts', 'categories', 'shortlist', 'benchmark', 'quality'] as const;
 
+/** The whole report as one HTML document (inline styles, no script, user text escaped). */
 export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}): string {
   const parts = [
     headerSection(model),
@@ -155,7 +157,8 @@ function qualitySection(m: ReportModel, max: number): string {
   ]);
   return [
     heading(2, SECTIONS.quality, 'quality'),
-    list(q.notes),
+    list(cap(q.notes, max)),
+    more(q.notes.length, Math.min(max, q.notes.length)),
     table(['Tab', 'Row', 'Column', 'Value', 'Finding'], cap(rows, max), 'No row-level finding.'),
     more(q.total, Math.min(max, rows.length)),
   ].join('\n');

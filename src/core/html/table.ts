@@ -5,6 +5,7 @@
  */
 import { escapeHtml, style } from './escape';
 
+/** The report's font stack (web-safe: nothing is downloaded). */
 export const FONT = 'Arial,Helvetica,sans-serif';
 const BORDER = '1px solid #dadce0';
 
@@ -17,6 +18,7 @@ export interface HtmlCell {
   title?: string;
 }
 
+/** Plain text or a styled cell. */
 export type CellInput = string | HtmlCell;
 
 const asCell = (c: CellInput): HtmlCell => (typeof c === 'string' ? { text: c } : c);
@@ -44,16 +46,19 @@ function td(c: HtmlCell): string {
 /** A numeric cell, right-aligned. */
 export const right = (text: string, extra: Partial<HtmlCell> = {}): HtmlCell => ({ text, align: 'right', ...extra });
 
+/** A heading, optionally with an id to link or find it by. */
 export function heading(level: 1 | 2 | 3, text: string, id?: string): string {
   const size = { 1: '22px', 2: '17px', 3: '14px' }[level];
   const css = style({ fontFamily: FONT, fontSize: size, color: level === 2 ? '#174ea6' : '#202124', margin: level === 1 ? '0 0 8px' : '22px 0 6px', borderBottom: level === 2 ? '2px solid #e8f0fe' : 'none' });
   return `<h${level}${id ? ` id="${escapeHtml(id)}"` : ''} style="${css}">${escapeHtml(text)}</h${level}>`;
 }
 
+/** A paragraph of (escaped) text; muted for notes. */
 export function paragraph(text: string, muted = false): string {
   return `<p style="${style({ fontFamily: FONT, fontSize: '13px', lineHeight: '1.45', margin: '4px 0', color: muted ? '#5f6368' : '#202124' })}">${escapeHtml(text)}</p>`;
 }
 
+/** A bulleted list of (escaped) sentences; '' when empty. */
 export function list(items: string[]): string {
   if (!items.length) return '';
   const li = items.map((t) => `<li style="${style({ margin: '3px 0' })}">${escapeHtml(t)}</li>`).join('');

@@ -12,6 +12,7 @@ import { CategoryRow, ReportChart, ReportInput } from './types';
 /** Months of history the charts show, ending with the period's last month. */
 export const CHART_MONTHS = 12;
 
+/** The KPI engine's result for the report and the pieces drawn from it. */
 export interface KpiSection {
   result: KpiResult;
   rows: ScorecardRow[];

@@ -9,6 +9,7 @@ import { RAG_COLORS } from '../dashboard';
 import { Rag } from '../kpi/targets';
 import { DueFact, ReportChart, ReportModel } from './types';
 
+/** Columns of the tab: the KPI table's 9 columns and its 6 trend months. */
 export const LAYOUT_WIDTH = 15;
 const DEFAULT = '0.###############';
 const DATE = 'yyyy-mm-dd';
@@ -16,11 +17,14 @@ const SECTION_BG = '#e8f0fe';
 const HEADER_BG = '#f1f3f4';
 /** Rows left empty under the chart heading for two rows of charts. */
 export const CHART_ROWS = 36;
+/** Native chart size in pixels; two fit side by side over columns A–E and F–J. */
 export const CHART_SIZE = { width: 600, height: 320 };
 const CHART_ANCHORS = [[0, 1], [0, 6], [18, 1], [18, 6]] as const;
 
+/** A cell's font weight. */
 export type Weight = 'bold' | 'normal';
 
+/** A chart with its data block and anchor on the tab. */
 export interface PlacedChart {
   chart: ReportChart;
   /** Data block (header row + one row per x value), 1-based. */
@@ -32,6 +36,7 @@ export interface PlacedChart {
   anchorColumn: number;
 }
 
+/** The tab, cell by cell, plus formulas and charts. */
 export interface ReportLayout {
   values: Grid;
   formats: string[][];
@@ -54,6 +59,7 @@ interface Line {
   bold?: boolean;
 }
 
+/** Section headings, shared by the tab and the HTML. */
 export const SECTIONS = {
   summary: 'Summary',
   kpis: 'Key performance indicators',
@@ -65,6 +71,7 @@ export const SECTIONS = {
   chartData: 'Chart data',
 } as const;
 
+/** Lays the model out on the tab's grid, top to bottom, every section always present. */
 export function reportLayout(model: ReportModel): ReportLayout {
   const lines: Line[] = [];
   const sections: Record<string, number> = {};

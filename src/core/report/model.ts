@@ -16,6 +16,7 @@ export function reportTitle(label: string): string {
   return `Circularity report — ${label}`;
 }
 
+/** Every section of the report for the input's period; never throws on empty or missing tabs. */
 export function buildReport(input: ReportInput): ReportModel {
   const { period } = input;
   const kpis = kpiSection(input);

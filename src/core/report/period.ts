@@ -6,6 +6,7 @@
 import { Cell, UserError, isBlank } from '../cells';
 import { MonthKey, addMonths, lastCompleteMonth, monthKey, monthLabel, monthRange, parseMonth } from '../kpi/months';
 
+/** A month or a quarter, resolved. */
 export interface ReportPeriod {
   /** `2026-10` or `2026-Q3`: the name people type and the tab suffix. */
   key: string;

@@ -9,7 +9,10 @@ import { QualityRow, ReportInput, ReportModel } from './types';
 
 /** Row-level findings listed in the model (the tab shows them all; the e-mail fewer). */
 export const MAX_QUALITY_ROWS = 500;
+/** Reader notes listed (5,000 partners with a typo each must not make a 5,000-line section). */
+export const MAX_NOTES = 100;
 
+/** The data-quality section from the parsed KPI Data, reader notes and missing factors. */
 export function qualitySection(input: ReportInput, missingFactors: readonly MissingFactor[]): ReportModel['quality'] {
   const issues = input.kpi?.issues ?? [];
   const skipped = input.kpi?.rowsSkipped ?? 0;
@@ -25,7 +28,8 @@ export function qualitySection(input: ReportInput, missingFactors: readonly Miss
   for (const m of missingFactors) {
     notes.push(`Factors: no emission factor for ${m.category} / ${m.outcome} (${m.count} device(s)); their CO2e counts 0.`);
   }
-  notes.push(...input.notes);
+  notes.push(...input.notes.slice(0, MAX_NOTES));
+  if (input.notes.length > MAX_NOTES) notes.push(`… and ${input.notes.length - MAX_NOTES} more findings in the tabs named above.`);
   if (!notes.length) notes.push('No data-quality finding.');
   const ordered = [...issues.filter((i) => i.skipped), ...issues.filter((i) => !i.skipped)];
   const rows: QualityRow[] = ordered.slice(0, MAX_QUALITY_ROWS).map((i) => ({

@@ -9,6 +9,7 @@ import { rankValues, rankWithKnockouts } from '../scoring/rank';
 import { PartnerResult } from '../partners/assess';
 import { ShortlistEntry, ShortlistGroup } from './types';
 
+/** Partners per country × partner type. */
 export const SHORTLIST_SIZE = 3;
 
 /** Known countries and types in the product's order, others alphabetically after them. */

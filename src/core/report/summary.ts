@@ -10,6 +10,7 @@ import { monthLabel, addMonths } from '../kpi/months';
 import { formatDelta, formatNumber } from './format';
 import { ReportPeriod } from './period';
 
+/** A KPI that moved against the previous period. */
 export interface Mover {
   row: ScorecardRow;
   /** improvement / |previous|: positive is better. */

@@ -5,6 +5,7 @@
 import { formatNumber } from './format';
 import { ReportModel } from './types';
 
+/** The plain-text report. */
 export function renderReportText(model: ReportModel): string {
   const h = model.header;
   const kpis = model.kpis.map((r) => {

@@ -46,6 +46,7 @@ export interface KpiInput {
   rowsSkipped: number;
 }
 
+/** The parsed workbook and the period: everything the model is built from. */
 export interface ReportInput {
   period: ReportPeriod;
   now: Date;
@@ -66,6 +67,7 @@ export interface ReportInput {
   notes: string[];
 }
 
+/** How a chart draws its series. */
 export type ChartKind = 'column' | 'stacked-column' | 'line';
 
 /** A chart as data: one row per x value, one value per series. Drawn natively, as PNG or as SVG. */
@@ -83,6 +85,7 @@ export interface ReportChart {
   rows: { x: string; values: (number | null)[] }[];
 }
 
+/** One device category over the period. */
 export interface CategoryRow {
   category: string;
   requests: number;
@@ -93,6 +96,7 @@ export interface CategoryRow {
   share: number | null;
 }
 
+/** One partner in the shortlist. */
 export interface ShortlistEntry {
   /** Rank within country × partner type (knock-outs after every partner that passes); null for a knock-out shown for its score. */
   rank: number | null;
@@ -110,6 +114,7 @@ export interface ShortlistEntry {
   row: number;
 }
 
+/** The shortlist of one country × partner type. */
 export interface ShortlistGroup {
   country: string;
   type: string;
@@ -118,6 +123,7 @@ export interface ShortlistGroup {
   entries: ShortlistEntry[];
 }
 
+/** One row-level data-quality finding. */
 export interface QualityRow {
   tab: string;
   row: number;
@@ -127,6 +133,7 @@ export interface QualityRow {
   skipped: boolean;
 }
 
+/** The report, section by section. */
 export interface ReportModel {
   title: string;
   header: {

@@ -15,6 +15,7 @@ import {
   PARTNER_TYPES,
   YES_NO,
 } from './lists';
+import { SEED_REF_COLUMN } from '../benchmark/seed-ref-column';
 
 /** What Sheets reports for a cell nobody formatted ("Automatic"): numbers shown as typed. */
 export const AUTOMATIC_FORMAT = '0.###############';
@@ -157,7 +158,7 @@ export function benchmarkCountryTab(code: string): TabSpec {
     kind: 'input',
     tabColor: '#8430ce',
     purpose: `Legal framework and competitive landscape for ${code}, one sourced fact per row.`,
-    columns: BENCHMARK_COLUMNS,
+    columns: [...BENCHMARK_COLUMNS, SEED_REF_COLUMN],
   };
 }
 

@@ -1,12 +1,15 @@
 /**
  * Seed rows of the reference tabs, keyed by tab name and laid out in each tab's column order:
- * KPI targets and emission factors (from the KPI core, which owns their meaning).
+ * KPI targets and emission factors (from the KPI core, which owns their meaning) and the sourced
+ * benchmark facts of each country.
  */
 import { Grid } from '../cells';
 import { alignRows } from '../align';
 import { FACTORS_SEED } from '../kpi/factors';
 import { KPI_TARGETS_SEED } from '../kpi/targets-seed';
-import { FACTORS, KPI_TARGETS, TabSpec } from '../schema/tabs';
+import { benchmarkCountryTab, FACTORS, KPI_TARGETS, TabSpec } from '../schema/tabs';
+import { COUNTRIES } from '../schema/lists';
+import { benchmarkSeedRows } from '../benchmark/seed';
 
 function inSpecOrder(spec: TabSpec, seed: Grid): Grid {
   const [header, ...rows] = seed;
@@ -17,5 +20,7 @@ export function referenceSeeds(): Record<string, Grid> {
   return {
     [KPI_TARGETS.name]: inSpecOrder(KPI_TARGETS, KPI_TARGETS_SEED),
     [FACTORS.name]: inSpecOrder(FACTORS, FACTORS_SEED),
+    // Empty country tabs get their seed facts (spec order, Seed ref last).
+    ...Object.fromEntries(COUNTRIES.map((c) => [benchmarkCountryTab(c).name, benchmarkSeedRows(c)])),
   };
 }

@@ -1,4 +1,10 @@
-import { countryName, EU_MEMBERS, isEuMember, isoCountries, resolveCountry } from '../../../src/core/benchmark/countries';
+import {
+  countryName,
+  EU_MEMBERS,
+  isEuMember,
+  isoCountries,
+  resolveCountry,
+} from '../../../src/core/benchmark/countries';
 
 describe('ISO 3166 country codes', () => {
   test('the full alpha-2 list: 249 unique codes with names', () => {

@@ -11,7 +11,15 @@ export const HEADER: Cell[] = [...FACT_HEADERS];
 export function fact(
   dimension: string,
   topic: string,
-  opts: { value?: Cell; unit?: string; year?: Cell; status?: string; reviewed?: Cell; best?: string; source?: string } = {},
+  opts: {
+    value?: Cell;
+    unit?: string;
+    year?: Cell;
+    status?: string;
+    reviewed?: Cell;
+    best?: string;
+    source?: string;
+  } = {},
 ): Cell[] {
   return [
     dimension,
@@ -50,7 +58,12 @@ export const FR_GRID: Grid = [
   fact('law', 'Law B', { year: 2025 }),
   fact('pro_scheme', 'Scheme', { year: 2024, status: 'to verify' }),
   new Array(12).fill(''),
-  fact('statistic', 'Collection rate 2023', { value: 47.4, unit: '%', year: 2023, reviewed: '2025-11-25' }),
+  fact('statistic', 'Collection rate 2023', {
+    value: 47.4,
+    unit: '%',
+    year: 2023,
+    reviewed: '2025-11-25',
+  }),
   fact('repair', 'Repair bonus amount', { value: 25, unit: 'EUR' }),
   fact('repair', 'EU: Repair directive', { year: 2026, status: '' }),
   fact('best_practice', 'Good idea', { year: 2026, best: 'Do the good thing' }),

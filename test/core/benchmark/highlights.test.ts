@@ -5,7 +5,11 @@ import { fact, FR_GRID, HEADER, NOW } from './fixture';
 
 const model = benchmarkModel([
   { code: 'FR', tab: 'Benchmark FR', grid: FR_GRID },
-  { code: 'DE', tab: 'Benchmark DE', grid: [HEADER, fact('law', 'ElektroG', { year: 2015, status: 'to verify' })] },
+  {
+    code: 'DE',
+    tab: 'Benchmark DE',
+    grid: [HEADER, fact('law', 'ElektroG', { year: 2015, status: 'to verify' })],
+  },
   { code: 'US', tab: 'Benchmark US', grid: null },
 ]);
 
@@ -20,19 +24,34 @@ describe('benchmark highlights', () => {
     ]);
     expect(h.dueForReview[1].lastReviewed).toEqual(new Date('2025-11-25T00:00:00Z'));
     expect(h.dueForReview[0].year).toBe(2024);
+    expect(h.dueForReview.map((d) => d.reason)).toEqual([
+      'never reviewed; data of 2024',
+      'last reviewed 2025-11-25',
+      'never reviewed, and no year',
+      'never reviewed; data of 2015',
+    ]);
     // A longer staleness lets the fact reviewed in November 2025 and the 2024 fact off.
     expect(benchmarkHighlights(model, NOW, 24).dueForReview.map((d) => d.row)).toEqual([7, 2]);
   });
 
   test('best practices: rows with a Best practice and best_practice rows', () => {
     expect(benchmarkHighlights(model, NOW, 12).bestPractices).toEqual([
-      { country: 'FR', topic: 'Good idea', text: 'Do the good thing', source: 'source of Good idea' },
+      {
+        country: 'FR',
+        topic: 'Good idea',
+        text: 'Do the good thing',
+        source: 'source of Good idea',
+      },
     ]);
   });
 
   test('coverage matrix: ✓ verified, ? to verify only, ✗ nothing', () => {
     const m = coverageMatrix(model);
-    const row = (d: string) => m.find((r) => r.dimension === d)!.cells.map((c) => `${c.country}${c.mark}`).join(' ');
+    const row = (d: string) =>
+      m
+        .find((r) => r.dimension === d)!
+        .cells.map((c) => `${c.country}${c.mark}`)
+        .join(' ');
     expect(m).toHaveLength(10);
     expect(row('law')).toBe('FR✓ DE? US✗');
     expect(row('pro_scheme')).toBe('FR? DE✗ US✗');

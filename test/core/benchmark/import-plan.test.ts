@@ -12,7 +12,8 @@ function apply(grid: Grid, plan: ReturnType<typeof planSeedImport>): Grid {
   const out = grid.map((r) => [...r]);
   const width = Math.max(plan.refColumn, ...out.map((r) => r.length));
   const pad = (r: Cell[]) => [...r, ...new Array(Math.max(0, width - r.length)).fill('')];
-  if (plan.addRefHeader) out[0] = pad(out[0]).map((v, i) => (i === plan.refColumn - 1 ? SEED_REF_COLUMN.header : v));
+  if (plan.addRefHeader)
+    out[0] = pad(out[0]).map((v, i) => (i === plan.refColumn - 1 ? SEED_REF_COLUMN.header : v));
   plan.refFill?.values.forEach(([v], i) => {
     const r = plan.refFill!.row - 1 + i;
     out[r] = pad(out[r]);
@@ -66,7 +67,11 @@ describe('Import benchmark seed: the plan', () => {
     expect(plan.refFill!.row).toBe(2);
     expect(plan.refFill!.values).toHaveLength(seeded.length);
     const again = planSeedImport('DE', 'Benchmark DE', apply(grid, plan), plan.ledger);
-    expect([again.added.length, again.adopted.length, again.edited.map((e) => e.row)]).toEqual([0, 0, [5]]);
+    expect([again.added.length, again.adopted.length, again.edited.map((e) => e.row)]).toEqual([
+      0,
+      0,
+      [5],
+    ]);
   });
 
   test('columns in any order: appended rows land under the tab’s own headers; Seed ref goes right of all data', () => {

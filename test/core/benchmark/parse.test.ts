@@ -19,7 +19,11 @@ describe('reading a Benchmark tab', () => {
     const grid = FR_GRID.map((r) => order.map((i) => r[i]));
     const c = parseCountryTab('FR', 'Benchmark FR', grid);
     expect(c.findings.map((f) => [f.dimension, f.topic, f.year])).toEqual(
-      parseCountryTab('FR', 'Benchmark FR', FR_GRID).findings.map((f) => [f.dimension, f.topic, f.year]),
+      parseCountryTab('FR', 'Benchmark FR', FR_GRID).findings.map((f) => [
+        f.dimension,
+        f.topic,
+        f.year,
+      ]),
     );
   });
 
@@ -37,7 +41,10 @@ describe('reading a Benchmark tab', () => {
   });
 
   test('without a Dimension column nothing is read, and that is said', () => {
-    const c = parseCountryTab('DE', 'Benchmark DE', [HEADER.map((h) => (h === 'Dimension' ? 'Dim.' : h)), fact('law', 'x')]);
+    const c = parseCountryTab('DE', 'Benchmark DE', [
+      HEADER.map((h) => (h === 'Dimension' ? 'Dim.' : h)),
+      fact('law', 'x'),
+    ]);
     expect(c.findings).toEqual([]);
     expect(c.problems).toEqual(["column 'Dimension' is missing"]);
   });
@@ -55,7 +62,7 @@ describe('reading a Benchmark tab', () => {
       'Benchmark ES, row 3, column A (Dimension): the text "foo" — expected one of law, pro_scheme, take_back, target, donation, repair, data_erasure, competitor, statistic, best_practice; read as blank.',
       'Benchmark ES, row 3, column F (Year): the text "soon" — expected a year such as 2024; read as blank.',
       'Benchmark ES, row 3, column K (Last reviewed): the text "last week" — expected a date such as 2026-10-03; read as blank.',
-      'Benchmark ES, row 3, column I (Status): the text "checked" — expected \'verified\' or \'to verify\'; read as blank.',
+      "Benchmark ES, row 3, column I (Status): the text \"checked\" — expected 'verified' or 'to verify'; read as blank.",
     ]);
   });
 
@@ -68,12 +75,24 @@ describe('reading a Benchmark tab', () => {
   });
 
   test('overview countries: the five always, then every other Benchmark XX tab by code', () => {
-    const tabs = benchmarkTabs(['Settings', 'Benchmark', 'Benchmark NL', 'Benchmark FR', 'Benchmark it', 'Benchmark DE', 'Benchmark Notes']);
+    const tabs = benchmarkTabs([
+      'Settings',
+      'Benchmark',
+      'Benchmark NL',
+      'Benchmark FR',
+      'Benchmark it',
+      'Benchmark DE',
+      'Benchmark Notes',
+    ]);
     expect(tabs.map((t) => t.code)).toEqual(['FR', 'DE', 'US', 'UK', 'ES', 'IT', 'NL']);
     expect(tabs.find((t) => t.code === 'IT')!.tab).toBe('Benchmark it');
     expect(tabs.find((t) => t.code === 'US')!.exists).toBe(false);
-    const model = benchmarkModel(tabs.map((t) => ({ ...t, grid: t.code === 'FR' ? FR_GRID : t.exists ? [HEADER] : null })));
-    expect(model.countries.find((c) => c.code === 'US')!.problems[0]).toMatch(/tab 'Benchmark US' is missing/);
+    const model = benchmarkModel(
+      tabs.map((t) => ({ ...t, grid: t.code === 'FR' ? FR_GRID : t.exists ? [HEADER] : null })),
+    );
+    expect(model.countries.find((c) => c.code === 'US')!.problems[0]).toMatch(
+      /tab 'Benchmark US' is missing/,
+    );
     expect(model.global).toHaveLength(11);
   });
 });

@@ -1,7 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { asText } from '../../../src/core/cells';
-import { benchmarkSeedRows, globalFacts, parseSeedRef, seedCells, seedFacts, seedFactsFor, seedRef } from '../../../src/core/benchmark/seed';
+import {
+  benchmarkSeedRows,
+  globalFacts,
+  parseSeedRef,
+  seedCells,
+  seedFacts,
+  seedFactsFor,
+  seedRef,
+} from '../../../src/core/benchmark/seed';
 import { FACT_HEADERS } from '../../../src/core/benchmark/tab-columns';
 import SEED from '../../../src/core/seed/benchmark-seed.json';
 
@@ -40,7 +48,8 @@ describe('benchmark seed', () => {
     expect(seedFactsFor('JP')).toHaveLength(0);
     expect(seedFactsFor('UK').some((f) => f.country === 'EU')).toBe(false);
     expect(globalFacts()).toHaveLength(11);
-    for (const code of ['FR', 'DE', 'US', 'UK', 'ES']) expect(seedFactsFor(code).some((f) => f.country === 'GLOBAL')).toBe(false);
+    for (const code of ['FR', 'DE', 'US', 'UK', 'ES'])
+      expect(seedFactsFor(code).some((f) => f.country === 'GLOBAL')).toBe(false);
     const eu = fr.find((f) => f.country === 'EU')!;
     expect(seedCells(eu)[1]).toMatch(/^EU: /);
     // Grouped by dimension, own facts before the EU's.
@@ -67,7 +76,8 @@ describe('benchmark seed', () => {
   });
 
   test('no seeded text needs an apostrophe to stay text (it would be kept doubled in @ columns)', () => {
-    for (const f of seedFacts()) for (const c of seedCells(f)) if (typeof c === 'string') expect(asText(c)).toBe(c);
+    for (const f of seedFacts())
+      for (const c of seedCells(f)) if (typeof c === 'string') expect(asText(c)).toBe(c);
     const quoted = seedFacts().find((f) => f.summary.startsWith("'"))!;
     expect(seedCells(quoted)[2]).toMatch(/^\u2018Refurbished/);
   });
@@ -75,6 +85,8 @@ describe('benchmark seed', () => {
   test('the ref changes when the seeded content changes', () => {
     const f = seedFacts()[30];
     expect(seedRef({ ...f, summary: f.summary + '!' })).not.toBe(seedRef(f));
-    expect(seedRef({ ...f, summary: f.summary + '!' }).split('#')[0]).toBe(seedRef(f).split('#')[0]);
+    expect(seedRef({ ...f, summary: f.summary + '!' }).split('#')[0]).toBe(
+      seedRef(f).split('#')[0],
+    );
   });
 });

@@ -17,16 +17,26 @@ describe('due for review', () => {
   });
 
   test('calendar months, the 31st falling back to the last day of a shorter month', () => {
-    expect(staleBefore(new Date('2026-03-31T00:00:00Z'), 1).toISOString().slice(0, 10)).toBe('2026-02-28');
-    expect(staleBefore(new Date('2026-01-15T00:00:00Z'), 14).toISOString().slice(0, 10)).toBe('2024-11-15');
+    expect(staleBefore(new Date('2026-03-31T00:00:00Z'), 1).toISOString().slice(0, 10)).toBe(
+      '2026-02-28',
+    );
+    expect(staleBefore(new Date('2026-01-15T00:00:00Z'), 14).toISOString().slice(0, 10)).toBe(
+      '2024-11-15',
+    );
   });
 
   test('a fact due under a staleness of m months is due under any shorter one', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1990, max: 2030 }), fc.integer({ min: 1, max: 120 }), fc.integer({ min: 1, max: 120 }), (year, a, b) => {
-        const [short, long] = a < b ? [a, b] : [b, a];
-        if (isDue({ lastReviewed: null, year }, NOW, long)) expect(isDue({ lastReviewed: null, year }, NOW, short)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1990, max: 2030 }),
+        fc.integer({ min: 1, max: 120 }),
+        fc.integer({ min: 1, max: 120 }),
+        (year, a, b) => {
+          const [short, long] = a < b ? [a, b] : [b, a];
+          if (isDue({ lastReviewed: null, year }, NOW, long))
+            expect(isDue({ lastReviewed: null, year }, NOW, short)).toBe(true);
+        },
+      ),
     );
   });
 });

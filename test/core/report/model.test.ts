@@ -124,6 +124,13 @@ describe('the report model', () => {
     expect(missing.quality.notes).toContain("The tab 'KPI Data' is missing: run Circularity Workbench › Set up workbook.");
   });
 
+  test('reader notes are capped, so thousands of findings cannot swamp the report', () => {
+    const notes = Array.from({ length: 250 }, (_, i) => `Partners, row ${i + 2}: expected a score from 1 to 5.`);
+    const m = buildReport(reportInput(monthPeriod('2026-10'), { notes }));
+    expect(m.quality.notes.filter((n) => n.startsWith('Partners, row'))).toHaveLength(100);
+    expect(m.quality.notes[m.quality.notes.length - 1]).toBe('… and 150 more findings in the tabs named above.');
+  });
+
   test('a period not over yet is flagged in the summary', () => {
     const m = buildReport(reportInput(monthPeriod('2026-11')));
     expect(m.header.partial).toBe(true);
