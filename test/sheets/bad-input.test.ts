@@ -86,6 +86,13 @@ const CASES: Case[] = [
   { tab: 'Ratings', what: 'an unknown partner', mutate: set('Partner', 4, 'Nobody Ltd'), message: /Ratings: partner 'Nobody Ltd' is not in Partners/ },
   { tab: 'Ratings', what: 'reordered columns', mutate: swap('Partner', 'Assessor'), message: /Consolidated \d+ rating row/ },
   { tab: 'Ratings', what: 'a missing column', mutate: clearHeader('Score'), message: /Ratings: column 'Score' is missing/ },
+  // A country benchmark tab
+  { tab: 'Benchmark FR', what: 'a renamed column', mutate: rename('Source', 'Sources'), message: /Benchmark FR.*'Source'/ },
+  { tab: 'Benchmark FR', what: 'a missing column', mutate: clearHeader('Dimension'), message: /Benchmark FR.*'Dimension'/ },
+  { tab: 'Benchmark FR', what: 'text in the year column', mutate: set('Year', 3, 'recent'), message: /Benchmark FR, row 3, column F \(Year\)/ },
+  { tab: 'Benchmark FR', what: 'a date typed as French text', mutate: set('Last reviewed', 4, '15/03/2026'), message: /Benchmark refreshed/ },
+  { tab: 'Benchmark FR', what: 'an unknown dimension', mutate: set('Dimension', 5, 'gossip'), message: /Benchmark FR, row 5, column A \(Dimension\)/ },
+  { tab: 'Benchmark FR', what: 'formula-looking findings', mutate: (s) => FORMULAS.forEach((f, i) => s.getRange(6 + i, col(s, 'Finding')).setValue(f)), message: /Benchmark refreshed/ },
   // Settings
   { tab: 'Settings', what: 'text where a number belongs', mutate: (s) => s.getRange(s.getLastRow() + 1, 1, 1, 2).setValues([['Stability spread', 'wide']]), message: /Settings: 'Stability spread' should be a number/ },
 ];
@@ -95,7 +102,11 @@ const ACTIONS: [string, () => void][] = [
   ['Consolidate ratings', index.consolidateRatings],
   ['Score partners', index.scorePartners],
   ['Refresh KPI dashboard', index.refreshKpiDashboard],
+  ['Import benchmark seed', index.importBenchmarkSeed],
+  ['Refresh benchmark', index.refreshBenchmark],
 ];
+
+const INPUT = ['Settings', 'Criteria', 'Partners', 'Ratings', 'KPI Data', 'KPI Targets', 'Factors', 'Benchmark FR', 'Benchmark DE', 'Benchmark US', 'Benchmark UK', 'Benchmark ES'];
 
 function sampleWorkbook(): Runtime {
   const rt = installRuntime();
@@ -114,13 +125,13 @@ describe.each(CASES.map((c) => [`${c.tab}: ${c.what}`, c] as const))('bad input 
   test('every action answers clearly, nothing escapes, no typed cell changes', () => {
     const rt = sampleWorkbook();
     rt.runAs('FULL', () => c.mutate(sheet(rt, c.tab)));
-    const before = typedCells(rt, ['Settings', 'Criteria', 'Partners', 'Ratings', 'KPI Data', 'KPI Targets', 'Factors']);
+    const before = typedCells(rt, INPUT);
     const alerts = rt.ui.alerts.length;
     const toasts = rt.toasts.length;
     const logRows = sheet(rt, 'Log').getLastRow();
     for (const [, action] of ACTIONS) expect(() => rt.runAs('FULL', action)).not.toThrow();
     expect(told(rt, alerts, toasts, logRows)).toMatch(c.message);
-    const after = typedCells(rt, ['Settings', 'Criteria', 'Partners', 'Ratings', 'KPI Data', 'KPI Targets', 'Factors']);
+    const after = typedCells(rt, INPUT);
     expect(changedCells(before, after)).toEqual([]);
     // Nothing the add-on wrote became a formula by accident.
     for (const s of rt.spreadsheet!.getSheets()) expect((s as unknown as { unintendedFormulaWrites: unknown[] }).unintendedFormulaWrites).toEqual([]);
