@@ -9,7 +9,8 @@ import { snapshotWorkbook } from '../local/export/snapshot';
 import { ROOT, runDemo } from './scenario';
 
 async function main(): Promise<void> {
-  const out = path.join(ROOT, 'out');
+  // CIRC_OUT lets the end-to-end test write into a temporary folder.
+  const out = process.env.CIRC_OUT ?? path.join(ROOT, 'out');
   fs.mkdirSync(out, { recursive: true });
   console.log('Circularity Workbench — offline demo on the local Apps Script runtime');
   const demo = runDemo((line) => console.log(line));

@@ -1,0 +1,74 @@
+/**
+ * Layer 4: `npm start`'s program run as a person runs it (its own process, the built bundle),
+ * and the artefacts it writes opened the way a person would open them.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { workbookTabs } from '../../src/core/schema/tabs';
+
+const ROOT = path.resolve(__dirname, '../..');
+const OUT = fs.mkdtempSync(path.join(os.tmpdir(), 'circ-demo-'));
+let stdout = '';
+
+beforeAll(() => {
+  stdout = execFileSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'demo/start.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, CIRC_OUT: OUT },
+    encoding: 'utf8',
+    timeout: 240000,
+  });
+}, 240000);
+
+interface Snapshot {
+  sheets: { name: string; values: unknown[][]; frozenRows: number; dataValidations: { range: string; values: unknown[] }[]; charts: { type: string; ranges: string[]; options: Record<string, unknown> }[]; protections: unknown[] }[];
+  serviceCalls: Record<string, Record<string, number>>;
+}
+
+describe('npm start', () => {
+  test('prints its progress through the menu and where it wrote the files', () => {
+    expect(stdout).toMatch(/onOpen \(AuthMode\.NONE\): menu with \d+ items/);
+    for (const step of ['Set up workbook', 'Load sample data', 'Score partners', 'Refresh KPI dashboard', 'Refresh benchmark']) expect(stdout).toContain(`✓ ${step}`);
+    expect(stdout).toMatch(/Wrote .*workbook\.xlsx and .*workbook\.json/);
+  });
+
+  test('workbook.json holds every tab of product.md with headers, validation, protections and the native charts', () => {
+    const snap = JSON.parse(fs.readFileSync(path.join(OUT, 'workbook.json'), 'utf8')) as Snapshot;
+    const byName = new Map(snap.sheets.map((s) => [s.name, s]));
+    for (const tab of workbookTabs()) {
+      const s = byName.get(tab.name);
+      expect(s).toBeDefined();
+      if (tab.kind === 'input') {
+        // Every header of product.md, in order (Partners has its criterion columns in between).
+        const headers = (s!.values[0] as string[]).filter((h) => tab.columns.some((c) => c.header === h));
+        expect(headers).toEqual(tab.columns.map((c) => c.header));
+        expect(s!.frozenRows).toBe(1);
+        expect(s!.protections.length).toBe(1);
+      }
+    }
+    const kpi = byName.get('KPI Data')!;
+    expect(kpi.values.length).toBeGreaterThan(3000);
+    expect(kpi.dataValidations.some((v) => v.values.flat().includes('refurbished'))).toBe(true);
+    const dashboard = byName.get('KPI Dashboard')!;
+    expect(dashboard.charts.map((c) => c.type)).toEqual(['COLUMN', 'LINE', 'COLUMN', 'LINE']);
+    expect(dashboard.charts[0].ranges[0]).toMatch(/^'?KPI Dashboard'?!A\d+:C\d+$/);
+    expect(byName.get('Partner Ranking')!.charts).toHaveLength(1);
+    expect(Object.keys(snap.serviceCalls)).toEqual(expect.arrayContaining(['Set up workbook', 'Score partners', 'Refresh KPI dashboard']));
+  });
+
+  test('workbook.xlsx opens with the same tabs, headers, number formats, dropdowns and frozen header rows', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(OUT, 'workbook.xlsx'));
+    const names = wb.worksheets.map((w) => w.name);
+    for (const tab of workbookTabs()) expect(names).toContain(tab.name);
+    const kpi = wb.getWorksheet('KPI Data')!;
+    expect(kpi.getRow(1).getCell(1).value).toBe('Order ID');
+    expect(kpi.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(kpi.getCell('B2').numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(kpi.getCell('B2').value).toBeInstanceOf(Date);
+    expect(kpi.getCell('H2').dataValidation).toMatchObject({ type: 'list' });
+    expect(names).toContain('Charts (local runtime)');
+  });
+});
