@@ -94,5 +94,8 @@ export function runDemo(log: (line: string) => void = () => {}, now = new Date()
   runtime.ui.scriptResponses([{ button: 'OK', text: 'IT' }]);
   click(demo, 'Add country…', log);
   click(demo, 'Refresh benchmark', log);
+  // The period prompt answered with a blank: the default period (Settings, else last complete month).
+  runtime.ui.scriptResponses([{ button: 'OK', text: '' }]);
+  click(demo, 'Generate report…', log);
   return demo;
 }

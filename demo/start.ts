@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exportXlsx } from '../local/export/xlsx';
 import { snapshotWorkbook } from '../local/export/snapshot';
+import { writeReportHtml } from '../local/export/report-html';
 import { ROOT, runDemo } from './scenario';
 
 async function main(): Promise<void> {
@@ -20,8 +21,10 @@ async function main(): Promise<void> {
   fs.writeFileSync(json, JSON.stringify(snapshot, null, 1));
   const xlsx = path.join(out, 'workbook.xlsx');
   await exportXlsx(ss, xlsx);
+  const report = path.join(out, 'report.html');
+  writeReportHtml(demo.runtime, report);
   console.log(`\nTabs: ${ss.getSheets().map((s) => s.getName()).join(', ')}`);
-  console.log(`Wrote ${path.relative(process.cwd(), xlsx)} and ${path.relative(process.cwd(), json)}`);
+  console.log(`Wrote ${path.relative(process.cwd(), xlsx)}, ${path.relative(process.cwd(), json)} and ${path.relative(process.cwd(), report)}`);
 }
 
 main().catch((e) => {

@@ -7,6 +7,9 @@ import { CellArg } from './core/cells';
 import { circCo2e, circKpi } from './functions/kpi-functions';
 import * as scoring from './functions/scoring-functions';
 import { buildMenu } from './menu';
+import { emailReportFromMenu } from './sheets/mail';
+import { generateReportFromMenu } from './sheets/report';
+import { runScheduledReportFromTrigger, scheduleMonthlyReportFromMenu, stopScheduleFromMenu } from './sheets/schedule';
 import { runAction } from './sheets/action';
 import { deriveWeights } from './sheets/ahp';
 import * as benchmark from './sheets/benchmark';
@@ -86,6 +89,31 @@ export function addCountry(): void {
 /** Menu: adds the shipped seed facts each Benchmark tab has never had; never overwrites an edit. */
 export function importBenchmarkSeed(): void {
   runAction('Import benchmark seed', (ctx) => benchmark.importBenchmarkSeed(ctx.ss, new Date()));
+}
+
+/** Menu: asks for a period (a month such as 2026-10 or a quarter such as 2026-Q3) and rebuilds its Report tab. */
+export function generateReport(): void {
+  generateReportFromMenu();
+}
+
+/** Menu: builds the report of a period and e-mails it to the Report recipients in Settings, charts inline. */
+export function emailReport(): void {
+  emailReportFromMenu();
+}
+
+/** Menu: e-mails the report of the month just ended on day 1 of every month around 7:00 (one trigger, however often clicked). */
+export function scheduleMonthlyReport(): void {
+  scheduleMonthlyReportFromMenu();
+}
+
+/** Menu: removes the monthly report schedule. */
+export function stopSchedule(): void {
+  stopScheduleFromMenu();
+}
+
+/** Time-driven trigger of Schedule monthly report: reports the month just ended and e-mails it; no UI. */
+export function runScheduledReport(): void {
+  runScheduledReportFromTrigger();
 }
 
 /**

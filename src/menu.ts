@@ -17,6 +17,11 @@ export const MENU: MenuEntry[] = [
   { caption: 'Refresh benchmark', functionName: 'refreshBenchmark' },
   { caption: 'Add country…', functionName: 'addCountry' },
   { caption: 'Import benchmark seed', functionName: 'importBenchmarkSeed' },
+  'separator',
+  { caption: 'Generate report…', functionName: 'generateReport' },
+  { caption: 'Email report…', functionName: 'emailReport' },
+  { caption: 'Schedule monthly report', functionName: 'scheduleMonthlyReport' },
+  { caption: 'Stop schedule', functionName: 'stopSchedule' },
 ];
 
 /** The event is not read: in AuthMode.NONE nothing but the static items is allowed anyway. */

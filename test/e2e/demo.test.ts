@@ -31,7 +31,8 @@ describe('npm start', () => {
   test('prints its progress through the menu and where it wrote the files', () => {
     expect(stdout).toMatch(/onOpen \(AuthMode\.NONE\): menu with \d+ items/);
     for (const step of ['Set up workbook', 'Load sample data', 'Score partners', 'Refresh KPI dashboard', 'Refresh benchmark']) expect(stdout).toContain(`✓ ${step}`);
-    expect(stdout).toMatch(/Wrote .*workbook\.xlsx and .*workbook\.json/);
+    expect(stdout).toMatch(/Wrote .*workbook\.xlsx, .*workbook\.json and .*report\.html/);
+    expect(fs.existsSync(path.join(OUT, "report.html"))).toBe(true);
   });
 
   test('workbook.json holds every tab of product.md with headers, validation, protections and the native charts', () => {
