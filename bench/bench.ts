@@ -13,7 +13,7 @@ import { CRITERIA_SEED } from '../src/core/seed/criteria';
 import { samplePartners } from '../src/core/sample/partners';
 import { sampleOrderGrid } from '../src/core/sample/orders';
 import { Grid } from '../src/core/cells';
-import { extraActions, prepareExtras, SizeExtras } from './extras';
+import { answersFor, extraActions, prepareExtras, SizeExtras } from './extras';
 
 /** Google's own figure: 10,000 single-cell calls ≈ 70 s (best-practices page) → 7 ms a call. */
 export const PER_CALL_MS = 7;
@@ -113,8 +113,13 @@ export function benchSize(size: Size, runs: number, log: (s: string) => void): R
     log(`  ${size.name.padEnd(6)} ${action.padEnd(34)} ${String(m.total).padStart(5)} calls ${String(m.cells).padStart(9)} cells ${String(Math.round(m.ms)).padStart(6)} ms → ~${(estimated / 1000).toFixed(1)} s of ${limitMs / 1000} s`);
   };
   for (const action of [...MENU_ACTIONS, ...extraActions()]) {
-    runtime.ui.scriptResponses(Array.from({ length: 20 }, () => ({ button: 'OK' as const })));
-    record(action, 'menu', measure(runtime, runs, () => bundle.clickMenu(action)));
+    record(action, 'menu', measure(runtime, runs, () => {
+      runtime.ui.scriptResponses(answersFor(action));
+      const alerts = runtime.ui.alerts.length;
+      bundle.clickMenu(action);
+      const failed = runtime.ui.alerts.slice(alerts).find((a) => /stopped|refused|missing|cannot/i.test(a.prompt));
+      if (failed) throw new Error(`${action}: ${failed.prompt}`);
+    }));
   }
   const { customFunctionArgs } = customFunctions(runtime, size);
   for (const [name, args, rows] of customFunctionArgs) {

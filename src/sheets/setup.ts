@@ -62,6 +62,18 @@ export function setUpWorkbook(ss: Spreadsheet, countries?: readonly string[]): S
   const seeds = referenceSeeds();
   workbookTabs(countries).forEach((spec, position) => {
     const existing = tabs.get(spec.name);
+    if (spec.kind === 'generated') {
+      // A generated tab belongs to the action that rebuilds it: setup only makes sure it exists.
+      if (!existing) {
+        beforeWriting(`creating '${spec.name}'`);
+        const sheet = ss.insertSheet(spec.name, Math.min(position, ss.getSheets().length));
+        writeBlock(sheet, 1, 1, [[spec.purpose]]);
+        sheet.getRange(1, 1).setFontWeight('bold');
+        sheet.setTabColor(spec.tabColor);
+        result.created.push(spec.name);
+      }
+      return;
+    }
     const state = existing === criteriaSheet && existing ? { exists: true, header: criteria[0] ?? [], lastRow: criteria.length } : stateOf(existing);
     const plan = planTab({
       spec,

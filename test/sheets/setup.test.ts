@@ -1,5 +1,5 @@
 import { snapshotWorkbook } from '../../local/export/snapshot';
-import { loadSampleData, setUpWorkbook } from '../../src/index';
+import { loadSampleData, refreshBenchmark, refreshKpiDashboard, scorePartners, setUpWorkbook } from '../../src/index';
 import { workbookTabs } from '../../src/core/schema/tabs';
 import { changedCells, installRuntime, sheet, typeInto, typedCells } from '../helpers/runtime';
 
@@ -69,6 +69,18 @@ describe('Set up workbook on the local runtime', () => {
     expect(alert?.prompt).toMatch(/'Order ID \(mine\)' in column N looks like it: rename it to 'Order ID'/);
     // Sample data never lands on a tab that holds data.
     expect(kpi.getLastRow()).toBe(3);
+  });
+
+  test('leaves the generated tabs exactly as their actions drew them', () => {
+    const rt = installRuntime();
+    rt.runAs('FULL', () => loadSampleData());
+    for (const action of [scorePartners, refreshKpiDashboard, refreshBenchmark]) rt.runAs('FULL', action);
+    const generated = ['Benchmark', 'KPI Dashboard', 'Partner Ranking'];
+    const before = typedCells(rt, generated);
+    rt.runAs('FULL', () => setUpWorkbook());
+    expect(changedCells(before, typedCells(rt, generated))).toEqual([]);
+    expect(typedCells(rt, generated).size).toBe(before.size);
+    expect(rt.ui.alerts.slice(-1)[0]?.prompt ?? '').not.toMatch(/Benchmark: column/);
   });
 
   test('formula-looking text written by the add-on stays text', () => {
