@@ -170,10 +170,7 @@ const more = (total: number, shown: number) => (total > shown ? paragraph(`… a
 /** Dates as the spreadsheet's wall clock shows them (a date-only cell is midnight there, not in UTC). */
 function reviewed(d: DueFact, timeZone: string): string {
   const v = d.lastReviewed;
-  if (v === null || v === undefined || v === '') return 'never';
-  if (v instanceof Date) return isNaN(v.getTime()) ? 'invalid date' : formatInstant(v, timeZone).slice(0, 10);
-  if (typeof v === 'number' && v > 1e11) return formatInstant(new Date(v), timeZone).slice(0, 10);
-  return String(v);
+  return v ? formatInstant(v, timeZone).slice(0, 10) : 'never';
 }
 
 function cellText(v: unknown, timeZone: string): string {

@@ -180,10 +180,7 @@ const num = (v: number | null | undefined): Cell => (v === null || v === undefin
 const rag = (r: Rag | null) => (r ? RAG_COLORS[r] : null);
 
 function reviewed(d: DueFact): Cell {
-  const v = d.lastReviewed;
-  if (v === null || v === undefined) return 'never';
-  if (typeof v === 'number' && v > 1e11) return new Date(v);
-  return v;
+  return d.lastReviewed ?? 'never';
 }
 
 function shortValue(v: Cell): Cell {

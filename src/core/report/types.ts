@@ -10,33 +10,14 @@ import { Issue } from '../kpi/table';
 import { ScorecardRow, TargetTable } from '../kpi/targets';
 import { PartnerResult } from '../partners/assess';
 import { ReportPeriod } from './period';
-
-/** A best practice from a benchmark tab. */
-export interface BestPractice {
-  country: string;
-  topic: string;
-  text: string;
-  source: string;
-}
-
-/** A benchmark fact whose last review is too old (or missing). */
-export interface DueFact {
-  country: string;
-  tab: string;
-  row: number;
-  topic: string;
-  lastReviewed?: Date | string | number | null;
-  reason?: string;
-}
+import type { BenchmarkHighlights as FullHighlights, BestPractice, DueFact } from '../benchmark/highlights';
 
 /**
- * What the report needs from the benchmark: the shape `benchmarkHighlights()` of the benchmark
- * core returns (its other fields, such as the matrix, are not shown in the report).
+ * What the report needs from the benchmark: the best practices and the facts due for review that
+ * `benchmarkHighlights()` of the benchmark core returns (its coverage matrix is not shown here).
  */
-export interface BenchmarkHighlights {
-  bestPractices: BestPractice[];
-  dueForReview: DueFact[];
-}
+export type BenchmarkHighlights = Pick<FullHighlights, 'bestPractices' | 'dueForReview'>;
+export type { BestPractice, DueFact };
 
 /** The KPI Data tab, parsed. */
 export interface KpiInput {

@@ -40,7 +40,9 @@ export function reportInput(period: ReportPeriod = monthPeriod('2026-10'), extra
     ],
     benchmark: {
       bestPractices: [{ country: 'FR', topic: 'Take-back', text: 'Free 1:1 take-back in store', source: 'ADEME 2024' }],
-      dueForReview: [{ country: 'DE', tab: 'Benchmark DE', row: 7, topic: 'ElektroG', lastReviewed: new Date(Date.UTC(2024, 0, 10)) }],
+      dueForReview: [
+        { country: 'DE', tab: 'Benchmark DE', row: 7, topic: 'ElektroG', year: 2023, verified: true, lastReviewed: new Date(Date.UTC(2024, 0, 10)), reason: 'last reviewed 2024-01-10' },
+      ],
     },
     notes: [],
     ...extra,
