@@ -145,12 +145,16 @@ export function reportLayout(model: ReportModel): ReportLayout {
   note(model.benchmark.note);
   add({ cells: ['Best practices'], bold: true });
   header(['Country', 'Topic', 'Best practice', 'Source']);
-  for (const b of model.benchmark.bestPractices) add({ cells: [b.country, b.topic, b.text, b.source] });
+  const practices = model.benchmark.bestPractices;
+  for (const b of practices.slice(0, MAX_BENCHMARK_ROWS)) add({ cells: [b.country, b.topic, b.text, b.source] });
+  if (practices.length > MAX_BENCHMARK_ROWS) add({ cells: [`… and ${practices.length - MAX_BENCHMARK_ROWS} more in the Benchmark tabs.`] });
   add({ cells: ['Facts due for review'], bold: true });
   header(['Country', 'Tab', 'Row', 'Topic', 'Last reviewed', 'Why']);
-  for (const d of model.benchmark.dueForReview) {
+  const due = model.benchmark.dueForReview;
+  for (const d of due.slice(0, MAX_BENCHMARK_ROWS)) {
     add({ cells: [d.country, d.tab, d.row, d.topic, reviewed(d), d.reason ?? ''], formats: ['@', '@', '0', '@', DATE, '@'] });
   }
+  if (due.length > MAX_BENCHMARK_ROWS) add({ cells: [`… and ${due.length - MAX_BENCHMARK_ROWS} more: the Benchmark tab counts them per country.`] });
 
   section(SECTIONS.quality);
   for (const n of model.quality.notes) add({ cells: [n] });
@@ -175,6 +179,12 @@ export function reportLayout(model: ReportModel): ReportLayout {
 
   return { ...grid(lines), titleRow: 1, sparklines, charts, sections, columnWidths: [240, ...new Array(LAYOUT_WIDTH - 1).fill(105)] };
 }
+
+/**
+ * Lists are capped so the report stays readable and its layout fits the 1,000 rows of a new tab
+ * whatever the data size: the same service calls for 1,000 orders as for 100,000.
+ */
+export const MAX_BENCHMARK_ROWS = 100;
 
 const num = (v: number | null | undefined): Cell => (v === null || v === undefined ? '' : v);
 const rag = (r: Rag | null) => (r ? RAG_COLORS[r] : null);

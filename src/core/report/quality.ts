@@ -8,9 +8,9 @@ import { Issue } from '../kpi/table';
 import { QualityRow, ReportInput, ReportModel } from './types';
 
 /** Row-level findings listed in the model (the tab shows them all; the e-mail fewer). */
-export const MAX_QUALITY_ROWS = 500;
+export const MAX_QUALITY_ROWS = 200;
 /** Reader notes listed (5,000 partners with a typo each must not make a 5,000-line section). */
-export const MAX_NOTES = 100;
+export const MAX_NOTES = 50;
 
 /** The data-quality section from the parsed KPI Data, reader notes and missing factors. */
 export function qualitySection(input: ReportInput, missingFactors: readonly MissingFactor[]): ReportModel['quality'] {

@@ -1,3 +1,4 @@
+import { MAX_NOTES } from '../../../src/core/report/quality';
 import { aggregate, computeKpis } from '../../../src/core/kpi/engine';
 import { scorecard, scorecardMonths } from '../../../src/core/kpi/targets';
 import { buildReport } from '../../../src/core/report/model';
@@ -127,8 +128,8 @@ describe('the report model', () => {
   test('reader notes are capped, so thousands of findings cannot swamp the report', () => {
     const notes = Array.from({ length: 250 }, (_, i) => `Partners, row ${i + 2}: expected a score from 1 to 5.`);
     const m = buildReport(reportInput(monthPeriod('2026-10'), { notes }));
-    expect(m.quality.notes.filter((n) => n.startsWith('Partners, row'))).toHaveLength(100);
-    expect(m.quality.notes[m.quality.notes.length - 1]).toBe('… and 150 more findings in the tabs named above.');
+    expect(m.quality.notes.filter((n) => n.startsWith('Partners, row'))).toHaveLength(MAX_NOTES);
+    expect(m.quality.notes[m.quality.notes.length - 1]).toBe(`… and ${250 - MAX_NOTES} more findings in the tabs named above.`);
   });
 
   test('a period not over yet is flagged in the summary', () => {
