@@ -195,11 +195,12 @@ export function CIRC_RANK(values: CellArg, groups?: CellArg, order?: CellArg): O
  * @param {number[][]} weights one weight per criterion
  * @param {string[][]} criteria the criterion names
  * @param {number} count optional: how many to name (default 2)
+ * @param {string[][]} directions optional: benefit or cost per criterion (default benefit)
  * @return {string[][]} one text per row
  * @customfunction
  */
-export function CIRC_STRENGTHS(scores: CellArg, weights: CellArg, criteria: CellArg, count?: CellArg): Out {
-  return scoring.circStrengths(scores, weights, criteria, count);
+export function CIRC_STRENGTHS(scores: CellArg, weights: CellArg, criteria: CellArg, count?: CellArg, directions?: CellArg): Out {
+  return scoring.circStrengths(scores, weights, criteria, count, directions);
 }
 
 /**
@@ -208,11 +209,12 @@ export function CIRC_STRENGTHS(scores: CellArg, weights: CellArg, criteria: Cell
  * @param {number[][]} weights one weight per criterion
  * @param {string[][]} criteria the criterion names
  * @param {number} count optional: how many to name (default 2)
+ * @param {string[][]} directions optional: benefit or cost per criterion (default benefit)
  * @return {string[][]} one text per row
  * @customfunction
  */
-export function CIRC_WEAKNESSES(scores: CellArg, weights: CellArg, criteria: CellArg, count?: CellArg): Out {
-  return scoring.circWeaknesses(scores, weights, criteria, count);
+export function CIRC_WEAKNESSES(scores: CellArg, weights: CellArg, criteria: CellArg, count?: CellArg, directions?: CellArg): Out {
+  return scoring.circWeaknesses(scores, weights, criteria, count, directions);
 }
 
 /**
@@ -222,7 +224,7 @@ export function CIRC_WEAKNESSES(scores: CellArg, weights: CellArg, criteria: Cel
  * @param {number[][]} weights one weight per criterion
  * @param {string[][]} directions optional: benefit or cost per criterion
  * @param {number} spread optional: relative perturbation of each weight (default 20 %)
- * @param {number} trials optional: number of perturbations (default 500, at most 2000)
+ * @param {number} trials optional: number of perturbations (default 500, at most 2000; fewer on very large ranges)
  * @return {number[][]} one share (0–1) per row
  * @customfunction
  */

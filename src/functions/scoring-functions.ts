@@ -222,8 +222,9 @@ export function circStrengths(
   weights: CellArg,
   criteria: CellArg,
   count?: CellArg,
+  directions?: CellArg,
 ): Output {
-  return describeContributions('CIRC_STRENGTHS', 'strengths', scores, weights, criteria, count);
+  return describeContributions('CIRC_STRENGTHS', 'strengths', scores, weights, criteria, count, directions);
 }
 
 /**
@@ -240,8 +241,9 @@ export function circWeaknesses(
   weights: CellArg,
   criteria: CellArg,
   count?: CellArg,
+  directions?: CellArg,
 ): Output {
-  return describeContributions('CIRC_WEAKNESSES', 'weaknesses', scores, weights, criteria, count);
+  return describeContributions('CIRC_WEAKNESSES', 'weaknesses', scores, weights, criteria, count, directions);
 }
 
 /**
@@ -303,11 +305,14 @@ function describeContributions(
   weights: CellArg,
   criteria: CellArg,
   count: CellArg,
+  directions: CellArg,
 ): Output {
   const { grid, isRange } = readGrid(scores);
   const m = width(grid);
   const w = readWeights({ fn, arg: 'weights' }, weights, m, 'column of scores');
   const names = readNames({ fn, arg: 'criteria' }, criteria, m);
+  // An extension of the contract: a cost criterion scored 1 is a strength, not a weakness.
+  const dirs = readDirections({ fn, arg: 'directions' }, directions, m, 'column of scores');
   const n = readOptionalNumber(
     { fn, arg: 'count' },
     count,
@@ -316,7 +321,7 @@ function describeContributions(
     (x) => Number.isInteger(x) && x >= 1,
   );
   const describeRow = inContext({ fn, arg: 'scores' }, () =>
-    contributionDescriber(w, names, { count: n }),
+    contributionDescriber(w, names, { count: n, directions: dirs }),
   );
   const read = scoreReader({ fn, arg: 'scores' }, DEFAULT_SCALE, isRange, m);
   return grid.map((row, i) => [isBlankRow(row) ? '' : describeRow(read(row, i), i)[kind]]);

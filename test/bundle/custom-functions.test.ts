@@ -81,3 +81,13 @@ describe('custom functions from the bundle', () => {
     expect(out[0][0]).toBeCloseTo(0.5);
   });
 });
+
+test('CIRC_STRENGTHS / CIRC_WEAKNESSES take optional directions: a cheap partner (cost 1) is strong on cost', () => {
+  const scores = [[5, 1, 3]];
+  const names = [['Data security', 'Cost', 'Capacity']];
+  // Read as benefits, a 1 on cost is the weakest point...
+  expect(run('CIRC_WEAKNESSES', scores, [[1, 1, 1]], names, 1)).toEqual([['Cost (1/5)']]);
+  // ...with directions it is, with data security, the strongest, and capacity is the weak one.
+  expect(run('CIRC_STRENGTHS', scores, [[1, 1, 1]], names, '', [['benefit', 'cost', 'benefit']])).toEqual([['Data security (5/5), Cost (1/5)']]);
+  expect(run('CIRC_WEAKNESSES', scores, [[1, 1, 1]], names, undefined, [['benefit', 'cost', 'benefit']])).toEqual([['Capacity (3/5)']]);
+});
