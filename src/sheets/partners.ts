@@ -13,6 +13,7 @@ import { Settings } from '../core/settings';
 import { ActionResult, beforeWriting } from './action';
 import { HEADER_BACKGROUND } from './formats';
 import { rebuildTab } from './generated';
+import { syncPartnerColumns } from './setup';
 import { readTable, Sheet, sheetsByName, Spreadsheet, writeBlock } from './workbook';
 import { UserError } from '../core/cells';
 
@@ -31,7 +32,10 @@ export function scorePartners(ss: Spreadsheet): ActionResult {
   const partners = readTable(partnersSheet);
   const settingsSheet = tabs.get(SETTINGS.name);
   const settings = new Settings(settingsSheet ? readTable(settingsSheet) : []);
-  const warnings: string[] = [];
+  // A criterion added to Criteria gets its score column before anything is scored.
+  const synced = syncPartnerColumns(partnersSheet, criteria, partners);
+  if (partners.length) partners[0] = synced.header;
+  const warnings: string[] = [...synced.warnings];
   const spread = settings.number('Stability spread', 0.2, 0, 0.95, warnings);
 
   const framework = readFramework(criteria);

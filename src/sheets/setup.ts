@@ -97,6 +97,23 @@ export function setUpWorkbook(ss: Spreadsheet, countries?: readonly string[]): S
   return result;
 }
 
+/**
+ * Keeps the score columns of an existing Partners tab in step with Criteria: a new criterion
+ * gets its empty column (a likely rename is reported instead). Returns what to tell the person.
+ */
+export function syncPartnerColumns(partners: Sheet, criteria: Grid, table: Grid): { header: Cell[]; warnings: string[] } {
+  const state: TabState = { exists: true, header: table[0] ?? [], lastRow: table.length };
+  const plan = planTab({ spec: PARTNERS, state, extraColumns: criterionColumns(criteria) });
+  const header = [...state.header];
+  if (plan.newHeaders.length) {
+    beforeWriting(`adding score columns to '${PARTNERS.name}'`);
+    apply(partners, plan, state);
+    // The new columns are empty: the table read before stays right once its header knows them.
+    for (const h of plan.newHeaders) header[h.column - 1] = h.header;
+  }
+  return { header, warnings: plan.warnings };
+}
+
 function settingKeys(sheet: Sheet, state: TabState): Cell[] {
   if (state.lastRow < 2) return [];
   return sheet.getRange(2, 1, state.lastRow - 1, 1).getValues().map((r) => r[0]);

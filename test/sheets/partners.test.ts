@@ -126,3 +126,27 @@ describe('partner actions on the local runtime', () => {
     expect(changedCells(before, typedCells(rt))).toEqual([]);
   });
 });
+
+test('a criterion added to Criteria gets its score column in Partners on the next Score partners', () => {
+  const rt = workbookWithPartners(10);
+  rt.runAs('FULL', () => {
+    const c = sheet(rt, 'Criteria');
+    c.getRange(c.getLastRow() + 1, 1, 1, 14).setValues([['REPAIR', 'Repairability', 'Quality', 'Spare parts, manuals', 'None', 'Some', 'Full', 'benefit', '', 10, 10, 10, 10, 10]]);
+  });
+  const before = typedCells(rt, ['Partners', 'Criteria']);
+  rt.runAs('FULL', () => scorePartners());
+  const s = sheet(rt, 'Partners');
+  const header = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
+  expect(header[header.length - 1]).toBe('REPAIR');
+  expect(s.getRange(1, header.length).getNote()).toMatch(/Score 1–5 for Repairability/);
+  expect(changedCells(before, typedCells(rt, ['Partners', 'Criteria']))).toEqual([]);
+  // Scored into the new column: a 5 on REPAIR lifts row 3's score (row 2 awaits its panel).
+  const scoreCol = header.indexOf('Score') + 1;
+  const coverageCol = header.indexOf('Coverage') + 1;
+  const first = s.getRange(3, scoreCol).getValue() as number;
+  expect(first).toBeLessThan(1);
+  rt.runAs('FULL', () => s.getRange(3, header.length).setValue(5));
+  rt.runAs('FULL', () => scorePartners());
+  expect(s.getRange(3, scoreCol).getValue() as number).toBeGreaterThan(first);
+  expect(s.getRange(3, coverageCol).getValue()).toBeGreaterThan(0.9);
+});

@@ -21,6 +21,8 @@ export const FACTORS_HEADERS = ['Category', 'Outcome', 'kg CO2e avoided per unit
 
 /** The category of the assumption rows, and the outcome text of the years-of-use row. */
 export const ASSUMPTION_CATEGORY = 'assumption';
+/** Rows of context (e.g. manufacturers' footprints of new devices): shown, never used as factors. */
+export const REFERENCE_CATEGORY = 'reference';
 export const YEARS_OF_USE = 'years of extra use';
 
 export interface FactorRow {
@@ -101,6 +103,7 @@ export function parseFactors(grid: Grid, options: { firstRow?: number; firstColu
       }
       continue;
     }
+    if (category === REFERENCE_CATEGORY) continue;
     if (!category) {
       report(row, 'category', cells, 'missing-category', "no Category (use '*' for any category)");
       continue;
@@ -185,6 +188,17 @@ export const FACTORS_SEED: Grid = [
     'estimate, per unit (not per year): 72 kg CO2e life cycle of a new iPad 10th gen × 46 % (lower bound of the impact reduction ADEME gives for a refurbished tablet) = 33.1 kg. ADEME publishes no kg figure for tablets.',
     'Circularity Workbench estimate from: Apple Product Environmental Report iPad (10th gen), Oct 2022, via Boavizta environmental-footprint-data (2023); ' + ADEME + ' (46–80 % reduction, juristes-environnement.com)', 2022],
   ['tablet', 'reused', 33.1, 'estimate, per unit: the tablet estimate above applied to reuse as-is (assumption)', 'Circularity Workbench estimate (see the tablet / refurbished row)', 2022],
+  // Context for the factors above: full life-cycle footprints of new devices, not factors.
+  [REFERENCE_CATEGORY, 'new smartphone (median of 50)', 69.5,
+    'context, kg CO2e life cycle of a new device (IQR 57–78, ~80 % from production); not used as a factor',
+    "Boavizta environmental-footprint-data, boavizta-data-us.csv (manufacturers' product carbon footprints)", 2023],
+  [REFERENCE_CATEGORY, 'new laptop (median of 452)', 307,
+    'context, kg CO2e life cycle of a new device (IQR 244–360, ~80 % from production); not used as a factor',
+    "Boavizta environmental-footprint-data, boavizta-data-us.csv (manufacturers' product carbon footprints)", 2023],
+  [REFERENCE_CATEGORY, 'Apple iPhone 14, 128 GB', 61, 'context, kg CO2e life cycle of a new device (79 % from production); not used as a factor',
+    'Apple Product Environmental Report, Sep 2022 (via Boavizta)', 2022],
+  [REFERENCE_CATEGORY, 'Fairphone 4', 49.9, 'context, kg CO2e life cycle of a new device (74 % from production); not used as a factor',
+    'Fairphone LCA, May 2022 (via Boavizta)', 2022],
   ['*', 'recycled', 0, 'none: no published avoided-emission factor for recycling in the reference; counted as 0 (conservative)', '', ''],
   ['*', 'returned', 0, 'none: the device goes back to its owner, no new device is avoided', '', ''],
   ['*', 'lost', 0, 'none: the device never arrived', '', ''],

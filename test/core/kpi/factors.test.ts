@@ -85,3 +85,12 @@ describe('Factors', () => {
     expect(() => parseFactors([['Category', 'Outcome', 'Basis']])).toThrow(/Factors: missing column "kg CO2e avoided per unit"/);
   });
 });
+
+describe('reference rows', () => {
+  test("manufacturers' footprints in the seed are context: no issue, never a factor", () => {
+    const t = parseFactors(FACTORS_SEED);
+    expect(t.issues).toEqual([]);
+    expect(FACTORS_SEED.filter((r) => r[0] === 'reference').length).toBeGreaterThanOrEqual(4);
+    expect(t.rows.some((r) => r.category === 'reference')).toBe(false);
+  });
+});
