@@ -14,7 +14,7 @@ import { ActionResult, beforeWriting } from './action';
 import { HEADER_BACKGROUND } from './formats';
 import { rebuildTab } from './generated';
 import { syncPartnerColumns } from './setup';
-import { readTable, Sheet, sheetsByName, Spreadsheet, writeBlock } from './workbook';
+import { readTable, rectangular, Sheet, sheetsByName, Spreadsheet, writeBlock } from './workbook';
 import { UserError } from '../core/cells';
 
 const FORMATS: Record<string, string> = { Score: '0.00', Coverage: '0%', Rank: '0', Stability: '0%' };
@@ -34,7 +34,7 @@ export function scorePartners(ss: Spreadsheet): ActionResult {
   const settings = new Settings(settingsSheet ? readTable(settingsSheet) : []);
   // A criterion added to Criteria gets its score column before anything is scored.
   const synced = syncPartnerColumns(partnersSheet, criteria, partners);
-  if (partners.length) partners[0] = synced.header;
+  if (partners.length) partners.splice(0, partners.length, ...rectangular([synced.header, ...partners.slice(1)]));
   const warnings: string[] = [...synced.warnings];
   const spread = settings.number('Stability spread', 0.2, 0, 0.95, warnings);
 

@@ -8,14 +8,19 @@ import { readFramework } from '../core/partners/criteria';
 import { CRITERIA, PARTNERS, RATINGS } from '../core/schema/tabs';
 import { ActionResult, beforeWriting } from './action';
 import { requireTab } from './partners';
-import { readTable, sheetsByName, Spreadsheet, writeBlock, writeBlockKeepingFormulas } from './workbook';
+import { syncPartnerColumns } from './setup';
+import { readTable, rectangular, sheetsByName, Spreadsheet, writeBlock, writeBlockKeepingFormulas } from './workbook';
 
 export function consolidateRatings(ss: Spreadsheet): ActionResult {
   const tabs = sheetsByName(ss);
   const partnersSheet = requireTab(tabs, PARTNERS.name);
-  const framework = readFramework(readTable(requireTab(tabs, CRITERIA.name)));
+  const criteria = readTable(requireTab(tabs, CRITERIA.name));
+  const framework = readFramework(criteria);
   const ratings = readTable(requireTab(tabs, RATINGS.name));
   const partners = readTable(partnersSheet);
+  // Ratings of a criterion added since the last run need its score column first.
+  const synced = syncPartnerColumns(partnersSheet, criteria, partners);
+  if (partners.length) partners.splice(0, partners.length, ...rectangular([synced.header, ...partners.slice(1)]));
   const range = partners.length ? partnersSheet.getRange(1, 1, partners.length, partners[0].length) : null;
   const notes = range ? range.getNotes() : [];
   const formulas = range ? range.getFormulas() : [];
@@ -35,7 +40,7 @@ export function consolidateRatings(ss: Spreadsheet): ActionResult {
   return {
     rowsRead: framework.criteria.length + ratings.length + partners.length,
     rowsWritten: body,
-    warnings: [...framework.issues, ...plan.warnings],
+    warnings: [...synced.warnings, ...framework.issues, ...plan.warnings],
     summary: `Consolidated ${Math.max(0, ratings.length - 1)} rating row(s): ${plan.filled} score(s) filled with the assessors' median; ${flagged} partner(s) with a disagreement to discuss.`,
   };
 }

@@ -150,3 +150,20 @@ test('a criterion added to Criteria gets its score column in Partners on the nex
   expect(s.getRange(3, scoreCol).getValue() as number).toBeGreaterThan(first);
   expect(s.getRange(3, coverageCol).getValue()).toBeGreaterThan(0.9);
 });
+
+test('ratings of a criterion added since the last run land in its new column', () => {
+  const rt = installRuntime();
+  rt.runAs('FULL', () => loadSampleData());
+  rt.runAs('FULL', () => {
+    const c = sheet(rt, 'Criteria');
+    c.getRange(c.getLastRow() + 1, 1, 1, 14).setValues([['REPAIR', 'Repairability', 'Quality', '', '', '', '', 'benefit', '', 10, 10, 10, 10, 10]]);
+    const r = sheet(rt, 'Ratings');
+    const name = sheet(rt, 'Partners').getRange('A3').getValue();
+    r.getRange(r.getLastRow() + 1, 1, 2, 6).setValues([[name, 'Ann', 'REPAIR', 4, '', ''], [name, 'Bob', 'REPAIR', 2, '', '']]);
+  });
+  rt.runAs('FULL', () => consolidateRatings());
+  const s = sheet(rt, 'Partners');
+  const header = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
+  expect(header.indexOf('REPAIR')).toBeGreaterThan(0);
+  expect(s.getRange(3, header.indexOf('REPAIR') + 1).getValue()).toBe(3);
+});
