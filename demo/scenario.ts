@@ -61,6 +61,13 @@ export function click(demo: Demo, caption: string, log: (line: string) => void =
   return step;
 }
 
+/** Types a value next to a key of Settings, as a person would. */
+export function typeSetting(runtime: Runtime, key: string, value: string): void {
+  const settings = runtime.spreadsheet!.getSheetByName('Settings')!;
+  const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((r) => r[0]);
+  settings.getRange(keys.indexOf(key) + 1, 2).setValue(value);
+}
+
 /** Fills the AHP block the way a person would (upper triangle), here with consistent judgements. */
 export function fillAhpBlock(runtime: Runtime): void {
   const sheet = runtime.spreadsheet!.getSheetByName('AHP');
@@ -97,5 +104,11 @@ export function runDemo(log: (line: string) => void = () => {}, now = new Date()
   // The period prompt answered with a blank: the default period (Settings, else last complete month).
   runtime.ui.scriptResponses([{ button: 'OK', text: '' }]);
   click(demo, 'Generate report…', log);
+  // The team types its recipients in Settings, then e-mails the report and schedules it.
+  runtime.runAs('FULL', () => typeSetting(runtime, 'Report recipients', 'ops-team@example.com, director@example.com'));
+  runtime.ui.scriptResponses([{ button: 'OK', text: '' }]);
+  click(demo, 'Email report…', log);
+  click(demo, 'Schedule monthly report', log);
+  click(demo, 'Schedule monthly report', log);
   return demo;
 }

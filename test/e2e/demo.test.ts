@@ -73,3 +73,15 @@ describe('npm start', () => {
     expect(names).toContain('Charts (local runtime)');
   });
 });
+
+test('the demo e-mailed the report once, charts inline, and scheduled exactly one monthly trigger', () => {
+  const outbox = JSON.parse(fs.readFileSync(path.join(OUT, 'outbox.json'), 'utf8'));
+  expect(outbox.mail).toHaveLength(1);
+  expect(outbox.mail[0].to).toEqual(['ops-team@example.com', 'director@example.com']);
+  expect(Object.keys(outbox.mail[0].inlineImages)).toHaveLength(4);
+  expect(outbox.triggers).toHaveLength(1);
+  expect(outbox.triggers[0].handlerFunction ?? JSON.stringify(outbox.triggers[0])).toMatch(/runScheduledReport/);
+  const email = fs.readFileSync(path.join(OUT, 'email.html'), 'utf8');
+  expect(email).toContain('cid:chart_volumes');
+  expect(email).not.toMatch(/<script/i);
+});
