@@ -61,6 +61,24 @@ export function click(demo: Demo, caption: string, log: (line: string) => void =
   return step;
 }
 
+/** Best practices a person would write beside seeded facts (found by topic, wherever they are). */
+const PRACTICES: [string, RegExp, string][] = [
+  ['Benchmark FR', /^Repair bonus \(bonus réparation\)/, 'Deduct the repair bonus at the counter through certified repairers: no claim form for the customer.'],
+  ['Benchmark FR', /^Erasure required to sell as refurbished/, 'Issue a per-device erasure certificate with every refurbished sale.'],
+  ['Benchmark DE', /^Supermarket take-back/, 'Take-back points wherever electronics are sold, supermarkets included, signposted at the entrance.'],
+  ['Benchmark UK', /^Distributor take-back/, 'Free like-for-like take-back at delivery, collected by the same van.'],
+];
+
+export function noteBestPractices(runtime: Runtime): void {
+  for (const [tab, topic, practice] of PRACTICES) {
+    const sheet = runtime.spreadsheet!.getSheetByName(tab)!;
+    const rows = sheet.getRange(1, 1, sheet.getLastRow(), 8).getValues();
+    const header = rows[0].map(String);
+    const row = rows.findIndex((r) => topic.test(String(r[header.indexOf('Topic')])));
+    if (row > 0) sheet.getRange(row + 1, header.indexOf('Best practice') + 1).setValue(practice);
+  }
+}
+
 /** Types a value next to a key of Settings, as a person would. */
 export function typeSetting(runtime: Runtime, key: string, value: string): void {
   const settings = runtime.spreadsheet!.getSheetByName('Settings')!;
@@ -97,6 +115,8 @@ export function runDemo(log: (line: string) => void = () => {}, now = new Date()
   click(demo, 'Derive weights (AHP)', log);
   click(demo, 'Score partners', log);
   click(demo, 'Refresh KPI dashboard', log);
+  // The team notes best practices next to the facts they come from, as people do in these tabs.
+  runtime.runAs('FULL', () => noteBestPractices(runtime));
   click(demo, 'Import benchmark seed', log);
   runtime.ui.scriptResponses([{ button: 'OK', text: 'IT' }]);
   click(demo, 'Add country…', log);
