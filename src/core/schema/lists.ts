@@ -2,13 +2,6 @@
 
 export const COUNTRIES = ['FR', 'DE', 'US', 'UK', 'ES'] as const;
 
-export const COUNTRY_NAMES: Record<string, string> = {
-  FR: 'France',
-  DE: 'Germany',
-  US: 'United States',
-  UK: 'United Kingdom',
-  ES: 'Spain',
-};
 
 export const CATEGORIES = ['smartphone', 'tablet', 'laptop', 'desktop', 'smartwatch', 'console', 'other'];
 
