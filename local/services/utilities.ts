@@ -3,6 +3,8 @@
  * printf-style formatString, blobs, base64, digests, uuids and a sleep that only moves the
  * runtime clock.
  */
+import { seededRandom } from '../../src/core/random';
+import { wallClock } from '../spreadsheet/number-format';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import type { ExecutionContext } from '../context';
 import { FakeBlob, encodingFor, fromBytes, toSignedBytes } from './blob';
@@ -103,32 +105,6 @@ function fixedOffset(timeZone: string): number | null {
   return m[1] === '-' ? -minutes : minutes;
 }
 
-const formatterCache = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatterCache.get(timeZone);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-        weekday: 'short',
-      });
-    } catch {
-      // Java would silently fall back to GMT; a test is better served by a loud failure.
-      throw new Error(`Invalid time zone: ${timeZone}`);
-    }
-    formatterCache.set(timeZone, f);
-  }
-  return f;
-}
-
 export function zonedFields(date: Date, timeZone: string): ZonedFields {
   const t = date.getTime();
   if (Number.isNaN(t)) throw new Error('Invalid argument: date');
@@ -148,19 +124,17 @@ export function zonedFields(date: Date, timeZone: string): ZonedFields {
       offsetMinutes: fixed,
     };
   }
-  const parts: Record<string, string> = {};
-  for (const p of partsFormatter(timeZone).formatToParts(date)) parts[p.type] = p.value;
-  const f = {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour) % 24,
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-  };
+  let w: ReturnType<typeof wallClock>;
+  try {
+    w = wallClock(date, timeZone);
+  } catch {
+    // Java would silently fall back to GMT; a test is better served by a loud failure.
+    throw new Error(`Invalid time zone: ${timeZone}`);
+  }
+  const { weekday, ...f } = w;
   const wall = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
   const offsetMinutes = Math.round((wall - (t - ms)) / 60_000);
-  return { ...f, ms, weekday: WEEKDAYS.indexOf(parts.weekday), offsetMinutes };
+  return { ...f, ms, weekday, offsetMinutes };
 }
 
 function zoneName(date: Date, timeZone: string, long: boolean, offsetMinutes: number): string {
@@ -446,17 +420,6 @@ export function parseCsv(csv: string, delimiter = ','): string[][] {
   return rows;
 }
 
-/** mulberry32: tiny, seedable, good enough for unique-looking ids in tests. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface UtilitiesOptions {
   /** Makes getUuid() deterministic. */
