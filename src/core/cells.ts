@@ -47,11 +47,37 @@ export function toVector(v: CellArg): Cell[] | null {
   return null;
 }
 
+let displayZone = 'UTC';
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Dates in messages, notes and generated text are written as the spreadsheet shows them: a date
+ * cell is midnight in the spreadsheet's time zone, which is the day before in UTC east of
+ * Greenwich. The adapters set the zone once per execution.
+ */
+export function setDisplayTimeZone(timeZone: string): void {
+  displayZone = timeZone;
+}
+
+/** YYYY-MM-DD of an instant in the display time zone (or the one given). */
+export function formatDay(d: Date, timeZone = displayZone): string {
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      f = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+    }
+    dayFormats.set(timeZone, f);
+  }
+  return f.format(d);
+}
+
 /** Describes a cell's value for a message ("text \"abc\"", "#N/A", "blank"). */
 export function describe(v: Cell): string {
   if (isBlank(v)) return 'a blank';
   if (isErrorValue(v)) return `the error ${String(v).trim()}`;
-  if (v instanceof Date) return `the date ${isNaN(v.getTime()) ? 'Invalid' : v.toISOString().slice(0, 10)}`;
+  if (v instanceof Date) return `the date ${isNaN(v.getTime()) ? 'Invalid' : formatDay(v)}`;
   if (typeof v === 'string') return `the text "${v.length > 40 ? v.slice(0, 37) + '...' : v}"`;
   return `${typeof v} ${String(v)}`;
 }

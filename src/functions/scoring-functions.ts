@@ -8,7 +8,7 @@
  * argument, the cell and what was expected; no wrong number is ever returned instead.
  */
 
-import { Cell, CellArg, isBlank, isErrorValue, isOmitted } from '../core/cells';
+import { Cell, CellArg, isBlank, isErrorValue, isOmitted, formatDay } from '../core/cells';
 import { ahpFromJudgements, parseJudgement } from '../core/scoring/ahp';
 import {
   ArgName,
@@ -359,7 +359,7 @@ function readNames(name: ArgName, v: CellArg, m: number): string[] {
   if (cells.length !== m) throw argError(name, null, expected, `${cells.length}`);
   return cells.map((c, j) => {
     if (isErrorValue(c)) throw argError(name, pos(j), 'a criterion name', got(c));
-    return isBlank(c) ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim();
+    return isBlank(c) ? '' : c instanceof Date ? formatDay(c) : String(c).trim();
   });
 }
 

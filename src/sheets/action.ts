@@ -2,7 +2,7 @@
  * How every menu action runs: one at a time per document (document lock), progress as toasts,
  * a clear message instead of a stack trace, and a line in `Log` whatever happened.
  */
-import { UserError } from '../core/cells';
+import { UserError, setDisplayTimeZone } from '../core/cells';
 import { appendLog, currentUser } from './log';
 import { activeSpreadsheet, Spreadsheet } from './workbook';
 
@@ -55,6 +55,7 @@ export function runAction(name: string, body: (ctx: ActionContext) => ActionResu
   }
   actionName = name;
   actionStart = Date.now();
+  setDisplayTimeZone(ss.getSpreadsheetTimeZone());
   const ctx: ActionContext = {
     ss,
     interactive,

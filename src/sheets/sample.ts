@@ -3,7 +3,7 @@
  * (names end in "(sample)", order ids start with SAMPLE-). A tab with a person's data is left
  * alone and named in the summary.
  */
-import { Cell, Grid } from '../core/cells';
+import { Cell, Grid, formatDay } from '../core/cells';
 import { alignRows } from '../core/align';
 import { headerKey } from '../core/headers';
 import { KPI_DATA, PARTNER_INPUT_COLUMNS, PARTNERS, RATINGS, SETTINGS } from '../core/schema/tabs';
@@ -60,7 +60,7 @@ function markSettings(sheet: Sheet | undefined, today: Date, result: SampleResul
   if (table.some((r) => headerKey(r[0]) === headerKey(SAMPLE_MARK))) return;
   const row: Cell[] = [
     SAMPLE_MARK,
-    `loaded ${today.toISOString().slice(0, 10)} into ${result.filled.join(', ')}`,
+    `loaded ${formatDay(today)} into ${result.filled.join(', ')}`,
     'Sample partners end in "(sample)" and sample orders start with SAMPLE-; delete those rows before real use.',
   ];
   writeBlock(sheet, Math.max(table.length, 1) + 1, 1, [row]);

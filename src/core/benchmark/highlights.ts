@@ -1,4 +1,5 @@
 /** What the report shows of the benchmark: best practices, facts due for review, coverage. */
+import { formatDay } from '../cells';
 import { BenchmarkModel } from './model';
 import { coverageMatrix, MatrixRow } from './coverage';
 import { Finding } from './parse';
@@ -30,7 +31,7 @@ export interface BenchmarkHighlights {
 }
 
 function reason(f: Finding): string {
-  if (f.lastReviewed) return `last reviewed ${f.lastReviewed.toISOString().slice(0, 10)}`;
+  if (f.lastReviewed) return `last reviewed ${formatDay(f.lastReviewed)}`;
   return f.year === null ? 'never reviewed, and no year' : `never reviewed; data of ${f.year}`;
 }
 

@@ -7,7 +7,7 @@
  * figures, review status); then lists below (best practices, facts due for review, global
  * context, notes).
  */
-import { Cell, Grid } from '../cells';
+import { Cell, Grid, formatDay } from '../cells';
 import { BENCHMARK_DIMENSIONS } from '../schema/lists';
 import { coverageMark, coveredDimensions } from './coverage';
 import { benchmarkHighlights } from './highlights';
@@ -68,7 +68,7 @@ const DIMENSION_LABELS: Record<string, string> = {
   best_practice: 'best_practice: best practices',
 };
 
-const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
+const iso = (d: Date | null) => (d ? formatDay(d) : '');
 
 /** Rows of a list, capped, with a last line saying how many were left out. */
 function capped(rows: Grid, width: number, empty: string): Grid {

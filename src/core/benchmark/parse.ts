@@ -3,7 +3,7 @@
  * found by header name; a missing column is reported by tab, row 1 and name (with the likely
  * rename) and read as blank; a bad cell is reported by tab, row and column and read as blank.
  */
-import { Cell, columnLetter, describe, Grid, isBlank, toDate, toNumber } from '../cells';
+import { Cell, columnLetter, describe, Grid, isBlank, toDate, toNumber, formatDay } from '../cells';
 import { headerKey } from '../headers';
 import { BENCHMARK_DIMENSIONS } from '../schema/lists';
 import { countryName } from './countries';
@@ -68,7 +68,7 @@ export function dimensionOf(v: Cell): string | null {
 }
 
 const text = (v: Cell) =>
-  isBlank(v) ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
+  isBlank(v) ? '' : v instanceof Date ? formatDay(v) : String(v).trim();
 
 /** A tab the workbook lacks: no findings, and the problem stated for the overview. */
 export function missingCountry(code: string, tab: string): CountryFindings {

@@ -14,7 +14,7 @@
  * no month's inspections; blank Category → 'unspecified'.
  */
 import { Cell, Grid, UserError, isBlank, toDate, toNumber, toYesNo } from '../cells';
-import { serialToEpoch, zonedTimeToEpoch, checkTimeZone } from './months';
+import { serialToEpoch, zonedTimeToEpoch, checkTimeZone, wallClock } from './months';
 import { Outcome, toOutcome, OUTCOMES } from './registry';
 import { ColumnSpec, Issue, Located, isBlankRow, locateColumns } from './table';
 
@@ -147,7 +147,7 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
   };
   /** later < earlier; a date-only later value counts as its whole day, so same-day entries pass. */
   const before = (kLater: DateKey, later: number, earlier: number): boolean =>
-    later < earlier && !(isDateOnly(cells[ix[kLater]]) && later + DAY_MS > earlier);
+    later < earlier && !(isDateOnly(cells[ix[kLater]], tz) && later + DAY_MS > earlier);
 
   for (let r = 1; r < grid.length; r++) {
     cells = grid[r];
@@ -234,8 +234,15 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
 
 type DateKey = 'created' | 'kitSent' | 'received' | 'inspected';
 
-/** A typed date without a time of day (text without hh:mm, or a whole date serial). */
-function isDateOnly(v: Cell): boolean {
+/**
+ * A typed date without a time of day: text without hh:mm, a whole date serial, or — as getValues
+ * hands over every date cell — a Date at midnight in the spreadsheet's time zone.
+ */
+function isDateOnly(v: Cell, tz: string): boolean {
+  if (v instanceof Date) {
+    const w = wallClock(v.getTime(), tz);
+    return w.hour === 0 && w.minute === 0 && w.second === 0;
+  }
   return (typeof v === 'string' && !/\d:\d\d/.test(v)) || (typeof v === 'number' && v === Math.floor(v));
 }
 

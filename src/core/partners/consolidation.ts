@@ -4,7 +4,7 @@
  * apart) named in the Disagreement column. A score a person typed is never replaced: only blank
  * cells and cells this action wrote before (marked by its note) receive the median.
  */
-import { Cell, Grid, UserError, columnLetter, isBlank } from '../cells';
+import { Cell, Grid, UserError, columnLetter, isBlank, formatDay } from '../cells';
 import { alignRows } from '../align';
 import { describeMissing, headerIndex, headerKey } from '../headers';
 import { consolidateRatings, ratingsFromRows } from '../scoring/consolidate';
@@ -91,7 +91,7 @@ export function planConsolidation(
         continue;
       }
       values[i][j] = c.median;
-      outNotes[i][j] = `${CONSOLIDATED_NOTE}: median of ${c.assessors} assessor(s), spread ${c.spread}${c.latest ? `, latest ${c.latest.toISOString().slice(0, 10)}` : ''}.${c.comments ? ` ${c.comments}` : ''}`;
+      outNotes[i][j] = `${CONSOLIDATED_NOTE}: median of ${c.assessors} assessor(s), spread ${c.spread}${c.latest ? `, latest ${formatDay(c.latest)}` : ''}.${c.comments ? ` ${c.comments}` : ''}`;
       filled++;
     }
   }

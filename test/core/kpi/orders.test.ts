@@ -195,3 +195,17 @@ describe('parseOrders', () => {
     ]);
   });
 });
+
+test('a date-only Received (a Date at local midnight, as getValues gives it) on the day of a timed Created is kept', () => {
+  const header = ['Order ID', 'Created', 'Category', 'Channel', 'Kit sent', 'Received', 'Inspected', 'Outcome', 'Weight kg', 'Erasure certificate', 'Payout EUR', 'Cost EUR', 'CSAT', 'Complaint'];
+  // Created 2026-10-03 14:20 Paris (12:20 UTC); Received typed as the date 2026-10-03 (midnight Paris = 22:00 UTC the day before).
+  const created = new Date(Date.UTC(2026, 9, 3, 12, 20));
+  const received = new Date(Date.UTC(2026, 9, 2, 22, 0));
+  const row = ['A-1', created, 'smartphone', 'store drop-off', '', received, '', '', 0.2, 'yes', '', 5, '', 'no'];
+  const parsed = parseOrders([header, row], { timeZone: 'Europe/Paris' });
+  expect(parsed.issues).toEqual([]);
+  expect(parsed.orders).toHaveLength(1);
+  // A timed Received earlier the same day is still an error.
+  const early = parseOrders([header, ['A-2', created, 'smartphone', 'store drop-off', '', new Date(Date.UTC(2026, 9, 3, 8, 0)), '', '', 0.2, 'yes', '', 5, '', 'no']], { timeZone: 'Europe/Paris' });
+  expect(early.orders).toHaveLength(0);
+});
