@@ -1,4 +1,4 @@
-import { asText, describe, formatDay, setDisplayTimeZone, columnLetter, inertBlock, isOmitted, toDate, toNumber, toVector, toYesNo } from '../../src/core/cells';
+import { asText, describe as describeCell, formatDay, setDisplayTimeZone, columnLetter, inertBlock, isOmitted, toDate, toNumber, toVector, toYesNo } from '../../src/core/cells';
 
 describe('cells', () => {
   test('numbers from cells and numeric text, nothing else', () => {
@@ -71,7 +71,7 @@ test('dates in messages are the day the spreadsheet shows, not the UTC day', () 
   // A date cell of 3 Oct 2026 in Paris is 22:00 UTC on 2 Oct.
   const cell = new Date(Date.UTC(2026, 9, 2, 22));
   setDisplayTimeZone('Europe/Paris');
-  expect(describe(cell)).toBe('the date 2026-10-03');
+  expect(describeCell(cell)).toBe('the date 2026-10-03');
   expect(formatDay(cell, 'UTC')).toBe('2026-10-02');
   setDisplayTimeZone('UTC');
 });
