@@ -77,7 +77,7 @@ describe('partner actions on the local runtime', () => {
     const header = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
     const certCol = header.indexOf('CERT') + 1;
     const note = s.getRange(2, certCol).getNote();
-    expect(note).toMatch(/^Consolidated by Circularity Workbench: median of 3 assessor\(s\)/);
+    expect(note).toMatch(/^Consolidated by Circularity Workbench: \d(\.\d+)? = median of 3 assessor\(s\)/);
     const disagreement = s.getRange(2, header.indexOf('Disagreement') + 1, s.getLastRow() - 1, 1).getValues().flat();
     expect(disagreement.some((d) => String(d).includes('spread'))).toBe(true);
     // Idempotent: running again changes nothing.

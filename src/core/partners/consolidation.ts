@@ -80,7 +80,9 @@ export function planConsolidation(
     for (const i of rows) {
       if (c.disagreement) disagree[i].push(`${c.criterion} (spread ${c.spread})`);
       const current = values[i][j];
-      const ours = outNotes[i][j].startsWith(CONSOLIDATED_NOTE);
+      // Sheets keeps a note when someone types over its cell: the cell is still ours only if it
+      // holds the value our note recorded.
+      const ours = writtenByUs(outNotes[i][j], current);
       const typed = !isBlank(current) && !ours;
       if (formulas[i + 1]?.[col - 1] || typed) {
         if (typed && current !== c.median) {
@@ -91,7 +93,7 @@ export function planConsolidation(
         continue;
       }
       values[i][j] = c.median;
-      outNotes[i][j] = `${CONSOLIDATED_NOTE}: median of ${c.assessors} assessor(s), spread ${c.spread}${c.latest ? `, latest ${formatDay(c.latest)}` : ''}.${c.comments ? ` ${c.comments}` : ''}`;
+      outNotes[i][j] = `${CONSOLIDATED_NOTE}: ${formatScore(c.median)} = median of ${c.assessors} assessor(s), spread ${c.spread}${c.latest ? `, latest ${formatDay(c.latest)}` : ''}.${c.comments ? ` ${c.comments}` : ''}`;
       filled++;
     }
   }
@@ -106,6 +108,12 @@ export function planConsolidation(
     filled,
     warnings,
   };
+}
+
+/** True when the note is this action's and the cell still holds the value the note records. */
+function writtenByUs(note: string, current: Cell): boolean {
+  const m = new RegExp(`^${CONSOLIDATED_NOTE}: ([\\d.]+) = median`).exec(note);
+  return !!m && typeof current === 'number' && formatScore(current) === m[1];
 }
 
 /** Ratings rows in the canonical column order, wherever the tab has its columns. */

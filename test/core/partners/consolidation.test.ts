@@ -33,7 +33,7 @@ describe('consolidate ratings', () => {
       [4, 4], // SEC median of 5,3,4 filled; CAP typed 4 kept (assessor said 2)
       [2, ''], // SEC typed 2 kept (assessor said 4); CAP rating was text → skipped
     ]);
-    expect(plan.notes[0][0]).toMatch(new RegExp(`^${CONSOLIDATED_NOTE}: median of 3 assessor\\(s\\), spread 2`));
+    expect(plan.notes[0][0]).toMatch(new RegExp(`^${CONSOLIDATED_NOTE}: 4 = median of 3 assessor\\(s\\), spread 2`));
     expect(plan.notes[0][1]).toBe('');
     expect(plan.disagreements).toEqual([['SEC (spread 2)'], ['']]);
     expect(plan.filled).toBe(1);
@@ -46,7 +46,7 @@ describe('consolidate ratings', () => {
 
   test('a cell this action filled before is refreshed; a formula cell is never replaced', () => {
     const notes = blankNotes.map((r) => r.slice());
-    notes[1][1] = `${CONSOLIDATED_NOTE}: median of 1 assessor(s)`;
+    notes[1][1] = `${CONSOLIDATED_NOTE}: 1 = median of 1 assessor(s)`;
     const filled: Grid = partners.map((r) => r.slice());
     filled[1][1] = 1;
     const formulas = blankNotes.map((r) => r.slice()) as string[][];
@@ -59,6 +59,16 @@ describe('consolidate ratings', () => {
     expect(plan.values[0][0]).toBe(5);
     expect(plan.values[1][1]).toBe(''); // formula cell: value untouched (the adapter writes the formula back)
   });
+});
+
+test('a consolidated cell a person typed over (the note stays) is kept as typed', () => {
+  const notes = blankNotes.map((r) => r.slice());
+  notes[1][1] = `${CONSOLIDATED_NOTE}: 2 = median of 3 assessor(s)`;
+  const typedOver: Grid = partners.map((r) => r.slice());
+  typedOver[1][1] = 5; // the note says 2 was written; 5 was typed since
+  const plan = planConsolidation(fw.criteria, typedOver, notes, blankNotes as string[][], [ratings[0], ['Ann', 'Alpha', 'SEC', 2, '', '']]);
+  expect(plan.values[0][0]).toBe(5);
+  expect(plan.warnings.join('\n')).toMatch(/Partners, row 2, column B \(SEC\): kept the typed 5; the assessors' median is 2/);
 });
 
 describe('AHP tab', () => {
