@@ -118,12 +118,18 @@ export function assessPartners(framework: Framework, grid: Grid, options: Assess
     const ranks = rankWithKnockouts(rows.map((r) => r.score), rows.map((r) => r.passes));
     rows.forEach((r, k) => (r.rank = ranks[k]));
     const weights = framework.weights.get(rows[0].type.toLowerCase())!;
-    const stability = rankStability(
-      members.map((k) => scoreRows[k]),
-      weights,
-      { directions, spread: options.spread, trials: options.trials ?? 300 },
-    );
-    rows.forEach((r, k) => (r.stability = stability[k]));
+    // Knock-outs always rank after the partners that pass, whatever the weights: a rank can only
+    // move among partners on the same side, so stability is measured within each side.
+    for (const side of [true, false]) {
+      const group = members.filter((k) => results[k].passes === side);
+      if (!group.length) continue;
+      const stability = rankStability(
+        group.map((k) => scoreRows[k]),
+        weights,
+        { directions, spread: options.spread, trials: options.trials ?? 300 },
+      );
+      group.forEach((k, g) => (results[k].stability = stability[g]));
+    }
   }
   return { results, issues, dataRows: grid.length - 1 };
 }

@@ -91,3 +91,13 @@ describe('partner assessment', () => {
     expect(scores).toEqual([...scores].sort((x, y) => y - x));
   });
 });
+
+test('stability is measured among partners on the same side of the knock-outs', () => {
+  const fw = readFramework(criteriaGrid);
+  // A is the only partner that passes: rank 1 whatever the weights, so fully stable.
+  const grid: Grid = [header, ['A', 'FR', 'laptop', 'recycling', 3, 5, 1], ['B', 'FR', 'laptop', 'recycling', 2, 1, 5], ['C', 'FR', 'laptop', 'recycling', 1, 2, 4]];
+  const [A, B, C] = assessPartners(fw, grid, { trials: 200 }).results;
+  expect([A.rank, A.passes, A.stability]).toEqual([1, true, 1]);
+  expect(B.passes || C.passes).toBe(false);
+  expect([B.rank, C.rank].sort()).toEqual([2, 3]);
+});
