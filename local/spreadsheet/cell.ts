@@ -14,6 +14,8 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 const COMMA_NUMBER = /^[+-]?(\d+(,\d*)?|,\d+)$/;
 const PERCENT = /^([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))\s?%$/;
 const MAYBE_PARSED = /^\s*[-+.,\dtTfF]/;
+/** 3/10, 3/10/2026: read day first, except in the US locale (month first), as Sheets does. */
+const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /** True for what Sheets shows as an empty cell. */
@@ -83,6 +85,15 @@ export function enterValue(
         value: date,
         autoFormat: withTime ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd',
       };
+    }
+  }
+  const slash = SLASH_DATE.exec(s);
+  if (slash) {
+    const [a, b] = [Number(slash[1]), Number(slash[2])];
+    const [d, mo] = locale === 'en_US' ? [b, a] : [a, b];
+    const y = slash[3] === undefined ? new Date().getUTCFullYear() : slash[3].length === 2 ? 2000 + Number(slash[3]) : Number(slash[3]);
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo)) {
+      return { kind: 'value', value: instantFromWallClock(timeZone, y, mo, d), autoFormat: locale === 'en_US' ? 'M/d/yyyy' : 'dd/MM/yyyy' };
     }
   }
   return { kind: 'value', value: input };

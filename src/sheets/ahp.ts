@@ -33,6 +33,8 @@ export function deriveWeights(ctx: ActionContext): ActionResult {
       SpreadsheetApp.newDataValidation().requireValueInList(framework.types, true).setAllowInvalid(false).build(),
     );
     created.setColumnWidths(MATRIX_COLUMN, ids.length, 80);
+    // Plain text, or Sheets would read a judgement such as 1/3 as a date (3 January or 1 March).
+    created.getRange(MATRIX_ROW, MATRIX_COLUMN, ids.length, ids.length).setNumberFormat('@');
     return {
       rowsRead: criteria.length,
       rowsWritten: template.length,
@@ -63,15 +65,22 @@ export function deriveWeights(ctx: ActionContext): ActionResult {
   if (!ask(`${crText}\n\nReplace the weights in column 'Weight ${tab.type}' of Criteria with: ${list}?`)) {
     return { rowsRead: criteria.length + tab.ids.length, rowsWritten: 0, warnings: [], summary: 'Weights not applied.' };
   }
-  const idCol = headerIndex(criteria[0]).get(headerKey('ID'))!;
+  // Read again now that the person has answered: someone may have edited Criteria meanwhile.
+  const fresh = readTable(criteriaSheet);
+  const idCol = headerIndex(fresh[0]).get(headerKey('ID'))!;
+  const formulas = criteriaSheet.getRange(1, weightColumn, fresh.length, 1).getFormulas();
   const previous: string[] = [];
-  const column = criteria.slice(1).map((r) => {
-    const id = String(r[idCol - 1] ?? '').trim().toLowerCase();
-    const k = tab.ids.findIndex((x) => x.toLowerCase() === id);
-    previous.push(`${String(r[idCol - 1] ?? '')} ${String(r[weightColumn - 1] ?? '')}`);
-    return [k >= 0 ? points[k] : r[weightColumn - 1]];
+  const updates: { row: number; value: number }[] = [];
+  fresh.slice(1).forEach((r, i) => {
+    const k = tab.ids.findIndex((x) => x.toLowerCase() === String(r[idCol - 1] ?? '').trim().toLowerCase());
+    if (k < 0) return;
+    if (formulas[i + 1][0]) return; // a person's formula stays theirs
+    previous.push(`${String(r[idCol - 1])} ${String(r[weightColumn - 1] ?? '')}`);
+    updates.push({ row: i + 2, value: points[k] });
   });
-  writeBlock(criteriaSheet, 2, weightColumn, column);
+  // Only the rows of the compared criteria are written, one block per run of adjacent rows.
+  for (const run of rowRuns(updates)) writeBlock(criteriaSheet, run[0].row, weightColumn, run.map((u) => [u.value]));
+  const column = updates;
   return {
     rowsRead: criteria.length + tab.ids.length,
     rowsWritten: column.length,
@@ -79,4 +88,14 @@ export function deriveWeights(ctx: ActionContext): ActionResult {
     details: [`Previous 'Weight ${tab.type}' values (to restore by hand if needed): ${previous.join(', ')}`],
     summary: `Applied AHP weights to 'Weight ${tab.type}'. ${crText}`,
   };
+}
+
+function rowRuns<T extends { row: number }>(items: T[]): T[][] {
+  const runs: T[][] = [];
+  for (const it of items) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1].row + 1 === it.row) last.push(it);
+    else runs.push([it]);
+  }
+  return runs;
 }

@@ -167,3 +167,25 @@ test('ratings of a criterion added since the last run land in its new column', (
   expect(header.indexOf('REPAIR')).toBeGreaterThan(0);
   expect(s.getRange(3, header.indexOf('REPAIR') + 1).getValue()).toBe(3);
 });
+
+test('Derive weights (AHP) writes only the compared criteria and keeps a formula in the weight column', () => {
+  const rt = installRuntime();
+  rt.runAs('FULL', () => setUpWorkbook());
+  rt.runAs('FULL', () => deriveWeightsAhp());
+  const n = CRITERIA_SEED.length;
+  rt.runAs('FULL', () => {
+    const ahp = sheet(rt, 'AHP');
+    // Typed as a person types: "1/3" stays text in the plain-text block.
+    const block: (number | string)[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => (i === j ? 1 : j > i ? '1/3' : '')));
+    ahp.getRange(5, 2, n, n).setValues(block);
+    expect(ahp.getRange(5, 3).getValue()).toBe('1/3');
+    sheet(rt, 'Criteria').getRange(n + 3, 10).setFormula(`=SUM(J2:J${n + 1})`);
+  });
+  rt.ui.scriptResponses([{ button: 'YES' }, { button: 'YES' }, { button: 'OK' }]);
+  rt.runAs('FULL', () => deriveWeightsAhp());
+  const criteria = sheet(rt, 'Criteria');
+  expect(criteria.getRange(n + 3, 10).getFormula()).toBe(`=SUM(J2:J${n + 1})`);
+  const weights = criteria.getRange(2, 10, n, 1).getValues().flat() as number[];
+  expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+  expect(weights[0]).toBeLessThan(weights[n - 1]); // each later criterion judged 3× more important
+});

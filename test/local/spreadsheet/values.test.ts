@@ -1,3 +1,4 @@
+import { createRuntime } from '../../../local/runtime';
 import { fakeSheet } from '../../../local/spreadsheet';
 import { setup } from './helpers';
 
@@ -280,5 +281,20 @@ describe('formats, notes and clears', () => {
     sheet.getRange('A1:B1').setFormulas([['=1', '=2']]);
     fakeSheet(sheet).setComputedValues(1, 1, [[1, 2]]);
     expect(sheet.getRange('A1:B1').getValues()).toEqual([[1, 2]]);
+  });
+});
+
+test('slash dates typed into an automatic cell become dates, day first outside the US; plain text keeps them', () => {
+  const rt = createRuntime({ spreadsheet: { locale: 'fr_FR', timeZone: 'Europe/Paris' } });
+  rt.runAs('FULL', () => {
+    const s = rt.spreadsheet.getSheets()[0];
+    s.getRange('A1:B1').setValues([['03/10/2026', '1/3']]);
+    const [a, b] = s.getRange('A1:B1').getValues()[0];
+    expect(a).toBeInstanceOf(Date);
+    expect(a.toISOString()).toBe('2026-10-02T22:00:00.000Z'); // 3 Oct, midnight in Paris
+    expect(b).toBeInstanceOf(Date); // "1/3" is 1 March: why the AHP block is plain text
+    s.getRange('C1').setNumberFormat('@');
+    s.getRange('C1').setValue('1/3');
+    expect(s.getRange('C1').getValue()).toBe('1/3');
   });
 });
