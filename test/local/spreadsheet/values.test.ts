@@ -287,7 +287,7 @@ describe('formats, notes and clears', () => {
 test('slash dates typed into an automatic cell become dates, day first outside the US; plain text keeps them', () => {
   const rt = createRuntime({ spreadsheet: { locale: 'fr_FR', timeZone: 'Europe/Paris' } });
   rt.runAs('FULL', () => {
-    const s = rt.spreadsheet.getSheets()[0];
+    const s = rt.spreadsheet!.getSheets()[0];
     s.getRange('A1:B1').setValues([['03/10/2026', '1/3']]);
     const [a, b] = s.getRange('A1:B1').getValues()[0];
     expect(a).toBeInstanceOf(Date);
