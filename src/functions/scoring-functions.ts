@@ -376,7 +376,7 @@ function readAhp(fn: string, pairwise: CellArg) {
           name,
           at(isRange, i, j),
           'a positive number or a fraction such as 1/3',
-          got(c),
+          c instanceof Date ? `${got(c)} (Sheets read a fraction as a date: format the block as plain text, or type =1/3)` : got(c),
         );
       return x;
     }),

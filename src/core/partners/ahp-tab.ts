@@ -7,7 +7,7 @@
  * criterion is moderately more important than the column's, "1/3" the reverse). The lower
  * triangle may stay blank: it is the reciprocal.
  */
-import { Cell, Grid, UserError, columnLetter, isBlank } from '../cells';
+import { Cell, Grid, UserError, columnLetter, describe, isBlank } from '../cells';
 import { AhpResult, ahpFromJudgements, parseJudgement } from '../scoring/ahp';
 import { CellError } from '../scoring/errors';
 
@@ -51,7 +51,8 @@ export function readAhpTab(grid: Grid): AhpTab {
       const v = row[MATRIX_COLUMN - 1 + j];
       const x = parseJudgement(v);
       if (x === undefined) {
-        throw new UserError(`${AHP_TAB}, row ${MATRIX_ROW + i}, column ${columnLetter(MATRIX_COLUMN + j)}: expected a judgement such as 3 or 1/3, got ${String(v)}.`);
+        const hint = v instanceof Date ? ' (Sheets read a fraction as a date: format the block as plain text, or type =1/3)' : '';
+        throw new UserError(`${AHP_TAB}, row ${MATRIX_ROW + i}, column ${columnLetter(MATRIX_COLUMN + j)}: expected a judgement such as 3 or 1/3, got ${describe(v)}${hint}.`);
       }
       return x;
     });

@@ -87,7 +87,7 @@ describe('AHP tab', () => {
   test('bad judgement names the sheet cell', () => {
     const grid = ahpTemplate(['A', 'B'], 'donation');
     grid[4][2] = 'lots';
-    expect(() => readAhpTab(grid)).toThrow(/AHP, row 5, column C: expected a judgement such as 3 or 1\/3, got lots/);
+    expect(() => readAhpTab(grid)).toThrow(/AHP, row 5, column C: expected a judgement such as 3 or 1\/3, got the text "lots"/);
     grid[4][2] = -2;
     expect(() => readAhpTab(grid)).toThrow(/AHP, row 5, column C: expected a positive number/);
   });
