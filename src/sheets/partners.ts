@@ -92,29 +92,39 @@ function heatMap(sheet: Sheet, header: Grid[number], ids: string[], scoreColumn:
   const idx = headerIndex(header);
   const columns = ids.map((id) => idx.get(headerKey(id))).filter((c): c is number => c !== undefined);
   const ours = new Set([...columns, scoreColumn]);
+  // Only the add-on's own heat maps are replaced (recognised by their colours on these columns);
+  // a rule a person added stays.
   const kept = sheet
     .getConditionalFormatRules()
-    .filter((rule) => !rule.getRanges().some((r) => r.getNumColumns() === 1 && ours.has(r.getColumn())));
+    .filter((rule) => !(isOurHeatMap(rule) && rule.getRanges().some((r) => r.getNumColumns() === 1 && ours.has(r.getColumn()))));
   const rules = [...kept];
   if (columns.length) {
     rules.push(
       SpreadsheetApp.newConditionalFormatRule()
-        .setGradientMinpointWithValue('#e67c73', SpreadsheetApp.InterpolationType.NUMBER, '1')
+        .setGradientMinpointWithValue(LOW, SpreadsheetApp.InterpolationType.NUMBER, '1')
         .setGradientMidpointWithValue('#ffd666', SpreadsheetApp.InterpolationType.NUMBER, '3')
-        .setGradientMaxpointWithValue('#57bb8a', SpreadsheetApp.InterpolationType.NUMBER, '5')
+        .setGradientMaxpointWithValue(HIGH, SpreadsheetApp.InterpolationType.NUMBER, '5')
         .setRanges(columns.map((c) => sheet.getRange(2, c, rows, 1)))
         .build(),
     );
   }
   rules.push(
     SpreadsheetApp.newConditionalFormatRule()
-      .setGradientMinpointWithValue('#e67c73', SpreadsheetApp.InterpolationType.NUMBER, '0')
+      .setGradientMinpointWithValue(LOW, SpreadsheetApp.InterpolationType.NUMBER, '0')
       .setGradientMidpointWithValue('#ffd666', SpreadsheetApp.InterpolationType.NUMBER, '0.5')
-      .setGradientMaxpointWithValue('#57bb8a', SpreadsheetApp.InterpolationType.NUMBER, '1')
+      .setGradientMaxpointWithValue(HIGH, SpreadsheetApp.InterpolationType.NUMBER, '1')
       .setRanges([sheet.getRange(2, scoreColumn, rows, 1)])
       .build(),
   );
   sheet.setConditionalFormatRules(rules);
+}
+
+const LOW = '#e67c73';
+const HIGH = '#57bb8a';
+
+function isOurHeatMap(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean {
+  const g = rule.getGradientCondition();
+  return !!g && g.getMinColor().toLowerCase() === LOW && g.getMaxColor().toLowerCase() === HIGH;
 }
 
 function drawRanking(sheet: Sheet, table: Grid, chart: Grid): void {

@@ -189,3 +189,17 @@ test('Derive weights (AHP) writes only the compared criteria and keeps a formula
   expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
   expect(weights[0]).toBeLessThan(weights[n - 1]); // each later criterion judged 3× more important
 });
+
+test("Score partners replaces its own heat maps but keeps a person's conditional formatting", () => {
+  const rt = workbookWithPartners(10);
+  rt.runAs('FULL', () => {
+    const s = sheet(rt, 'Partners');
+    const rule = SpreadsheetApp.newConditionalFormatRule().whenNumberLessThan(2).setFontColor('#ff0000').setRanges([s.getRange('I2:I11')]).build();
+    s.setConditionalFormatRules([rule]);
+  });
+  rt.runAs('FULL', () => scorePartners());
+  rt.runAs('FULL', () => scorePartners());
+  const rules = sheet(rt, 'Partners').getConditionalFormatRules();
+  expect(rules).toHaveLength(3);
+  expect(rules.filter((r) => r.getBooleanCondition() !== null)).toHaveLength(1);
+});
