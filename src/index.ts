@@ -83,7 +83,8 @@ export function refreshBenchmark(): void {
 
 /** Menu: asks for an ISO 3166 country code (UK for the United Kingdom) and adds its Benchmark tab. */
 export function addCountry(): void {
-  runAction('Add country…', benchmark.addCountry);
+  const typed = benchmark.askCountry();
+  if (typed !== null) runAction('Add country…', (ctx) => benchmark.addCountry(ctx, typed));
 }
 
 /** Menu: adds the shipped seed facts each Benchmark tab has never had; never overwrites an edit. */

@@ -194,6 +194,20 @@ function markTab(sheet: Sheet, statusColumn: number, refColumn: number, rows: nu
   body(refColumn).setFontColor(REF_FONT);
 }
 
+/**
+ * The country code the person types, or null on Cancel. The menu asks before the action takes
+ * the document lock, so nobody else is kept waiting while the dialog is open.
+ */
+export function askCountry(): string | null {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt(
+    'Add country',
+    'Two-letter ISO 3166 code of the country to benchmark (e.g. IT, NL, JP). The workbook calls the United Kingdom UK (ISO: GB).',
+    ui.ButtonSet.OK_CANCEL,
+  );
+  return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText().trim() : null;
+}
+
 const ledgerOf = (stored: Record<string, string>, code: string) =>
   (stored[LEDGER_KEY + code] ?? '').split(',').filter(Boolean);
 
@@ -201,23 +215,17 @@ const ledgerOf = (stored: Record<string, string>, code: string) =>
  * Add country…: prompts for an ISO 3166 alpha-2 code, creates `Benchmark XX` laid out like the
  * others (an EU member gets the EU-level seed facts), and rebuilds the overview with it.
  */
-export function addCountry(ctx: ActionContext): ActionResult {
+export function addCountry(ctx: ActionContext, answered?: string): ActionResult {
   if (!ctx.interactive)
     throw new UserError('Add country… asks for a country code, so it runs only from the menu.');
-  const ui = SpreadsheetApp.getUi();
-  const answer = ui.prompt(
-    'Add country',
-    'Two-letter ISO 3166 code of the country to benchmark (e.g. IT, NL, JP). The workbook calls the United Kingdom UK (ISO: GB).',
-    ui.ButtonSet.OK_CANCEL,
-  );
-  if (answer.getSelectedButton() !== ui.Button.OK)
+  const typed = answered ?? askCountry();
+  if (typed === null)
     return {
       rowsRead: 0,
       rowsWritten: 0,
       warnings: [],
       summary: 'Add country cancelled: nothing was changed.',
     };
-  const typed = answer.getResponseText().trim();
   const country = resolveCountry(typed);
   if (!country) {
     throw new UserError(
