@@ -64,10 +64,7 @@ export function circScore(
   scale_max?: CellArg,
 ): Output {
   const fn = 'CIRC_SCORE';
-  const { grid, isRange } = readGrid(scores);
-  const m = width(grid);
-  const w = readWeights({ fn, arg: 'weights' }, weights, m, 'column of scores');
-  const dirs = readDirections({ fn, arg: 'directions' }, directions, m, 'column of scores');
+  const { grid, isRange, m, w, dirs } = readScoring(fn, scores, weights, directions);
   const scale = readScale(fn, scale_min, scale_max);
   const score = inContext({ fn, arg: 'scores' }, () => weightedSumScorer(w, dirs, scale));
   const read = scoreReader({ fn, arg: 'scores' }, scale, isRange, m);
@@ -267,10 +264,7 @@ export function circRankStability(
   trials?: CellArg,
 ): Output {
   const fn = 'CIRC_RANK_STABILITY';
-  const { grid, isRange } = readGrid(scores);
-  const m = width(grid);
-  const w = readWeights({ fn, arg: 'weights' }, weights, m, 'column of scores');
-  const dirs = readDirections({ fn, arg: 'directions' }, directions, m, 'column of scores');
+  const { grid, isRange, m, w, dirs } = readScoring(fn, scores, weights, directions);
   const s = readOptionalNumber(
     { fn, arg: 'spread' },
     spread,
@@ -298,6 +292,15 @@ export function circRankStability(
 
 // ---------------------------------------------------------------------------------------------
 
+/** The scores range with one weight (and optionally one direction) per column, checked. */
+function readScoring(fn: string, scores: CellArg, weights: CellArg, directions: CellArg | undefined) {
+  const { grid, isRange } = readGrid(scores);
+  const m = width(grid);
+  const w = readWeights({ fn, arg: 'weights' }, weights, m, 'column of scores');
+  const dirs = readDirections({ fn, arg: 'directions' }, directions, m, 'column of scores');
+  return { grid, isRange, m, w, dirs };
+}
+
 function describeContributions(
   fn: string,
   kind: 'strengths' | 'weaknesses',
@@ -307,12 +310,9 @@ function describeContributions(
   count: CellArg,
   directions: CellArg,
 ): Output {
-  const { grid, isRange } = readGrid(scores);
-  const m = width(grid);
-  const w = readWeights({ fn, arg: 'weights' }, weights, m, 'column of scores');
+  // directions extends the contract: a cost criterion scored 1 is a strength, not a weakness.
+  const { grid, isRange, m, w, dirs } = readScoring(fn, scores, weights, directions);
   const names = readNames({ fn, arg: 'criteria' }, criteria, m);
-  // An extension of the contract: a cost criterion scored 1 is a strength, not a weakness.
-  const dirs = readDirections({ fn, arg: 'directions' }, directions, m, 'column of scores');
   const n = readOptionalNumber(
     { fn, arg: 'count' },
     count,
