@@ -11,7 +11,7 @@ import { CRITERIA } from '../core/schema/tabs';
 import { ActionContext, ActionResult, beforeWriting } from './action';
 import { HEADER_BACKGROUND } from './formats';
 import { requireTab } from './partners';
-import { readTable, sheetsByName, writeBlock } from './workbook';
+import { readTable, sheetsByName, writeBlock, writeFreshBlock } from './workbook';
 
 export const CR_LIMIT = 0.1;
 
@@ -26,7 +26,7 @@ export function deriveWeights(ctx: ActionContext): ActionResult {
   if (!sheet) {
     const created = ss.insertSheet(AHP_TAB);
     const template = ahpTemplate(ids, framework.types[0] ?? '');
-    writeBlock(created, 1, 1, template);
+    writeFreshBlock(created, 1, 1, template);
     created.getRange(MATRIX_ROW - 1, 1, 1, ids.length + 1).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
     created.getRange(MATRIX_ROW, 1, ids.length, 1).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
     created.getRange(2, 2).setDataValidation(

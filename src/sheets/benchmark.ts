@@ -27,7 +27,7 @@ import { Settings } from '../core/settings';
 import { ActionContext, ActionResult } from './action';
 import { formatColumns, HEADER_BACKGROUND, protectHeader, styleHeader } from './formats';
 import { rebuildTab } from './generated';
-import { ensureSize, rectangular, Sheet, sheetsByName, Spreadsheet, writeBlock } from './workbook';
+import { ensureSize, rectangular, Sheet, sheetsByName, Spreadsheet, writeBlock, writeFreshBlock } from './workbook';
 
 /** Document property (one per country) listing the seed fact ids already imported into its tab. */
 const LEDGER_KEY = 'circ.benchmarkSeed.';
@@ -122,7 +122,7 @@ function drawOverview(
     (sheet) => {
       const box = (b: { row: number; column: number; rows: number; columns: number }) =>
         sheet.getRange(b.row, b.column, b.rows, b.columns);
-      for (const b of layout.blocks) writeBlock(sheet, b.row, b.column, rectangular(b.values));
+      for (const b of layout.blocks) writeFreshBlock(sheet, b.row, b.column, rectangular(b.values));
       for (const h of layout.headers) box(h).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
       for (const t of layout.titles) box(t).setFontWeight('bold');
       for (const w of layout.wrap) box(w).setWrap(true).setVerticalAlignment('top');
@@ -158,7 +158,7 @@ function countryColumns(code: string): ColumnSpec[] {
 function layOutTab(sheet: Sheet, code: string, dataRows: number): void {
   const columns = countryColumns(code);
   ensureSize(sheet, dataRows + 2, columns.length);
-  writeBlock(sheet, 1, 1, [columns.map((c) => c.header)]);
+  writeFreshBlock(sheet, 1, 1, [columns.map((c) => c.header)]);
   formatColumns(
     sheet,
     columns.map((spec, i) => ({ spec, column: i + 1 })),

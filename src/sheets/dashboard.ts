@@ -14,7 +14,7 @@ import { Settings } from '../core/settings';
 import { ActionResult, beforeWriting } from './action';
 import { rebuildTab } from './generated';
 import { requireTab } from './partners';
-import { readTable, Sheet, sheetsByName, Spreadsheet, writeBlock } from './workbook';
+import { readTable, Sheet, sheetsByName, Spreadsheet, writeFreshBlock } from './workbook';
 
 export interface KpiInputs {
   model: DashboardModel;
@@ -67,7 +67,7 @@ export function refreshDashboard(ss: Spreadsheet, now: Date): ActionResult {
 
 function drawDashboard(sheet: Sheet, model: DashboardModel): void {
   for (const b of model.blocks) {
-    writeBlock(sheet, b.row, b.column, b.values);
+    writeFreshBlock(sheet, b.row, b.column, b.values);
     const range = sheet.getRange(b.row, b.column, b.values.length, b.values[0].length);
     if (b.formats) range.setNumberFormats(b.formats);
     if (b.backgrounds) range.setBackgrounds(b.backgrounds);

@@ -1,13 +1,13 @@
 /** Appends to the `Log` tab: one write per action, below what is there, never rewriting it. */
 import { LogEntry, logRow } from '../core/log-entry';
 import { LOG } from '../core/schema/tabs';
-import { Spreadsheet, writeBlock } from './workbook';
+import { Spreadsheet, writeBlock, writeFreshBlock } from './workbook';
 
 export function appendLog(ss: Spreadsheet, entry: LogEntry): void {
   let sheet = ss.getSheetByName(LOG.name);
   if (!sheet) {
     sheet = ss.insertSheet(LOG.name);
-    writeBlock(sheet, 1, 1, [LOG.columns.map((c) => c.header)]);
+    writeFreshBlock(sheet, 1, 1, [LOG.columns.map((c) => c.header)]);
     sheet.setFrozenRows(1);
   }
   writeBlock(sheet, sheet.getLastRow() + 1, 1, [logRow(entry)]);

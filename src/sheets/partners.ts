@@ -14,7 +14,7 @@ import { ActionResult, beforeWriting } from './action';
 import { HEADER_BACKGROUND } from './formats';
 import { rebuildTab } from './generated';
 import { syncPartnerColumns } from './setup';
-import { readTable, rectangular, Sheet, sheetsByName, Spreadsheet, writeBlock } from './workbook';
+import { readTable, rectangular, Sheet, sheetsByName, Spreadsheet, writeBlock, writeFreshBlock } from './workbook';
 import { UserError } from '../core/cells';
 
 const FORMATS: Record<string, string> = { Score: '0.00', Coverage: '0%', Rank: '0', Stability: '0%' };
@@ -129,7 +129,7 @@ function isOurHeatMap(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule):
 
 function drawRanking(sheet: Sheet, table: Grid, chart: Grid): void {
   const width = table[0].length;
-  writeBlock(sheet, 1, 1, table);
+  writeFreshBlock(sheet, 1, 1, table);
   sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
   sheet.setFrozenRows(1);
   if (table.length > 1) {
@@ -139,7 +139,7 @@ function drawRanking(sheet: Sheet, table: Grid, chart: Grid): void {
   sheet.setColumnWidths(1, width, 130);
   // The chart reads its own small block beside the table, so it always shows segment leaders.
   const chartColumn = width + 2;
-  writeBlock(sheet, 1, chartColumn, chart);
+  writeFreshBlock(sheet, 1, chartColumn, chart);
   sheet.getRange(1, chartColumn, 1, 2).setFontWeight('bold');
   if (chart.length > 1) {
     sheet.insertChart(

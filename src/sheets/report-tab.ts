@@ -7,7 +7,7 @@
 import { ReportLayout, CHART_SIZE, LAYOUT_WIDTH, reportLayout, PlacedChart } from '../core/report/layout';
 import { ReportChart, ReportModel } from '../core/report/types';
 import { rebuildTab } from './generated';
-import { Sheet, Spreadsheet, writeBlock } from './workbook';
+import { Sheet, Spreadsheet, writeFreshBlock } from './workbook';
 
 type Blob = GoogleAppsScript.Base.Blob;
 
@@ -22,7 +22,7 @@ export function drawReportTab(ss: Spreadsheet, model: ReportModel): { sheet: She
 
 function draw(sheet: Sheet, layout: ReportLayout): void {
   const rows = layout.values.length;
-  writeBlock(sheet, 1, 1, layout.values);
+  writeFreshBlock(sheet, 1, 1, layout.values);
   const all = sheet.getRange(1, 1, rows, LAYOUT_WIDTH);
   all.setNumberFormats(layout.formats);
   all.setBackgrounds(layout.backgrounds);

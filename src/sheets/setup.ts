@@ -12,7 +12,7 @@ import { planTab, TabPlan, TabState } from '../core/setup-plan';
 import { referenceSeeds } from '../core/seed/reference';
 import { beforeWriting } from './action';
 import { formatColumns, protectHeader, styleHeader } from './formats';
-import { readTable, Sheet, sheetsByName, Spreadsheet, writeBlock, ensureSize } from './workbook';
+import { readTable, Sheet, sheetsByName, Spreadsheet, writeBlock, ensureSize, writeFreshBlock } from './workbook';
 
 export interface SetupResult {
   created: string[];
@@ -67,7 +67,7 @@ export function setUpWorkbook(ss: Spreadsheet, countries?: readonly string[]): S
       if (!existing) {
         beforeWriting(`creating '${spec.name}'`);
         const sheet = ss.insertSheet(spec.name, Math.min(position, ss.getSheets().length));
-        writeBlock(sheet, 1, 1, [[spec.purpose]]);
+        writeFreshBlock(sheet, 1, 1, [[spec.purpose]]);
         sheet.getRange(1, 1).setFontWeight('bold');
         sheet.setTabColor(spec.tabColor);
         result.created.push(spec.name);

@@ -35,6 +35,17 @@ export function writeBlock(sheet: Sheet, row: number, column: number, values: Gr
 }
 
 /**
+ * Writes a block on a tab this action has just created, before it formats it: every cell still
+ * has Sheets' default format, so strings are made inert without reading the formats first (no
+ * read between the writes that draw a generated tab).
+ */
+export function writeFreshBlock(sheet: Sheet, row: number, column: number, values: Grid): void {
+  if (!values.length || !values[0].length) return;
+  ensureSize(sheet, row + values.length - 1, column + values[0].length - 1);
+  sheet.getRange(row, column, values.length, values[0].length).setValues(inertBlock(values));
+}
+
+/**
  * The block with its strings kept as text. A plain-text ('@') cell already keeps what it is given,
  * apostrophe included, so only other cells get the marking apostrophe. The formats are read for
  * every block that holds text (not only when some string needs marking) so that the number of
