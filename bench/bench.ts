@@ -21,8 +21,8 @@ export const PER_CALL_MS = 7;
 export const PER_CELL_MS = 0.003;
 /** Assumption: Apps Script's V8 runs the same JavaScript about 1.5× slower than Node here. */
 export const COMPUTE_FACTOR = 1.5;
-/** The shipped seed: 135 sourced facts (EU-level ones repeated in each EU member's tab). */
-export const SEED_FACTS = 135;
+/** The shipped seed (revision 2): 165 sourced facts (EU-level ones repeated in each EU member's tab). */
+export const SEED_FACTS = 165;
 export const MENU_LIMIT_MS = 6 * 60 * 1000;
 export const CUSTOM_FUNCTION_LIMIT_MS = 30 * 1000;
 

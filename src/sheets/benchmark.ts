@@ -18,7 +18,7 @@ import {
   overviewLayout,
   OVERVIEW_TAB,
 } from '../core/benchmark/overview';
-import { benchmarkSeedRows, TO_VERIFY } from '../core/benchmark/seed';
+import { benchmarkSeedRows, SEED_REVISION, seedFacts, TO_VERIFY } from '../core/benchmark/seed';
 import { DEFAULT_STALENESS_MONTHS } from '../core/benchmark/staleness';
 import { FACT_HEADERS, SEED_REF_COLUMN } from '../core/benchmark/tab-columns';
 import { headerIndex, headerKey } from '../core/headers';
@@ -263,6 +263,7 @@ export function addCountry(ctx: ActionContext, answered?: string): ActionResult 
     rowsRead: inputs.rowsRead,
     rowsWritten: rows.length + 1 + layout.rowsWritten,
     warnings: [],
+    details: rows.length ? [revisionHeld()] : [],
     summary: `Added '${name}' (${country.name})${rows.length ? ` with ${rows.length} seed fact(s)` : ''}; the Benchmark overview now shows ${model.countries.length} countries.`,
   };
 }
@@ -328,14 +329,19 @@ export function importBenchmarkSeed(ss: Spreadsheet, now: Date): ActionResult {
       ledger[LEDGER_KEY + t.code] = plan.ledger.join(',');
   }
   if (props && Object.keys(ledger).length) props.setProperties(ledger);
+  result.details!.push(revisionHeld());
   result.summary =
-    `Benchmark seed imported on ${now.toISOString().slice(0, 10)}: ${result.rowsWritten} new fact(s) added` +
+    `Benchmark seed revision ${SEED_REVISION} imported on ${now.toISOString().slice(0, 10)}: ${result.rowsWritten} new fact(s) added` +
     (edited
       ? `, ${edited} edited fact(s) kept as you left them.`
       : '; nothing you typed was changed.') +
     ' Run Refresh benchmark to update the overview.';
   return result;
 }
+
+/** The Log line that says which revision of the shipped seed the workbook's tabs now hold. */
+const revisionHeld = () =>
+  `Benchmark seed revision ${SEED_REVISION} (${seedFacts().length} facts) held by the country tabs.`;
 
 function applyImport(sheet: Sheet, plan: ImportPlan, grid: Grid): void {
   const rows = Math.max(sheet.getMaxRows(), plan.appendAt + plan.append.length - 1);

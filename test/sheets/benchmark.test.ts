@@ -73,7 +73,7 @@ describe('benchmark tabs on the local runtime', () => {
 
     const fr = values(rt, 'Benchmark FR');
     expect(fr[0]).toEqual([...FACT_HEADERS, 'Seed ref']);
-    expect(fr).toHaveLength(1 + 43);
+    expect(fr).toHaveLength(1 + 58);
     const agec = fr.find((r) => r[1] === 'AGEC law')!;
     expect([agec[0], agec[5], agec[8], agec[9]]).toEqual([
       'law',
@@ -81,14 +81,14 @@ describe('benchmark tabs on the local runtime', () => {
       'verified',
       'ecosystem.eco/comprendre/loi-agec; ADEME AGEC page',
     ]);
-    expect(fr.filter((r) => String(r[1]).startsWith('EU: '))).toHaveLength(13);
+    expect(fr.filter((r) => String(r[1]).startsWith('EU: '))).toHaveLength(20);
     const uk = values(rt, 'Benchmark UK');
-    expect(uk).toHaveLength(1 + 21);
+    expect(uk).toHaveLength(1 + 24);
     expect(uk.some((r) => String(r[1]).startsWith('EU'))).toBe(false);
     for (const [tab, n] of [
-      ['Benchmark DE', 34],
-      ['Benchmark US', 18],
-      ['Benchmark ES', 34],
+      ['Benchmark DE', 45],
+      ['Benchmark US', 22],
+      ['Benchmark ES', 43],
     ] as const)
       expect(values(rt, tab)).toHaveLength(1 + n);
     for (const tab of COUNTRY_TABS) {
@@ -100,6 +100,8 @@ describe('benchmark tabs on the local runtime', () => {
     // Unverified facts say so, and stand out.
     const es = values(rt, 'Benchmark ES');
     expect(es.filter((r) => r[8] === 'to verify').map((r) => r[1])).toEqual([
+      'Draft Ley de Consumo Sostenible',
+      'EU: Ecodesign 2023/1670 preparation for reuse',
       'Movilway',
       'Collection rate 2022-2023',
       'E-waste generated per capita (GEM)',
@@ -126,9 +128,9 @@ describe('benchmark tabs on the local runtime', () => {
       ).toBe(true);
     }
     expect(overviewRow(rt, 'Findings per dimension', 'All findings').slice(1, 6)).toEqual([
-      43, 34, 18, 21, 34,
+      58, 45, 22, 24, 43,
     ]);
-    expect(overviewRow(rt, 'Review status', 'To verify').slice(1, 6)).toEqual([0, 1, 1, 1, 3]);
+    expect(overviewRow(rt, 'Review status', 'To verify').slice(1, 6)).toEqual([2, 2, 1, 1, 5]);
     expect(overviewRow(rt, 'Key figures', 'Collection rate')[1]).toBe(
       '47.4 % (2022) — Household WEEE collection rate 2022',
     );
@@ -235,6 +237,9 @@ describe('benchmark tabs on the local runtime', () => {
     expect(String(log.at(-1)![5])).toMatch(
       /Benchmark FR, row 5: '.*' differs from the seed; kept as edited/,
     );
+    // …and which revision of the shipped seed the workbook now holds.
+    expect(String(log.at(-1)![5])).toMatch(/Benchmark seed revision 2 \(165 facts\) held/);
+    expect(result.summary).toMatch(/seed revision 2/);
 
     const again = rt.runAs('FULL', () => importBenchmarkSeed(ss(rt), NOW));
     expect(again.rowsWritten).toBe(0);
@@ -272,7 +277,7 @@ describe('benchmark tabs on the local runtime', () => {
     const before = typedCells(rt, COUNTRY_TABS);
     const result = rt.runAs('FULL', () => importBenchmarkSeed(ss(rt), NOW));
     expect(result.warnings).toEqual([]);
-    expect(result.rowsWritten).toBe(18 + 21 + 34); // US, UK, ES only
+    expect(result.rowsWritten).toBe(22 + 24 + 43); // US, UK, ES only
     const after = typedCells(rt, COUNTRY_TABS);
     expect(changedCells(before, after)).toEqual([]);
     expect(values(rt, 'Benchmark DE')[0][12]).toBe('Seed ref');
@@ -288,7 +293,7 @@ describe('benchmark tabs on the local runtime', () => {
     rt.ui.scriptResponses([{ button: 'OK', text: ' it ' }]);
     const added = menu(rt, 'Add country…', addCountry)!;
     expect(added.summary).toBe(
-      "Added 'Benchmark IT' (Italy) with 13 seed fact(s); the Benchmark overview now shows 6 countries.",
+      "Added 'Benchmark IT' (Italy) with 20 seed fact(s); the Benchmark overview now shows 6 countries.",
     );
     const it = sheet(rt, 'Benchmark IT');
     const names = rt.spreadsheet!.getSheets().map((s) => s.getName());
@@ -303,14 +308,14 @@ describe('benchmark tabs on the local runtime', () => {
       const protections = it.getProtections(SpreadsheetApp.ProtectionType.RANGE);
       expect(protections).toHaveLength(1);
       expect(protections[0].isWarningOnly()).toBe(true);
-      expect(it.getLastRow()).toBe(14);
+      expect(it.getLastRow()).toBe(1 + 20);
     });
     expect(overviewRow(rt, 'Findings per dimension', 'Findings per dimension')).toEqual([
       'Findings per dimension',
       ...FIVE,
       'IT',
     ]);
-    expect(overviewRow(rt, 'Findings per dimension', 'All findings')[6]).toBe(13);
+    expect(overviewRow(rt, 'Findings per dimension', 'All findings')[6]).toBe(20);
 
     const tabs = () =>
       rt
@@ -364,7 +369,7 @@ describe('benchmark tabs on the local runtime', () => {
       "column 'Dimension' is missing",
     ]);
     expect(overviewRow(rt, 'Findings per dimension', 'All findings').slice(1, 6)).toEqual([
-      43, 34, 18, 21, 0,
+      58, 45, 22, 24, 0,
     ]);
 
     const imported = rt.runAs('FULL', () => importBenchmarkSeed(ss(rt), NOW));
@@ -415,7 +420,7 @@ describe('benchmark tabs on the local runtime', () => {
       overviewRow(rt, 'Findings per dimension', 'All findings')
         .slice(1, 19)
         .reduce((a: number, b) => a + Number(b), 0);
-    expect(total(seed)).toBe(150);
+    expect(total(seed)).toBe(58 + 45 + 22 + 24 + 43);
     expect(total(big)).toBe(5000);
     expect(large.result.rowsRead).toBeGreaterThan(5000);
     expect(large.calls).toBe(small.calls);

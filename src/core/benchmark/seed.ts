@@ -28,7 +28,12 @@ export interface SeedFact {
   year: number | null;
   source: string;
   verified: boolean;
+  /** The date (yyyy-mm-dd) the fact was last checked against its sources; null: never checked. */
+  checked: string | null;
 }
+
+/** Which revision of the shared seed the add-on ships (recorded in Log by the seed's actions). */
+export const SEED_REVISION: number = SEED.revision;
 
 export const EU_SCOPE = 'EU';
 export const GLOBAL_SCOPE = 'GLOBAL';
@@ -43,7 +48,7 @@ let facts: SeedFact[] | null = null;
 export function seedFacts(): SeedFact[] {
   if (facts) return facts;
   const col = (name: string) => SEED.columns.indexOf(name);
-  const [c, d, t, s, v, u, y, src, ver] = [
+  const [c, d, t, s, v, u, y, src, ver, chk] = [
     'country',
     'dimension',
     'title',
@@ -53,6 +58,7 @@ export function seedFacts(): SeedFact[] {
     'year',
     'source',
     'verified',
+    'checked',
   ].map(col);
   facts = (SEED.facts as (string | number | boolean | null)[][]).map((r) => {
     const country = String(r[c]);
@@ -68,6 +74,7 @@ export function seedFacts(): SeedFact[] {
       year: typeof r[y] === 'number' ? (r[y] as number) : null,
       source: String(r[src] ?? ''),
       verified: r[ver] === true,
+      checked: typeof r[chk] === 'string' ? (r[chk] as string) : null,
     };
   });
   return facts;

@@ -100,7 +100,7 @@ describe('Import benchmark seed: the plan', () => {
   test('an empty tab is laid out first; a country outside the seed gets nothing', () => {
     const plan = planSeedImport('IT', 'Benchmark IT', [['']], []);
     expect(plan.layOut).toBe(true);
-    expect(plan.added).toHaveLength(13);
+    expect(plan.added).toHaveLength(20);
     expect(plan.appendAt).toBe(2);
     expect(planSeedImport('JP', 'Benchmark JP', [WITH_REF], []).added).toEqual([]);
   });

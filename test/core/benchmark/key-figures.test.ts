@@ -25,7 +25,7 @@ describe('key figures', () => {
     expect(fr.donation_tax).toBe(
       'Corporate donation tax reduction (mécénat): 60 % tax reduction (2024)',
     );
-    expect(fr.competitors).toMatch(/^6: Recommerce, Largo, /);
+    expect(fr.competitors).toMatch(/^7: Recommerce, Largo, /);
     const de = figures('DE');
     expect(de.collection_rate).toBe('29.5 % (2023) — Collection rate 2023'); // the latest, not the EU's 40.1 %
     expect(de.take_back).toMatch(/^Electronics retailer take-back/); // first row saying take-back

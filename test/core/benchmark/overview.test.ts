@@ -83,7 +83,7 @@ describe('Benchmark overview layout', () => {
       ['Benchmark DE', 2],
     ]);
     expect(due[3][5]).toBe('2025-11-25');
-    expect(layout.blocks[4].values).toHaveLength(2 + 11);
+    expect(layout.blocks[4].values).toHaveLength(2 + 13);
     expect(layout.blocks[5].values.map((r) => r[0]).join('\n')).toMatch(/UK left the EU/);
   });
 

@@ -93,6 +93,6 @@ describe('reading a Benchmark tab', () => {
     expect(model.countries.find((c) => c.code === 'US')!.problems[0]).toMatch(
       /tab 'Benchmark US' is missing/,
     );
-    expect(model.global).toHaveLength(11);
+    expect(model.global).toHaveLength(13);
   });
 });

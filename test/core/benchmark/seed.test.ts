@@ -9,6 +9,7 @@ import {
   seedFacts,
   seedFactsFor,
   seedRef,
+  SEED_REVISION,
 } from '../../../src/core/benchmark/seed';
 import { FACT_HEADERS } from '../../../src/core/benchmark/tab-columns';
 import SEED from '../../../src/core/seed/benchmark-seed.json';
@@ -17,17 +18,20 @@ import SEED from '../../../src/core/seed/benchmark-seed.json';
 const SHARED = path.resolve(__dirname, '../../../../shared/data/benchmark-seed.json');
 
 describe('benchmark seed', () => {
-  test('135 facts, each with a source, a year (or none) and a verified flag; stable, unique ids', () => {
+  test('revision 2: 165 facts, each with a source, a year (or none), a verified flag and a checked date (or none); stable, unique ids', () => {
     const facts = seedFacts();
-    expect(facts).toHaveLength(135);
-    expect(new Set(facts.map((f) => f.id)).size).toBe(135);
+    expect(SEED_REVISION).toBe(2);
+    expect(facts).toHaveLength(165);
+    expect(new Set(facts.map((f) => f.id)).size).toBe(165);
     for (const f of facts) {
       expect(f.source.length).toBeGreaterThan(3);
       expect(typeof f.verified).toBe('boolean');
       expect(f.year === null || (Number.isInteger(f.year) && f.year > 2000)).toBe(true);
       expect(f.id).toMatch(/^[A-Z]+-[0-9a-z]+$/);
+      expect(f.checked === null || /^\d{4}-\d{2}-\d{2}$/.test(f.checked)).toBe(true);
     }
-    expect(facts.filter((f) => !f.verified)).toHaveLength(6);
+    expect(facts.filter((f) => !f.verified)).toHaveLength(9);
+    expect(facts.filter((f) => f.checked === null)).toHaveLength(47);
     expect(seedFacts()[0].id).toBe(facts[0].id);
   });
 
@@ -39,15 +43,15 @@ describe('benchmark seed', () => {
 
   test('EU facts go to EU members marked "EU: ", never to the UK; GLOBAL facts to no tab', () => {
     const fr = seedFactsFor('FR');
-    expect(fr).toHaveLength(30 + 13);
-    expect(seedFactsFor('DE')).toHaveLength(21 + 13);
-    expect(seedFactsFor('ES')).toHaveLength(21 + 13);
-    expect(seedFactsFor('UK')).toHaveLength(21);
-    expect(seedFactsFor('US')).toHaveLength(18);
-    expect(seedFactsFor('IT')).toHaveLength(13);
+    expect(fr).toHaveLength(38 + 20);
+    expect(seedFactsFor('DE')).toHaveLength(25 + 20);
+    expect(seedFactsFor('ES')).toHaveLength(23 + 20);
+    expect(seedFactsFor('UK')).toHaveLength(24);
+    expect(seedFactsFor('US')).toHaveLength(22);
+    expect(seedFactsFor('IT')).toHaveLength(20);
     expect(seedFactsFor('JP')).toHaveLength(0);
     expect(seedFactsFor('UK').some((f) => f.country === 'EU')).toBe(false);
-    expect(globalFacts()).toHaveLength(11);
+    expect(globalFacts()).toHaveLength(13);
     for (const code of ['FR', 'DE', 'US', 'UK', 'ES'])
       expect(seedFactsFor(code).some((f) => f.country === 'GLOBAL')).toBe(false);
     const eu = fr.find((f) => f.country === 'EU')!;
@@ -55,12 +59,13 @@ describe('benchmark seed', () => {
     // Grouped by dimension, own facts before the EU's.
     const dims = fr.map((f) => f.dimension);
     expect(dims.slice(0, 3)).toEqual(['law', 'law', 'law']);
-    expect(fr[2].country).toBe('EU');
+    expect(fr[dims.lastIndexOf('law')].country).toBe('EU');
+    expect(fr[dims.indexOf('law')].country).toBe('FR');
   });
 
   test('rows in spec order: source, year and status kept; unverified facts say "to verify"; Seed ref last', () => {
     const rows = benchmarkSeedRows('ES');
-    expect(rows).toHaveLength(34);
+    expect(rows).toHaveLength(43);
     for (const r of rows) expect(r).toHaveLength(FACT_HEADERS.length + 1);
     const movilway = rows.find((r) => r[1] === 'Movilway')!;
     expect(movilway[FACT_HEADERS.indexOf('Status')]).toBe('to verify');
