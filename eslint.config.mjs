@@ -19,7 +19,20 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        ...['SpreadsheetApp', 'Session', 'HtmlService', 'PropertiesService', 'LockService', 'CacheService', 'MailApp', 'ScriptApp', 'Utilities', 'Logger', 'Charts', 'UrlFetchApp'].map((name) => ({
+        ...[
+          'SpreadsheetApp',
+          'Session',
+          'HtmlService',
+          'PropertiesService',
+          'LockService',
+          'CacheService',
+          'MailApp',
+          'ScriptApp',
+          'Utilities',
+          'Logger',
+          'Charts',
+          'UrlFetchApp',
+        ].map((name) => ({
           name,
           message: 'src/core is pure: pass values in from src/sheets instead.',
         })),

@@ -81,7 +81,11 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function measure(runtime: Runtime, runs: number, fn: () => void): { ms: number; calls: Record<string, number>; total: number; cells: number } {
+function measure(
+  runtime: Runtime,
+  runs: number,
+  fn: () => void,
+): { ms: number; calls: Record<string, number>; total: number; cells: number } {
   const times: number[] = [];
   let calls: Record<string, number> = {};
   let total = 0;
@@ -99,33 +103,71 @@ function measure(runtime: Runtime, runs: number, fn: () => void): { ms: number; 
   return { ms: median(times), calls, total, cells };
 }
 
-export const MENU_ACTIONS = ['Set up workbook', 'Consolidate ratings', 'Score partners', 'Refresh KPI dashboard'];
+export const MENU_ACTIONS = [
+  'Set up workbook',
+  'Consolidate ratings',
+  'Score partners',
+  'Refresh KPI dashboard',
+];
 
 export function benchSize(size: Size, runs: number, log: (s: string) => void): Result[] {
   const { runtime, bundle } = prepare(size);
   const out: Result[] = [];
   const rowsOf = (action: string) =>
-    /KPI|report/i.test(action) ? size.orders : /benchmark|countr/i.test(action) ? size.findings || SEED_FACTS : /set up/i.test(action) ? 0 : size.partners;
-  const record = (action: string, kind: Result['kind'], m: ReturnType<typeof measure>, rows = rowsOf(action)) => {
+    /KPI|report/i.test(action)
+      ? size.orders
+      : /benchmark|countr/i.test(action)
+        ? size.findings || SEED_FACTS
+        : /set up/i.test(action)
+          ? 0
+          : size.partners;
+  const record = (
+    action: string,
+    kind: Result['kind'],
+    m: ReturnType<typeof measure>,
+    rows = rowsOf(action),
+  ) => {
     const limitMs = kind === 'menu' ? MENU_LIMIT_MS : CUSTOM_FUNCTION_LIMIT_MS;
-    const estimated = Math.round(m.total * PER_CALL_MS + m.cells * PER_CELL_MS + m.ms * COMPUTE_FACTOR);
-    out.push({ action, kind, size: size.name, rows, serviceCalls: m.total, callsByMethod: m.calls, cellsMoved: m.cells, computeMs: Math.round(m.ms), estimatedAppsScriptMs: estimated, limitMs });
-    log(`  ${size.name.padEnd(6)} ${action.padEnd(34)} ${String(m.total).padStart(5)} calls ${String(m.cells).padStart(9)} cells ${String(Math.round(m.ms)).padStart(6)} ms → ~${(estimated / 1000).toFixed(1)} s of ${limitMs / 1000} s`);
+    const estimated = Math.round(
+      m.total * PER_CALL_MS + m.cells * PER_CELL_MS + m.ms * COMPUTE_FACTOR,
+    );
+    out.push({
+      action,
+      kind,
+      size: size.name,
+      rows,
+      serviceCalls: m.total,
+      callsByMethod: m.calls,
+      cellsMoved: m.cells,
+      computeMs: Math.round(m.ms),
+      estimatedAppsScriptMs: estimated,
+      limitMs,
+    });
+    log(
+      `  ${size.name.padEnd(6)} ${action.padEnd(34)} ${String(m.total).padStart(5)} calls ${String(m.cells).padStart(9)} cells ${String(Math.round(m.ms)).padStart(6)} ms → ~${(estimated / 1000).toFixed(1)} s of ${limitMs / 1000} s`,
+    );
   };
   for (const action of [...MENU_ACTIONS, ...extraActions()]) {
-    record(action, 'menu', measure(runtime, runs, () => {
-      runtime.ui.scriptResponses(answersFor(action));
-      const alerts = runtime.ui.alerts.length;
-      bundle.clickMenu(action);
-      const failed = runtime.ui.alerts.slice(alerts).find((a) => /stopped|refused|missing|cannot/i.test(a.prompt));
-      if (failed) throw new Error(`${action}: ${failed.prompt}`);
-    }));
+    record(
+      action,
+      'menu',
+      measure(runtime, runs, () => {
+        runtime.ui.scriptResponses(answersFor(action));
+        const alerts = runtime.ui.alerts.length;
+        bundle.clickMenu(action);
+        const failed = runtime.ui.alerts
+          .slice(alerts)
+          .find((a) => /stopped|refused|missing|cannot/i.test(a.prompt));
+        if (failed) throw new Error(`${action}: ${failed.prompt}`);
+      }),
+    );
   }
   const { customFunctionArgs } = customFunctions(runtime, size);
   for (const [name, args, rows] of customFunctionArgs) {
     const m = measure(runtime, runs, () => {
       const r = bundle.runCustomFunction(name, ...args);
-      if (r && typeof r === 'object' && 'error' in (r as object)) throw new Error((r as { error: string }).error);
+      if (r && typeof r === 'object' && 'error' in (r as object))
+        throw new Error((r as { error: string }).error);
     });
     record(name, 'custom function', m, rows);
   }
@@ -133,7 +175,10 @@ export function benchSize(size: Size, runs: number, log: (s: string) => void): R
 }
 
 /** Arguments as Sheets would pass them: the ranges read from the workbook (not measured). */
-function customFunctions(runtime: Runtime, size: Size): { customFunctionArgs: [string, unknown[], number][] } {
+function customFunctions(
+  runtime: Runtime,
+  size: Size,
+): { customFunctionArgs: [string, unknown[], number][] } {
   return runtime.runAs('FULL', () => {
     const ss = runtime.spreadsheet!;
     const partners = ss.getSheetByName('Partners')!;
@@ -143,9 +188,20 @@ function customFunctions(runtime: Runtime, size: Size): { customFunctionArgs: [s
     const directions = [CRITERIA_SEED.map((c) => c.direction)];
     const data = ss.getSheetByName('KPI Data')!.getDataRange().getValues();
     const factors = ss.getSheetByName('Factors')!.getDataRange().getValues();
-    const outcomes = new Set(['', 'reused', 'refurbished', 'recycled', 'returned', 'lost', 'rejected']);
+    const outcomes = new Set([
+      '',
+      'reused',
+      'refurbished',
+      'recycled',
+      'returned',
+      'lost',
+      'rejected',
+    ]);
     const clean = data.slice(1).filter((r) => outcomes.has(String(r[7])));
-    const scoresRows: Grid = Array.from({ length: Math.max(size.partners, size.orders / 10) }, (_, i) => scoreBlock[i % scoreBlock.length].map((v, j) => (v === '' ? 1 + ((i + j) % 5) : v)));
+    const scoresRows: Grid = Array.from(
+      { length: Math.max(size.partners, size.orders / 10) },
+      (_, i) => scoreBlock[i % scoreBlock.length].map((v, j) => (v === '' ? 1 + ((i + j) % 5) : v)),
+    );
     const stabilityRows = scoresRows.slice(0, 2000);
     return {
       customFunctionArgs: [
@@ -154,7 +210,11 @@ function customFunctions(runtime: Runtime, size: Size): { customFunctionArgs: [s
         ['CIRC_RANK_STABILITY', [stabilityRows, weights, directions], stabilityRows.length],
         ['CIRC_KPI', ['reuse_rate', '2026-09', data, factors], data.length - 1],
         // The sample's one planted bad outcome would (rightly) make CIRC_CO2E answer an error.
-        ['CIRC_CO2E', [clean.map((r) => [r[2]]), clean.map((r) => [r[7]]), 1, factors], clean.length],
+        [
+          'CIRC_CO2E',
+          [clean.map((r) => [r[2]]), clean.map((r) => [r[7]]), 1, factors],
+          clean.length,
+        ],
       ],
     };
   });
@@ -163,29 +223,57 @@ function customFunctions(runtime: Runtime, size: Size): { customFunctionArgs: [s
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   const only = process.env.BENCH_SIZES?.split(',');
-  console.log(`Circularity Workbench benchmark — median of ${runs} runs per action, local Apps Script runtime, Node ${process.version}`);
+  console.log(
+    `Circularity Workbench benchmark — median of ${runs} runs per action, local Apps Script runtime, Node ${process.version}`,
+  );
   const results: Result[] = [];
   for (const size of SIZES.filter((s) => !only || only.includes(s.name))) {
-    console.log(`\n${size.name}: ${size.orders} orders, ${size.partners} partners, ${size.findings || 'seed'} benchmark findings`);
+    console.log(
+      `\n${size.name}: ${size.orders} orders, ${size.partners} partners, ${size.findings || 'seed'} benchmark findings`,
+    );
     results.push(...benchSize(size, runs, (s) => console.log(s)));
   }
   const bundleBytes = fs.statSync(path.join(ROOT, 'dist', 'Code.js')).size;
   const byAction = new Map<string, Result[]>();
   for (const r of results) byAction.set(r.action, [...(byAction.get(r.action) ?? []), r]);
-  const unequal = [...byAction.entries()].filter(([, rs]) => rs[0].kind === 'menu' && new Set(rs.map((r) => r.serviceCalls)).size > 1);
+  const unequal = [...byAction.entries()].filter(
+    ([, rs]) => rs[0].kind === 'menu' && new Set(rs.map((r) => r.serviceCalls)).size > 1,
+  );
   console.log(`\ndist/Code.js: ${(bundleBytes / 1024).toFixed(1)} KB`);
-  console.log(unequal.length ? `Service calls differ across sizes for: ${unequal.map(([a]) => a).join(', ')}` : 'Every menu action makes the same number of service calls at every size.');
+  console.log(
+    unequal.length
+      ? `Service calls differ across sizes for: ${unequal.map(([a]) => a).join(', ')}`
+      : 'Every menu action makes the same number of service calls at every size.',
+  );
   fs.mkdirSync(path.join(ROOT, 'out'), { recursive: true });
   const file = path.join(ROOT, 'out', 'bench.json');
-  fs.writeFileSync(file, JSON.stringify({ results, bundleBytes, assumptions: { PER_CALL_MS, PER_CELL_MS, COMPUTE_FACTOR }, runs, node: process.version }, null, 1));
+  fs.writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        results,
+        bundleBytes,
+        assumptions: { PER_CALL_MS, PER_CELL_MS, COMPUTE_FACTOR },
+        runs,
+        node: process.version,
+      },
+      null,
+      1,
+    ),
+  );
   console.log(`Wrote ${path.relative(process.cwd(), file)}`);
   console.log('\n' + markdownTable(results));
 }
 
 export function markdownTable(results: Result[]): string {
-  const lines = ['| action | size | rows | service calls | cells moved | compute ms (Node) | est. Apps Script | limit |', '|---|---|---:|---:|---:|---:|---:|---:|'];
+  const lines = [
+    '| action | size | rows | service calls | cells moved | compute ms (Node) | est. Apps Script | limit |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
+  ];
   for (const r of results) {
-    lines.push(`| ${r.action} | ${r.size} | ${r.rows.toLocaleString('en')} | ${r.serviceCalls} | ${r.cellsMoved.toLocaleString('en')} | ${r.computeMs.toLocaleString('en')} | ${(r.estimatedAppsScriptMs / 1000).toFixed(1)} s | ${r.limitMs / 1000} s |`);
+    lines.push(
+      `| ${r.action} | ${r.size} | ${r.rows.toLocaleString('en')} | ${r.serviceCalls} | ${r.cellsMoved.toLocaleString('en')} | ${r.computeMs.toLocaleString('en')} | ${(r.estimatedAppsScriptMs / 1000).toFixed(1)} s | ${r.limitMs / 1000} s |`,
+    );
   }
   return lines.join('\n');
 }

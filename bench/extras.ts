@@ -14,7 +14,21 @@ export interface SizeExtras {
   countries: number;
 }
 
-const EXTRA_COUNTRIES = ['IT', 'NL', 'BE', 'AT', 'PT', 'IE', 'SE', 'PL', 'JP', 'CA', 'AU', 'CH', 'NO'];
+const EXTRA_COUNTRIES = [
+  'IT',
+  'NL',
+  'BE',
+  'AT',
+  'PT',
+  'IE',
+  'SE',
+  'PL',
+  'JP',
+  'CA',
+  'AU',
+  'CH',
+  'NO',
+];
 const FIVE = ['FR', 'DE', 'US', 'UK', 'ES'];
 
 export function extraActions(): string[] {
@@ -29,8 +43,13 @@ export function answersFor(action: string): { button: 'OK'; text?: string }[] {
 export function prepareExtras(runtime: Runtime, bundle: LoadedBundle, size: SizeExtras): void {
   runtime.runAs('FULL', () => {
     const settings = runtime.spreadsheet!.getSheetByName('Settings')!;
-    const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((r) => r[0]);
-    settings.getRange(keys.indexOf('Report recipients') + 1, 2).setValue('ops-team@example.com, director@example.com');
+    const keys = settings
+      .getRange(1, 1, settings.getLastRow(), 1)
+      .getValues()
+      .map((r) => r[0]);
+    settings
+      .getRange(keys.indexOf('Report recipients') + 1, 2)
+      .setValue('ops-team@example.com, director@example.com');
   });
   const extra = EXTRA_COUNTRIES.slice(0, Math.max(0, size.countries - FIVE.length));
   for (const code of extra) {
@@ -38,13 +57,18 @@ export function prepareExtras(runtime: Runtime, bundle: LoadedBundle, size: Size
     bundle.clickMenu('Add country…');
     const left = runtime.ui.pendingResponses();
     if (left) throw new Error(`Add country… did not prompt for ${code} (${left} answer(s) left)`);
-    if (!runtime.spreadsheet!.getSheetByName(`Benchmark ${code}`)) throw new Error(`Add country… did not create Benchmark ${code}: ${runtime.ui.alerts.at(-1)?.prompt}`);
+    if (!runtime.spreadsheet!.getSheetByName(`Benchmark ${code}`))
+      throw new Error(
+        `Add country… did not create Benchmark ${code}: ${runtime.ui.alerts.at(-1)?.prompt}`,
+      );
   }
   if (!size.findings) return;
   const countries = [...FIVE, ...extra];
   runtime.runAs('FULL', () => {
     countries.forEach((code, k) => {
-      const n = Math.floor(size.findings / countries.length) + (k < size.findings % countries.length ? 1 : 0);
+      const n =
+        Math.floor(size.findings / countries.length) +
+        (k < size.findings % countries.length ? 1 : 0);
       const rows: Grid = Array.from({ length: n }, (_, i) => [
         BENCHMARK_DIMENSIONS[(i + k) % BENCHMARK_DIMENSIONS.length],
         `${code} topic ${i}`,
@@ -61,7 +85,8 @@ export function prepareExtras(runtime: Runtime, bundle: LoadedBundle, size: Size
       ]);
       const sheet = runtime.spreadsheet!.getSheetByName(`Benchmark ${code}`)!;
       const need = rows.length + 1;
-      if (need > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
+      if (need > sheet.getMaxRows())
+        sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
       // Replace whatever the tab held (seed facts) with the fixture rows, ref column cleared.
       sheet.getRange(2, 1, sheet.getMaxRows() - 1, BENCHMARK_COLUMNS.length + 1).clearContent();
       sheet.getRange(2, 1, rows.length, BENCHMARK_COLUMNS.length).setValues(rows);

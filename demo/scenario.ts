@@ -26,7 +26,9 @@ export interface Demo {
 }
 
 export function manifestScopes(): string[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
+  const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'appsscript.json'), 'utf8')) as {
+    oauthScopes: string[];
+  };
   return manifest.oauthScopes;
 }
 
@@ -44,7 +46,11 @@ export function startWorkbook(now = new Date()): { runtime: Runtime; bundle: Loa
 }
 
 /** Clicks a menu item and records the service calls, time and alerts of that one action. */
-export function click(demo: Demo, caption: string, log: (line: string) => void = () => {}): StepRecord {
+export function click(
+  demo: Demo,
+  caption: string,
+  log: (line: string) => void = () => {},
+): StepRecord {
   const { runtime, bundle } = demo;
   const alertsBefore = runtime.ui.alerts.length;
   runtime.ctx.resetCalls();
@@ -52,21 +58,46 @@ export function click(demo: Demo, caption: string, log: (line: string) => void =
   bundle.clickMenu(caption);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const alerts = runtime.ui.alerts.slice(alertsBefore).map((a) => a.prompt);
-  const step = { action: caption, serviceCalls: runtime.ctx.callsByMethod(), totalCalls: runtime.ctx.totalCalls(), ms, alerts };
+  const step = {
+    action: caption,
+    serviceCalls: runtime.ctx.callsByMethod(),
+    totalCalls: runtime.ctx.totalCalls(),
+    ms,
+    alerts,
+  };
   demo.steps.push(step);
-  log(`  ✓ ${caption.padEnd(28)} ${String(step.totalCalls).padStart(5)} service calls  ${ms.toFixed(0).padStart(6)} ms`);
+  log(
+    `  ✓ ${caption.padEnd(28)} ${String(step.totalCalls).padStart(5)} service calls  ${ms.toFixed(0).padStart(6)} ms`,
+  );
   const toast = runtime.toasts[runtime.toasts.length - 1];
-  if (alerts.length) for (const a of alerts) log(`      ${a.split('\n').slice(0, 4).join('\n      ')}`);
+  if (alerts.length)
+    for (const a of alerts) log(`      ${a.split('\n').slice(0, 4).join('\n      ')}`);
   else if (toast) log(`      ${toast.message}`);
   return step;
 }
 
 /** Best practices a person would write beside seeded facts (found by topic, wherever they are). */
 const PRACTICES: [string, RegExp, string][] = [
-  ['Benchmark FR', /^Repair bonus \(bonus réparation\)/, 'Deduct the repair bonus at the counter through certified repairers: no claim form for the customer.'],
-  ['Benchmark FR', /^Erasure required to sell as refurbished/, 'Issue a per-device erasure certificate with every refurbished sale.'],
-  ['Benchmark DE', /^Supermarket take-back/, 'Take-back points wherever electronics are sold, supermarkets included, signposted at the entrance.'],
-  ['Benchmark UK', /^Distributor take-back/, 'Free like-for-like take-back at delivery, collected by the same van.'],
+  [
+    'Benchmark FR',
+    /^Repair bonus \(bonus réparation\)/,
+    'Deduct the repair bonus at the counter through certified repairers: no claim form for the customer.',
+  ],
+  [
+    'Benchmark FR',
+    /^Erasure required to sell as refurbished/,
+    'Issue a per-device erasure certificate with every refurbished sale.',
+  ],
+  [
+    'Benchmark DE',
+    /^Supermarket take-back/,
+    'Take-back points wherever electronics are sold, supermarkets included, signposted at the entrance.',
+  ],
+  [
+    'Benchmark UK',
+    /^Distributor take-back/,
+    'Free like-for-like take-back at delivery, collected by the same van.',
+  ],
 ];
 
 export function noteBestPractices(runtime: Runtime): void {
@@ -82,7 +113,10 @@ export function noteBestPractices(runtime: Runtime): void {
 /** Types a value next to a key of Settings, as a person would. */
 export function typeSetting(runtime: Runtime, key: string, value: string): void {
   const settings = runtime.spreadsheet!.getSheetByName('Settings')!;
-  const keys = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((r) => r[0]);
+  const keys = settings
+    .getRange(1, 1, settings.getLastRow(), 1)
+    .getValues()
+    .map((r) => r[0]);
   settings.getRange(keys.indexOf(key) + 1, 2).setValue(value);
 }
 
@@ -93,8 +127,17 @@ export function fillAhpBlock(runtime: Runtime): void {
   const n = sheet.getLastColumn() - 1;
   // Importance points from the seed's recycling weights, turned into ratios: a consistent matrix.
   const ids = sheet.getRange(4, 2, 1, n).getValues()[0].map(String);
-  const weights = sheet.getParent().getSheetByName('Criteria')!.getRange(2, 10, ids.length, 1).getValues().map((r) => Number(r[0]) || 1);
-  const block = ids.map((_, i) => ids.map((__, j) => (j > i ? Math.round((weights[i] / weights[j]) * 100) / 100 : i === j ? 1 : '')));
+  const weights = sheet
+    .getParent()
+    .getSheetByName('Criteria')!
+    .getRange(2, 10, ids.length, 1)
+    .getValues()
+    .map((r) => Number(r[0]) || 1);
+  const block = ids.map((_, i) =>
+    ids.map((__, j) =>
+      j > i ? Math.round((weights[i] / weights[j]) * 100) / 100 : i === j ? 1 : '',
+    ),
+  );
   sheet.getRange(5, 2, n, n).setValues(block);
   sheet.getRange(2, 2).setValue('recycling');
 }
@@ -105,7 +148,9 @@ export function runDemo(log: (line: string) => void = () => {}, now = new Date()
   const demo: Demo = { runtime, bundle, steps: [] };
   runtime.ctx.resetCalls();
   bundle.open('NONE');
-  log(`  ✓ onOpen (AuthMode.NONE): menu with ${runtime.ui.menus[0]?.items.length ?? 0} items, ${runtime.ctx.totalCalls()} service calls, no document access`);
+  log(
+    `  ✓ onOpen (AuthMode.NONE): menu with ${runtime.ui.menus[0]?.items.length ?? 0} items, ${runtime.ctx.totalCalls()} service calls, no document access`,
+  );
   click(demo, 'Set up workbook', log);
   click(demo, 'Load sample data', log);
   click(demo, 'Consolidate ratings', log);
@@ -125,7 +170,9 @@ export function runDemo(log: (line: string) => void = () => {}, now = new Date()
   runtime.ui.scriptResponses([{ button: 'OK', text: '' }]);
   click(demo, 'Generate report…', log);
   // The team types its recipients in Settings, then e-mails the report and schedules it.
-  runtime.runAs('FULL', () => typeSetting(runtime, 'Report recipients', 'ops-team@example.com, director@example.com'));
+  runtime.runAs('FULL', () =>
+    typeSetting(runtime, 'Report recipients', 'ops-team@example.com, director@example.com'),
+  );
   runtime.ui.scriptResponses([{ button: 'OK', text: '' }]);
   click(demo, 'Email report…', log);
   click(demo, 'Schedule monthly report', log);

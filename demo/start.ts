@@ -16,7 +16,11 @@ async function main(): Promise<void> {
   console.log('Circularity Workbench — offline demo on the local Apps Script runtime');
   const demo = runDemo((line) => console.log(line));
   const ss = demo.runtime.spreadsheet!;
-  const snapshot = { ...snapshotWorkbook(ss), serviceCalls: Object.fromEntries(demo.steps.map((s) => [s.action, s.serviceCalls])), steps: demo.steps };
+  const snapshot = {
+    ...snapshotWorkbook(ss),
+    serviceCalls: Object.fromEntries(demo.steps.map((s) => [s.action, s.serviceCalls])),
+    steps: demo.steps,
+  };
   const json = path.join(out, 'workbook.json');
   fs.writeFileSync(json, JSON.stringify(snapshot, null, 1));
   const xlsx = path.join(out, 'workbook.xlsx');
@@ -25,14 +29,35 @@ async function main(): Promise<void> {
   writeReportHtml(demo.runtime, report);
   // What the e-mail and the schedule did, for a person to look at: the outbox and the triggers.
   const mail = demo.runtime.outbox.map((m) => ({
-    to: m.to, subject: m.subject, sentAt: m.sentAt, htmlBytes: m.htmlBody?.length ?? 0,
-    inlineImages: Object.fromEntries(Object.entries(m.inlineImages).map(([k, v]) => [k, { contentType: v.contentType, bytes: v.bytes.length }])),
+    to: m.to,
+    subject: m.subject,
+    sentAt: m.sentAt,
+    htmlBytes: m.htmlBody?.length ?? 0,
+    inlineImages: Object.fromEntries(
+      Object.entries(m.inlineImages).map(([k, v]) => [
+        k,
+        { contentType: v.contentType, bytes: v.bytes.length },
+      ]),
+    ),
   }));
-  fs.writeFileSync(path.join(out, 'outbox.json'), JSON.stringify({ mail, triggers: demo.runtime.triggers }, null, 1));
-  if (demo.runtime.outbox[0]?.htmlBody) fs.writeFileSync(path.join(out, 'email.html'), demo.runtime.outbox[0].htmlBody);
-  console.log(`\nTabs: ${ss.getSheets().map((s) => s.getName()).join(', ')}`);
-  console.log(`Wrote ${path.relative(process.cwd(), xlsx)}, ${path.relative(process.cwd(), json)} and ${path.relative(process.cwd(), report)}`);
-  console.log(`     (and ${path.relative(process.cwd(), out)}/email.html, outbox.json: the e-mail sent and the one monthly trigger)`);
+  fs.writeFileSync(
+    path.join(out, 'outbox.json'),
+    JSON.stringify({ mail, triggers: demo.runtime.triggers }, null, 1),
+  );
+  if (demo.runtime.outbox[0]?.htmlBody)
+    fs.writeFileSync(path.join(out, 'email.html'), demo.runtime.outbox[0].htmlBody);
+  console.log(
+    `\nTabs: ${ss
+      .getSheets()
+      .map((s) => s.getName())
+      .join(', ')}`,
+  );
+  console.log(
+    `Wrote ${path.relative(process.cwd(), xlsx)}, ${path.relative(process.cwd(), json)} and ${path.relative(process.cwd(), report)}`,
+  );
+  console.log(
+    `     (and ${path.relative(process.cwd(), out)}/email.html, outbox.json: the e-mail sent and the one monthly trigger)`,
+  );
 }
 
 main().catch((e) => {

@@ -41,10 +41,28 @@ const SCOPE_FOR: Partial<Record<Capability, string[]>> = {
 /** platform.md §2: what each authorisation mode allows. */
 const ALLOWED: Record<AuthModeName, ReadonlySet<Capability>> = {
   NONE: new Set<Capability>(['ui-menu', 'free']),
-  LIMITED: new Set<Capability>(['ui-menu', 'document-read', 'document-write', 'properties', 'lock', 'cache', 'free']),
+  LIMITED: new Set<Capability>([
+    'ui-menu',
+    'document-read',
+    'document-write',
+    'properties',
+    'lock',
+    'cache',
+    'free',
+  ]),
   CUSTOM_FUNCTION: new Set<Capability>(['document-read', 'properties', 'lock', 'cache', 'free']),
   FULL: new Set<Capability>([
-    'ui-menu', 'ui', 'document-read', 'document-write', 'properties', 'lock', 'cache', 'mail', 'triggers', 'user-data', 'free',
+    'ui-menu',
+    'ui',
+    'document-read',
+    'document-write',
+    'properties',
+    'lock',
+    'cache',
+    'mail',
+    'triggers',
+    'user-data',
+    'free',
   ]),
 };
 

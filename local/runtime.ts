@@ -133,7 +133,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   let executionLimit = Infinity;
   ctx.onCall = () => {
     if (latency > 0) clock.advance(latency);
-    if (clock.now() - executionStart > executionLimit) throw new Error('Exceeded maximum execution time');
+    if (clock.now() - executionStart > executionLimit)
+      throw new Error('Exceeded maximum execution time');
   };
   const hasContainer = !options.noContainer;
   const timeZone = options.timeZone ?? 'Europe/Paris';

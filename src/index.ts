@@ -9,7 +9,11 @@ import * as scoring from './functions/scoring-functions';
 import { buildMenu } from './menu';
 import { emailReportFromMenu } from './sheets/mail';
 import { generateReportFromMenu } from './sheets/report';
-import { runScheduledReportFromTrigger, scheduleMonthlyReportFromMenu, stopScheduleFromMenu } from './sheets/schedule';
+import {
+  runScheduledReportFromTrigger,
+  scheduleMonthlyReportFromMenu,
+  stopScheduleFromMenu,
+} from './sheets/schedule';
 import { runAction } from './sheets/action';
 import { deriveWeights } from './sheets/ahp';
 import * as benchmark from './sheets/benchmark';
@@ -128,7 +132,13 @@ export function runScheduledReport(): void {
  * @return {number[][]} one score per row, 0–1
  * @customfunction
  */
-export function CIRC_SCORE(scores: CellArg, weights: CellArg, directions?: CellArg, scale_min?: CellArg, scale_max?: CellArg): Out {
+export function CIRC_SCORE(
+  scores: CellArg,
+  weights: CellArg,
+  directions?: CellArg,
+  scale_min?: CellArg,
+  scale_max?: CellArg,
+): Out {
   return scoring.circScore(scores, weights, directions, scale_min, scale_max);
 }
 
@@ -200,7 +210,13 @@ export function CIRC_RANK(values: CellArg, groups?: CellArg, order?: CellArg): O
  * @return {string[][]} one text per row
  * @customfunction
  */
-export function CIRC_STRENGTHS(scores: CellArg, weights: CellArg, criteria: CellArg, count?: CellArg, directions?: CellArg): Out {
+export function CIRC_STRENGTHS(
+  scores: CellArg,
+  weights: CellArg,
+  criteria: CellArg,
+  count?: CellArg,
+  directions?: CellArg,
+): Out {
   return scoring.circStrengths(scores, weights, criteria, count, directions);
 }
 
@@ -214,7 +230,13 @@ export function CIRC_STRENGTHS(scores: CellArg, weights: CellArg, criteria: Cell
  * @return {string[][]} one text per row
  * @customfunction
  */
-export function CIRC_WEAKNESSES(scores: CellArg, weights: CellArg, criteria: CellArg, count?: CellArg, directions?: CellArg): Out {
+export function CIRC_WEAKNESSES(
+  scores: CellArg,
+  weights: CellArg,
+  criteria: CellArg,
+  count?: CellArg,
+  directions?: CellArg,
+): Out {
   return scoring.circWeaknesses(scores, weights, criteria, count, directions);
 }
 
@@ -229,7 +251,13 @@ export function CIRC_WEAKNESSES(scores: CellArg, weights: CellArg, criteria: Cel
  * @return {number[][]} one share (0–1) per row
  * @customfunction
  */
-export function CIRC_RANK_STABILITY(scores: CellArg, weights: CellArg, directions?: CellArg, spread?: CellArg, trials?: CellArg): Out {
+export function CIRC_RANK_STABILITY(
+  scores: CellArg,
+  weights: CellArg,
+  directions?: CellArg,
+  spread?: CellArg,
+  trials?: CellArg,
+): Out {
   return scoring.circRankStability(scores, weights, directions, spread, trials);
 }
 
@@ -242,7 +270,12 @@ export function CIRC_RANK_STABILITY(scores: CellArg, weights: CellArg, direction
  * @return {number[][]} kg CO2e avoided per row
  * @customfunction
  */
-export function CIRC_CO2E(categories: CellArg, outcomes: CellArg, units: CellArg, factors: CellArg): Out {
+export function CIRC_CO2E(
+  categories: CellArg,
+  outcomes: CellArg,
+  units: CellArg,
+  factors: CellArg,
+): Out {
   return circCo2e(categories, outcomes, units, factors);
 }
 
@@ -255,6 +288,11 @@ export function CIRC_CO2E(categories: CellArg, outcomes: CellArg, units: CellArg
  * @return {number} the KPI's value; blank when its denominator is zero
  * @customfunction
  */
-export function CIRC_KPI(kpi: CellArg, month: CellArg, data_range: CellArg, factors?: CellArg): number | string {
+export function CIRC_KPI(
+  kpi: CellArg,
+  month: CellArg,
+  data_range: CellArg,
+  factors?: CellArg,
+): number | string {
   return circKpi(kpi, month, data_range, factors, spreadsheetTimeZone());
 }

@@ -9,8 +9,10 @@ import { workbookTabs } from '../src/core/schema/tabs';
 const readme = fs.readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
 
 test('the README documents every menu item, custom function, tab and KPI', () => {
-  for (const entry of MENU) if (entry !== 'separator') expect(readme).toContain(`**${entry.caption}`);
-  for (const f of publicFunctions()) if (f.name.startsWith('CIRC_')) expect(readme).toContain(`\`${f.name}(`);
+  for (const entry of MENU)
+    if (entry !== 'separator') expect(readme).toContain(`**${entry.caption}`);
+  for (const f of publicFunctions())
+    if (f.name.startsWith('CIRC_')) expect(readme).toContain(`\`${f.name}(`);
   for (const t of workbookTabs()) {
     if (/^Benchmark [A-Z]{2}$/.test(t.name)) expect(readme).toContain('`Benchmark FR` … `ES`');
     else expect(readme).toContain(`\`${t.name}\``);
@@ -21,5 +23,7 @@ test('the README documents every menu item, custom function, tab and KPI', () =>
 test('the README gives the two commands, and CI runs the test command', () => {
   expect(readme).toContain('npm ci && npm start');
   expect(readme).toContain('npm test');
-  expect(fs.readFileSync(path.resolve(__dirname, '../.ci/run'), 'utf8')).toMatch(/npm ci[\s\S]*npm test/);
+  expect(fs.readFileSync(path.resolve(__dirname, '../.ci/run'), 'utf8')).toMatch(
+    /npm ci[\s\S]*npm test/,
+  );
 });

@@ -29,10 +29,23 @@ export interface ReportHtmlOptions {
 /** A Vega-Lite spec for a report chart (values inline, long format: one datum per x × series). */
 export function vegaLiteSpec(chart: ReportChart): Record<string, unknown> {
   const values = chart.rows.flatMap((r) =>
-    chart.series.map((s, i) => ({ x: r.x, series: s, value: r.values[i] })).filter((d) => d.value !== null && d.value !== undefined),
+    chart.series
+      .map((s, i) => ({ x: r.x, series: s, value: r.values[i] }))
+      .filter((d) => d.value !== null && d.value !== undefined),
   );
-  const y = { field: 'value', type: 'quantitative', title: chart.yTitle, axis: chart.percent ? { format: '.0%' } : {} };
-  const color = { field: 'series', type: 'nominal', title: null, scale: { domain: chart.series }, legend: { orient: 'bottom' } };
+  const y = {
+    field: 'value',
+    type: 'quantitative',
+    title: chart.yTitle,
+    axis: chart.percent ? { format: '.0%' } : {},
+  };
+  const color = {
+    field: 'series',
+    type: 'nominal',
+    title: null,
+    scale: { domain: chart.series },
+    legend: { orient: 'bottom' },
+  };
   const x = { field: 'x', type: 'ordinal', title: chart.xTitle, sort: chart.rows.map((r) => r.x) };
   const encoding: Record<string, unknown> =
     chart.kind === 'column'
@@ -57,7 +70,11 @@ export function vegaLiteSpec(chart: ReportChart): Record<string, unknown> {
 /** SVG text per chart id, rendered by Vega-Lite in a child Node process. */
 export function chartsToSvg(charts: readonly ReportChart[]): Record<string, string> {
   const input = JSON.stringify(charts.map((c) => ({ id: c.id, spec: vegaLiteSpec(c) })));
-  const out = execFileSync(process.execPath, [HELPER], { input, timeout: VEGA_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync(process.execPath, [HELPER], {
+    input,
+    timeout: VEGA_TIMEOUT_MS,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(out.toString('utf8')) as Record<string, string>;
 }
 
@@ -69,7 +86,8 @@ export function reportModelOf(runtime: Runtime, options: ReportHtmlOptions = {})
     const tz = ss.getSpreadsheetTimeZone();
     const by = `${runtime.options.userEmail ?? 'local user'} (offline export)`;
     const read = readReportInputs(ss, parsePeriod(options.period ?? '', now, tz), now, by);
-    if (!options.period) read.input.period = lastMonthWithData(read.input.kpi?.orders ?? [], now, tz);
+    if (!options.period)
+      read.input.period = lastMonthWithData(read.input.kpi?.orders ?? [], now, tz);
     return buildReport(read.input);
   });
 }
@@ -84,13 +102,21 @@ function lastMonthWithData(orders: readonly { created: number }[], now: Date, tz
 }
 
 /** Writes the offline report (HTML, Vega-Lite SVG charts inline) and returns its model. */
-export function writeReportHtml(runtime: Runtime, file: string, options: ReportHtmlOptions = {}): ReportModel {
+export function writeReportHtml(
+  runtime: Runtime,
+  file: string,
+  options: ReportHtmlOptions = {},
+): ReportModel {
   const model = reportModelOf(runtime, options);
   const svgs = chartsToSvg(model.charts);
   const images: Partial<Record<ReportChart['id'], ChartImage>> = {};
   for (const c of model.charts) {
     const svg = svgs[c.id];
-    if (svg) images[c.id] = { src: `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`, width: 600 };
+    if (svg)
+      images[c.id] = {
+        src: `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`,
+        width: 600,
+      };
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, renderReportHtml(model, { images, maxQualityRows: 200 }));

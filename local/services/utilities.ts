@@ -420,7 +420,6 @@ export function parseCsv(csv: string, delimiter = ','): string[][] {
   return rows;
 }
 
-
 export interface UtilitiesOptions {
   /** Makes getUuid() deterministic. */
   uuidSeed?: number;

@@ -91,9 +91,18 @@ export function enterValue(
   if (slash) {
     const [a, b] = [Number(slash[1]), Number(slash[2])];
     const [d, mo] = locale === 'en_US' ? [b, a] : [a, b];
-    const y = slash[3] === undefined ? new Date().getUTCFullYear() : slash[3].length === 2 ? 2000 + Number(slash[3]) : Number(slash[3]);
+    const y =
+      slash[3] === undefined
+        ? new Date().getUTCFullYear()
+        : slash[3].length === 2
+          ? 2000 + Number(slash[3])
+          : Number(slash[3]);
     if (mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo)) {
-      return { kind: 'value', value: instantFromWallClock(timeZone, y, mo, d), autoFormat: locale === 'en_US' ? 'M/d/yyyy' : 'dd/MM/yyyy' };
+      return {
+        kind: 'value',
+        value: instantFromWallClock(timeZone, y, mo, d),
+        autoFormat: locale === 'en_US' ? 'M/d/yyyy' : 'dd/MM/yyyy',
+      };
     }
   }
   return { kind: 'value', value: input };

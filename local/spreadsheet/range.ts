@@ -146,7 +146,11 @@ export class FakeRange implements Pick<Range, RangeMethods> {
 
   /** Methods that move one value per cell (getValues, setBackgrounds, …) cost by area. */
   private countCells(method: string): void {
-    if (/^(get|set)[A-Za-z]*s$/.test(method) && method !== 'getNumColumns' && method !== 'getNumRows') {
+    if (
+      /^(get|set)[A-Za-z]*s$/.test(method) &&
+      method !== 'getNumColumns' &&
+      method !== 'getNumRows'
+    ) {
       this.ctx.cellsTransferred += this.numRows * this.numCols;
     }
   }

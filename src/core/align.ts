@@ -5,7 +5,11 @@
 import { Cell, Grid } from './cells';
 import { headerIndex, headerKey } from './headers';
 
-export function alignRows(sourceHeader: readonly string[], rows: Grid, targetHeader: readonly Cell[]): { rows: Grid; dropped: string[] } {
+export function alignRows(
+  sourceHeader: readonly string[],
+  rows: Grid,
+  targetHeader: readonly Cell[],
+): { rows: Grid; dropped: string[] } {
   const target = headerIndex(targetHeader);
   const width = targetHeader.length;
   const positions = sourceHeader.map((h) => target.get(headerKey(h)));

@@ -64,9 +64,19 @@ export function formatDay(d: Date, timeZone = displayZone): string {
   let f = dayFormats.get(timeZone);
   if (!f) {
     try {
-      f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      f = new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
     } catch {
-      f = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+      f = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'UTC',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
     }
     dayFormats.set(timeZone, f);
   }
@@ -116,11 +126,55 @@ export function toYesNo(v: Cell): boolean | null | undefined {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 0, janv: 0, janvier: 0, january: 0, feb: 1, fev: 1, 'fév': 1, fevr: 1, 'févr': 1, february: 1, 'février': 1, fevrier: 1,
-  mar: 2, mars: 2, march: 2, apr: 3, avr: 3, april: 3, avril: 3, may: 4, mai: 4, jun: 5, juin: 5, june: 5,
-  jul: 6, juil: 6, july: 6, juillet: 6, aug: 7, 'aoû': 7, aou: 7, august: 7, 'août': 7, aout: 7,
-  sep: 8, sept: 8, september: 8, septembre: 8, oct: 9, october: 9, octobre: 9,
-  nov: 10, november: 10, novembre: 10, dec: 11, 'déc': 11, december: 11, 'décembre': 11, decembre: 11,
+  jan: 0,
+  janv: 0,
+  janvier: 0,
+  january: 0,
+  feb: 1,
+  fev: 1,
+  fév: 1,
+  fevr: 1,
+  févr: 1,
+  february: 1,
+  février: 1,
+  fevrier: 1,
+  mar: 2,
+  mars: 2,
+  march: 2,
+  apr: 3,
+  avr: 3,
+  april: 3,
+  avril: 3,
+  may: 4,
+  mai: 4,
+  jun: 5,
+  juin: 5,
+  june: 5,
+  jul: 6,
+  juil: 6,
+  july: 6,
+  juillet: 6,
+  aug: 7,
+  aoû: 7,
+  aou: 7,
+  august: 7,
+  août: 7,
+  aout: 7,
+  sep: 8,
+  sept: 8,
+  september: 8,
+  septembre: 8,
+  oct: 9,
+  october: 9,
+  octobre: 9,
+  nov: 10,
+  november: 10,
+  novembre: 10,
+  dec: 11,
+  déc: 11,
+  december: 11,
+  décembre: 11,
+  decembre: 11,
 };
 
 /**
@@ -137,9 +191,11 @@ export function toDate(v: Cell): Date | null {
   m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(s);
   if (m) return utc(+m[3], +m[2] - 1, +m[1]);
   m = /^(\d{1,2})\.?\s+([a-zéûè]+)\.?\s+(\d{4})$/i.exec(s);
-  if (m && MONTHS[m[2].toLowerCase()] !== undefined) return utc(+m[3], MONTHS[m[2].toLowerCase()], +m[1]);
+  if (m && MONTHS[m[2].toLowerCase()] !== undefined)
+    return utc(+m[3], MONTHS[m[2].toLowerCase()], +m[1]);
   m = /^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/i.exec(s);
-  if (m && MONTHS[m[1].toLowerCase()] !== undefined) return utc(+m[3], MONTHS[m[1].toLowerCase()], +m[2]);
+  if (m && MONTHS[m[1].toLowerCase()] !== undefined)
+    return utc(+m[3], MONTHS[m[1].toLowerCase()], +m[2]);
   return null;
 }
 
@@ -151,7 +207,8 @@ function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): Date | nul
 /** Column letters for a 1-based index (1 → A, 28 → AB). */
 export function columnLetter(index: number): string {
   let s = '';
-  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
@@ -164,7 +221,8 @@ export function columnLetter(index: number): string {
 export function asText(v: string): string {
   if (/^[=+\-@']/.test(v)) return `'${v}`;
   const t = v.trim();
-  if (t && (toNumber(t) !== null || /^(true|false)$/i.test(t) || toDate(t) !== null)) return `'${v}`;
+  if (t && (toNumber(t) !== null || /^(true|false)$/i.test(t) || toDate(t) !== null))
+    return `'${v}`;
   return v;
 }
 

@@ -36,7 +36,14 @@ export interface ChartSpec {
 export interface DashboardModel {
   months: MonthKey[];
   /** Whole blocks to write at (row, column). */
-  blocks: { row: number; column: number; values: Grid; formats?: string[][]; backgrounds?: (string | null)[][]; bold?: boolean }[];
+  blocks: {
+    row: number;
+    column: number;
+    values: Grid;
+    formats?: string[][];
+    backgrounds?: (string | null)[][];
+    bold?: boolean;
+  }[];
   /** Sparkline formulas: one per KPI row, at (row, column). */
   sparklines: { row: number; column: number; formulas: string[][] };
   charts: ChartSpec[];
@@ -61,24 +68,51 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
   const end = lastMonthWithData(input);
   const months = monthRange(addMonths(end, -(DASHBOARD_MONTHS - 1)), end);
   const needed = [...new Set([...months, ...scorecardMonths(end)])].sort();
-  const result = computeKpis(input.orders, { timeZone: input.timeZone, months: needed, factors: input.factors });
+  const result = computeKpis(input.orders, {
+    timeZone: input.timeZone,
+    months: needed,
+    factors: input.factors,
+  });
   const card = scorecard(result, end, input.targets);
   const targets = input.targets.targets;
 
-  const header = ['KPI', 'Unit', 'Target', ...months, 'Δ vs previous month', 'Year to date', 'RAG', 'Trend'];
+  const header = [
+    'KPI',
+    'Unit',
+    'Target',
+    ...months,
+    'Δ vs previous month',
+    'Year to date',
+    'RAG',
+    'Trend',
+  ];
   const values: Grid = [header];
   const formats: string[][] = [header.map(() => '@')];
   const backgrounds: (string | null)[][] = [header.map(() => '#e8f0fe')];
   card.forEach((row) => {
     const series = months.map((m) => result.byMonth[m].values[row.id]);
-    values.push([row.label, row.unit, row.target ?? '', ...series.map(blank), blank(row.delta), blank(row.ytd), row.rag ?? '', '']);
+    values.push([
+      row.label,
+      row.unit,
+      row.target ?? '',
+      ...series.map(blank),
+      blank(row.delta),
+      blank(row.ytd),
+      row.rag ?? '',
+      '',
+    ]);
     const f = row.format;
     // The trend cell holds a SPARKLINE formula: a plain-text format would keep it as text.
     formats.push(['@', '@', f, ...months.map(() => f), f, f, '@', AUTOMATIC_FORMAT]);
     backgrounds.push([
-      null, null, null,
+      null,
+      null,
+      null,
       ...series.map((v) => color(ragStatus(v, targets[row.id]))),
-      null, null, color(row.rag), null,
+      null,
+      null,
+      color(row.rag),
+      null,
     ]);
   });
   const firstMonthCol = 4;
@@ -91,31 +125,112 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
   // Chart data blocks sit below the table, one after the other.
   let row = TABLE_ROW + values.length + 2;
   const blocks: DashboardModel['blocks'] = [
-    { row: 1, column: 1, values: [[`KPI Dashboard — ${input.scope}`], [`Months ${months[0]} to ${end} (${input.timeZone}); generated ${input.now.toISOString().slice(0, 16).replace('T', ' ')} UTC. Colours: green meets the target, amber within tolerance, red beyond.`]], bold: true },
+    {
+      row: 1,
+      column: 1,
+      values: [
+        [`KPI Dashboard — ${input.scope}`],
+        [
+          `Months ${months[0]} to ${end} (${input.timeZone}); generated ${input.now.toISOString().slice(0, 16).replace('T', ' ')} UTC. Colours: green meets the target, amber within tolerance, red beyond.`,
+        ],
+      ],
+      bold: true,
+    },
     { row: TABLE_ROW, column: 1, values, formats, backgrounds },
   ];
   const charts: ChartSpec[] = [];
-  const addChart = (title: string, kind: ChartKind, head: string[], data: Cell[][], yTitle: string, percent = false, format = '0') => {
-    blocks.push({ row, column: 1, values: [head, ...data], formats: [head.map(() => '@'), ...data.map((r) => r.map((_, j) => (j ? format : '@')))], bold: false });
-    charts.push({ title, kind, row, column: 1, rows: data.length + 1, columns: head.length, yTitle, percent });
+  const addChart = (
+    title: string,
+    kind: ChartKind,
+    head: string[],
+    data: Cell[][],
+    yTitle: string,
+    percent = false,
+    format = '0',
+  ) => {
+    blocks.push({
+      row,
+      column: 1,
+      values: [head, ...data],
+      formats: [head.map(() => '@'), ...data.map((r) => r.map((_, j) => (j ? format : '@')))],
+      bold: false,
+    });
+    charts.push({
+      title,
+      kind,
+      row,
+      column: 1,
+      rows: data.length + 1,
+      columns: head.length,
+      yTitle,
+      percent,
+    });
     row += data.length + 3;
   };
   const v = (m: MonthKey) => result.byMonth[m].values;
   const reuseTarget = targets.reuse_rate?.target ?? null;
-  addChart('Monthly volumes: requested vs received', 'column', ['Month', 'Requested', 'Received'], months.map((m) => [m, v(m).requests ?? 0, v(m).received ?? 0]), 'orders');
-  addChart('Reuse rate vs target', 'line', ['Month', 'Reuse rate', 'Target'], months.map((m) => [m, blank(v(m).reuse_rate), reuseTarget ?? '']), 'share of inspected', true, '0.0%');
-  addChart('Disposition mix (inspected devices)', 'stacked-column', ['Month', ...OUTCOMES], months.map((m) => [m, ...OUTCOMES.map((o) => result.byMonth[m].outcomes[o])]), 'devices');
-  addChart('Lead time, days: median and P90', 'line', ['Month', 'Median', 'P90'], months.map((m) => [m, blank(v(m).lead_time_median), blank(v(m).lead_time_p90)]), 'days', false, '0.0');
+  addChart(
+    'Monthly volumes: requested vs received',
+    'column',
+    ['Month', 'Requested', 'Received'],
+    months.map((m) => [m, v(m).requests ?? 0, v(m).received ?? 0]),
+    'orders',
+  );
+  addChart(
+    'Reuse rate vs target',
+    'line',
+    ['Month', 'Reuse rate', 'Target'],
+    months.map((m) => [m, blank(v(m).reuse_rate), reuseTarget ?? '']),
+    'share of inspected',
+    true,
+    '0.0%',
+  );
+  addChart(
+    'Disposition mix (inspected devices)',
+    'stacked-column',
+    ['Month', ...OUTCOMES],
+    months.map((m) => [m, ...OUTCOMES.map((o) => result.byMonth[m].outcomes[o])]),
+    'devices',
+  );
+  addChart(
+    'Lead time, days: median and P90',
+    'line',
+    ['Month', 'Median', 'P90'],
+    months.map((m) => [m, blank(v(m).lead_time_median), blank(v(m).lead_time_p90)]),
+    'days',
+    false,
+    '0.0',
+  );
 
   const listed = input.issues.slice(0, MAX_LISTED_ISSUES);
   const skipped = input.issues.filter((i) => i.skipped).length;
   const quality: Grid = [
-    [`Data quality: ${skipped} row(s) of KPI Data skipped, ${input.issues.length - skipped} value(s) blanked${input.issues.length > listed.length ? ` (first ${listed.length} listed)` : ''}`, '', '', '', ''],
+    [
+      `Data quality: ${skipped} row(s) of KPI Data skipped, ${input.issues.length - skipped} value(s) blanked${input.issues.length > listed.length ? ` (first ${listed.length} listed)` : ''}`,
+      '',
+      '',
+      '',
+      '',
+    ],
     ['Tab', 'Row', 'Column', 'Value', 'Reason'],
-    ...listed.map((i) => ['KPI Data', i.row, i.column, describeValue(i.value), `${i.skipped ? 'skipped: ' : 'kept, field blanked: '}${i.reason}`]),
+    ...listed.map((i) => [
+      'KPI Data',
+      i.row,
+      i.column,
+      describeValue(i.value),
+      `${i.skipped ? 'skipped: ' : 'kept, field blanked: '}${i.reason}`,
+    ]),
   ];
   blocks.push({ row, column: 1, values: quality, bold: false });
-  return { months, blocks, sparklines: { row: TABLE_ROW + 1, column: sparkColumn, formulas: sparklines }, charts, scorecard: card, result, issuesListed: listed.length };
+  return {
+    months,
+    blocks,
+    sparklines: { row: TABLE_ROW + 1, column: sparkColumn, formulas: sparklines },
+    charts,
+    scorecard: card,
+    result,
+    issuesListed: listed.length,
+  };
 }
 
 /** The last complete month, or the last month holding data when the data stops earlier. */
@@ -138,4 +253,3 @@ function describeValue(v: Cell): Cell {
   const s = String(v ?? '');
   return s.length > 200 ? `${s.slice(0, 197)}...` : s;
 }
-

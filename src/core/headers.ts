@@ -46,7 +46,10 @@ function distance(a: string, b: string): number {
 }
 
 /** The header present in the row that looks most like `wanted` (a likely rename), if any. */
-export function closestHeader(wanted: string, header: readonly Cell[]): { header: string; column: number } | null {
+export function closestHeader(
+  wanted: string,
+  header: readonly Cell[],
+): { header: string; column: number } | null {
   const w = headerKey(wanted);
   let best: { header: string; column: number; d: number } | null = null;
   header.forEach((h, i) => {
@@ -59,7 +62,9 @@ export function closestHeader(wanted: string, header: readonly Cell[]): { header
       best = { header: String(h), column: i + 1, d };
     }
   });
-  return best ? { header: (best as { header: string }).header, column: (best as { column: number }).column } : null;
+  return best
+    ? { header: (best as { header: string }).header, column: (best as { column: number }).column }
+    : null;
 }
 
 /** "column 'Weight kg' is missing (is it 'Poids kg' in column C?)" */

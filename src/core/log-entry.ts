@@ -15,6 +15,7 @@ const MAX_CELL = 45000;
 
 export function logRow(e: LogEntry): Cell[] {
   let text = e.warnings.join(' | ');
-  if (text.length > MAX_CELL) text = `${text.slice(0, MAX_CELL)} … (${e.warnings.length} warnings in all)`;
+  if (text.length > MAX_CELL)
+    text = `${text.slice(0, MAX_CELL)} … (${e.warnings.length} warnings in all)`;
   return [e.when, e.who || 'unknown user', e.action, e.rowsRead, e.rowsWritten, text];
 }

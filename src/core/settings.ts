@@ -24,7 +24,9 @@ export class Settings {
     if (v === undefined || v === '') return fallback;
     const n = toNumber(v);
     if (n === null || n < min || n > max) {
-      warnings.push(`Settings: '${key}' should be a number from ${min} to ${max}; using ${fallback}.`);
+      warnings.push(
+        `Settings: '${key}' should be a number from ${min} to ${max}; using ${fallback}.`,
+      );
       return fallback;
     }
     return n;

@@ -56,7 +56,10 @@ export function planTab(input: PlanInput): TabPlan {
   const known = new Set(columns.map((c) => headerKey(c.header)));
   // Headers that are not the schema's: a renamed column, most likely, when one looks alike.
   const strangers = state.header.map((h) => (known.has(headerKey(h)) ? '' : h));
-  const blankInside = state.header.slice(0, width).map((h, i) => (isBlank(h) ? i + 1 : 0)).filter(Boolean);
+  const blankInside = state.header
+    .slice(0, width)
+    .map((h, i) => (isBlank(h) ? i + 1 : 0))
+    .filter(Boolean);
   for (const c of columns) {
     const found = present.get(headerKey(c.header));
     if (found) {
@@ -71,10 +74,14 @@ export function planTab(input: PlanInput): TabPlan {
         const hint = near
           ? `'${near.header}' in column ${columnLetter(near.column)} looks like it: rename it to '${c.header}'`
           : `column ${blankInside.map(columnLetter).join(', ')} has no header: if it holds the ${c.header} values, type '${c.header}' in row 1`;
-        warnings.push(`${spec.name}: column '${c.header}' is missing; ${hint}. No new column was added, so no data is split.`);
+        warnings.push(
+          `${spec.name}: column '${c.header}' is missing; ${hint}. No new column was added, so no data is split.`,
+        );
         continue;
       }
-      warnings.push(`${spec.name}: column '${c.header}' was missing, added as column ${columnLetter(next)}.`);
+      warnings.push(
+        `${spec.name}: column '${c.header}' was missing, added as column ${columnLetter(next)}.`,
+      );
     }
     newHeaders.push({ column: next, header: c.header });
     columnOf.set(c.header, next);

@@ -6,7 +6,14 @@
  * as the dashboard skips them (the dashboard and report list them).
  */
 import { Cell, CellArg, Grid, UserError, isBlank, isErrorValue, isOmitted } from '../core/cells';
-import { ArgName, argError, got, readNumberCell, readScalar, readVector } from '../core/scoring/args';
+import {
+  ArgName,
+  argError,
+  got,
+  readNumberCell,
+  readScalar,
+  readVector,
+} from '../core/scoring/args';
 import { computeKpis } from '../core/kpi/engine';
 import { FactorTable, factorFor, parseFactors } from '../core/kpi/factors';
 import { checkTimeZone, parseMonth } from '../core/kpi/months';
@@ -26,11 +33,18 @@ export type Output = (number | string)[][];
  * @param timeZone the spreadsheet's time zone (passed in by the public wrapper); default UTC
  * @return the KPI's value for the month; blank for a ratio, median or mean with nothing to divide
  */
-export function circKpi(kpi: CellArg, month: CellArg, dataRange: CellArg, factors?: CellArg, timeZone: string = 'UTC'): number | string {
+export function circKpi(
+  kpi: CellArg,
+  month: CellArg,
+  dataRange: CellArg,
+  factors?: CellArg,
+  timeZone: string = 'UTC',
+): number | string {
   const fn = 'CIRC_KPI';
   const ids = KPI_IDS.join(', ');
   const kpiCell = readScalar({ fn, arg: 'kpi' }, kpi, `a KPI id (${ids})`);
-  if (kpiCell === undefined) throw argError({ fn, arg: 'kpi' }, null, `a KPI id (${ids})`, 'nothing');
+  if (kpiCell === undefined)
+    throw argError({ fn, arg: 'kpi' }, null, `a KPI id (${ids})`, 'nothing');
   const def = findKpi(kpiCell);
   if (!def) throw argError({ fn, arg: 'kpi' }, null, `a KPI id (${ids})`, got(kpiCell));
 
@@ -41,16 +55,30 @@ export function circKpi(kpi: CellArg, month: CellArg, dataRange: CellArg, factor
   const m = parseMonth(monthCell, tz);
   if (m === null) throw argError({ fn, arg: 'month' }, null, monthExpected, got(monthCell));
 
-  const data = table({ fn, arg: 'data_range' }, dataRange, "the KPI Data table including its header row (e.g. 'KPI Data'!A1:N)");
+  const data = table(
+    { fn, arg: 'data_range' },
+    dataRange,
+    "the KPI Data table including its header row (e.g. 'KPI Data'!A1:N)",
+  );
   const { orders } = within({ fn, arg: 'data_range' }, () => parseOrders(data, { timeZone: tz }));
   let factorTable: FactorTable | null = null;
   if (!isOmitted(factors as CellArg)) {
-    const grid = table({ fn, arg: 'factors' }, factors as CellArg, 'the Factors table including its header row');
+    const grid = table(
+      { fn, arg: 'factors' },
+      factors as CellArg,
+      'the Factors table including its header row',
+    );
     factorTable = within({ fn, arg: 'factors' }, () => parseFactors(grid));
   } else if (def.needsFactors) {
-    throw argError({ fn, arg: 'factors' }, null, `the Factors table including its header row (${def.id} needs it)`, 'nothing');
+    throw argError(
+      { fn, arg: 'factors' },
+      null,
+      `the Factors table including its header row (${def.id} needs it)`,
+      'nothing',
+    );
   }
-  const value = computeKpis(orders, { timeZone: tz, months: [m], factors: factorTable }).byMonth[m].values[def.id];
+  const value = computeKpis(orders, { timeZone: tz, months: [m], factors: factorTable }).byMonth[m]
+    .values[def.id];
   return value === null ? '' : value;
 }
 
@@ -64,20 +92,41 @@ export function circKpi(kpi: CellArg, month: CellArg, dataRange: CellArg, factor
  * @param factors the Factors table including its header row
  * @return a column: kg CO2e avoided per row; blank for a row without outcome or without a factor
  */
-export function circCo2e(categories: CellArg, outcomes: CellArg, units: CellArg, factors: CellArg): Output {
+export function circCo2e(
+  categories: CellArg,
+  outcomes: CellArg,
+  units: CellArg,
+  factors: CellArg,
+): Output {
   const fn = 'CIRC_CO2E';
   const cats = readVector({ fn, arg: 'categories' }, categories, 'categories');
   const outs = readVector({ fn, arg: 'outcomes' }, outcomes, 'outcomes');
   const n = cats.cells.length;
   if (outs.cells.length !== n) {
-    throw argError({ fn, arg: 'outcomes' }, null, `as many cells as categories (${n})`, `${outs.cells.length}`);
+    throw argError(
+      { fn, arg: 'outcomes' },
+      null,
+      `as many cells as categories (${n})`,
+      `${outs.cells.length}`,
+    );
   }
   const unitName: ArgName = { fn, arg: 'units' };
   const u = isOmitted(units) ? null : readVector(unitName, units, 'units');
   if (u && u.cells.length !== 1 && u.cells.length !== n) {
-    throw argError(unitName, null, `one cell, or as many cells as categories (${n})`, `${u.cells.length}`);
+    throw argError(
+      unitName,
+      null,
+      `one cell, or as many cells as categories (${n})`,
+      `${u.cells.length}`,
+    );
   }
-  if (isOmitted(factors)) throw argError({ fn, arg: 'factors' }, null, 'the Factors table including its header row', 'nothing');
+  if (isOmitted(factors))
+    throw argError(
+      { fn, arg: 'factors' },
+      null,
+      'the Factors table including its header row',
+      'nothing',
+    );
   const grid = table({ fn, arg: 'factors' }, factors, 'the Factors table including its header row');
   const ft = within({ fn, arg: 'factors' }, () => parseFactors(grid));
 
@@ -87,10 +136,15 @@ export function circCo2e(categories: CellArg, outcomes: CellArg, units: CellArg,
     if (isBlank(out)) return [''];
     const outcome = toOutcome(out);
     if (!outcome) throw argError({ fn, arg: 'outcomes' }, outs.pos(i), outcomeExpected, got(out));
-    if (isErrorValue(cat)) throw argError({ fn, arg: 'categories' }, cats.pos(i), 'a category', got(cat));
+    if (isErrorValue(cat))
+      throw argError({ fn, arg: 'categories' }, cats.pos(i), 'a category', got(cat));
     const unitCell = u ? (u.cells.length === 1 ? u.cells[0] : u.cells[i]) : '';
     const pos = u ? (u.cells.length === 1 ? u.pos(0) : u.pos(i)) : null;
-    const count = isBlank(unitCell) ? 1 : (readNumberCell(unitName, unitCell, pos, 'a number of devices, 0 or more', { check: (x) => x >= 0 }) as number);
+    const count = isBlank(unitCell)
+      ? 1
+      : (readNumberCell(unitName, unitCell, pos, 'a number of devices, 0 or more', {
+          check: (x) => x >= 0,
+        }) as number);
     const f = factorFor(ft, isBlank(cat) ? '' : String(cat), outcome);
     return [f === null ? '' : f * count];
   });

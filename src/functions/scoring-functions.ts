@@ -221,7 +221,15 @@ export function circStrengths(
   count?: CellArg,
   directions?: CellArg,
 ): Output {
-  return describeContributions('CIRC_STRENGTHS', 'strengths', scores, weights, criteria, count, directions);
+  return describeContributions(
+    'CIRC_STRENGTHS',
+    'strengths',
+    scores,
+    weights,
+    criteria,
+    count,
+    directions,
+  );
 }
 
 /**
@@ -240,7 +248,15 @@ export function circWeaknesses(
   count?: CellArg,
   directions?: CellArg,
 ): Output {
-  return describeContributions('CIRC_WEAKNESSES', 'weaknesses', scores, weights, criteria, count, directions);
+  return describeContributions(
+    'CIRC_WEAKNESSES',
+    'weaknesses',
+    scores,
+    weights,
+    criteria,
+    count,
+    directions,
+  );
 }
 
 /**
@@ -293,7 +309,12 @@ export function circRankStability(
 // ---------------------------------------------------------------------------------------------
 
 /** The scores range with one weight (and optionally one direction) per column, checked. */
-function readScoring(fn: string, scores: CellArg, weights: CellArg, directions: CellArg | undefined) {
+function readScoring(
+  fn: string,
+  scores: CellArg,
+  weights: CellArg,
+  directions: CellArg | undefined,
+) {
   const { grid, isRange } = readGrid(scores);
   const m = width(grid);
   const w = readWeights({ fn, arg: 'weights' }, weights, m, 'column of scores');
@@ -376,7 +397,9 @@ function readAhp(fn: string, pairwise: CellArg) {
           name,
           at(isRange, i, j),
           'a positive number or a fraction such as 1/3',
-          c instanceof Date ? `${got(c)} (Sheets read a fraction as a date: format the block as plain text, or type =1/3)` : got(c),
+          c instanceof Date
+            ? `${got(c)} (Sheets read a fraction as a date: format the block as plain text, or type =1/3)`
+            : got(c),
         );
       return x;
     }),

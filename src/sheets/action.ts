@@ -46,7 +46,11 @@ export const BUSY_MESSAGE =
 const LOCK_WAIT_MS = 10000;
 const TITLE = 'Circularity Workbench';
 
-export function runAction(name: string, body: (ctx: ActionContext) => ActionResult, interactive = true): ActionResult | null {
+export function runAction(
+  name: string,
+  body: (ctx: ActionContext) => ActionResult,
+  interactive = true,
+): ActionResult | null {
   const ss = activeSpreadsheet();
   const lock = LockService.getDocumentLock();
   if (!lock || !lock.tryLock(LOCK_WAIT_MS)) {
@@ -67,11 +71,23 @@ export function runAction(name: string, body: (ctx: ActionContext) => ActionResu
     ctx.progress(`${name}…`);
     const result = body(ctx);
     const { details = [], ...counts } = result;
-    appendLog(ss, { when: new Date(), who: currentUser(), action: name, ...counts, warnings: [...result.warnings, ...details] });
+    appendLog(ss, {
+      when: new Date(),
+      who: currentUser(),
+      action: name,
+      ...counts,
+      warnings: [...result.warnings, ...details],
+    });
     SpreadsheetApp.flush();
     if (result.warnings.length) {
-      const shown = result.warnings.slice(0, 15).map((w) => `• ${w}`).join('\n');
-      const more = result.warnings.length > 15 ? `\n… and ${result.warnings.length - 15} more in the Log tab.` : '';
+      const shown = result.warnings
+        .slice(0, 15)
+        .map((w) => `• ${w}`)
+        .join('\n');
+      const more =
+        result.warnings.length > 15
+          ? `\n… and ${result.warnings.length - 15} more in the Log tab.`
+          : '';
       tell(ss, interactive, `${result.summary}\n\nPlease check:\n${shown}${more}`, true);
     } else {
       tell(ss, interactive, result.summary, false);
@@ -83,7 +99,14 @@ export function runAction(name: string, body: (ctx: ActionContext) => ActionResu
         ? e.message
         : `${name} stopped: ${e instanceof Error ? e.message : String(e)}. Tabs you typed in were not changed.`;
     try {
-      appendLog(ss, { when: new Date(), who: currentUser(), action: name, rowsRead: 0, rowsWritten: 0, warnings: [`FAILED: ${message}`] });
+      appendLog(ss, {
+        when: new Date(),
+        who: currentUser(),
+        action: name,
+        rowsRead: 0,
+        rowsWritten: 0,
+        warnings: [`FAILED: ${message}`],
+      });
     } catch {
       // The log is best effort when the failure is the workbook itself.
     }

@@ -5,7 +5,14 @@
  */
 import { headerIndex, headerKey } from '../core/headers';
 import { readFramework } from '../core/partners/criteria';
-import { AHP_TAB, MATRIX_COLUMN, MATRIX_ROW, ahpTemplate, asPoints, readAhpTab } from '../core/partners/ahp-tab';
+import {
+  AHP_TAB,
+  MATRIX_COLUMN,
+  MATRIX_ROW,
+  ahpTemplate,
+  asPoints,
+  readAhpTab,
+} from '../core/partners/ahp-tab';
 import { UserError } from '../core/cells';
 import { CRITERIA } from '../core/schema/tabs';
 import { ActionContext, ActionResult, beforeWriting } from './action';
@@ -27,11 +34,22 @@ export function deriveWeights(ctx: ActionContext): ActionResult {
     const created = ss.insertSheet(AHP_TAB);
     const template = ahpTemplate(ids, framework.types[0] ?? '');
     writeFreshBlock(created, 1, 1, template);
-    created.getRange(MATRIX_ROW - 1, 1, 1, ids.length + 1).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
-    created.getRange(MATRIX_ROW, 1, ids.length, 1).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
-    created.getRange(2, 2).setDataValidation(
-      SpreadsheetApp.newDataValidation().requireValueInList(framework.types, true).setAllowInvalid(false).build(),
-    );
+    created
+      .getRange(MATRIX_ROW - 1, 1, 1, ids.length + 1)
+      .setFontWeight('bold')
+      .setBackground(HEADER_BACKGROUND);
+    created
+      .getRange(MATRIX_ROW, 1, ids.length, 1)
+      .setFontWeight('bold')
+      .setBackground(HEADER_BACKGROUND);
+    created
+      .getRange(2, 2)
+      .setDataValidation(
+        SpreadsheetApp.newDataValidation()
+          .requireValueInList(framework.types, true)
+          .setAllowInvalid(false)
+          .build(),
+      );
     created.setColumnWidths(MATRIX_COLUMN, ids.length, 80);
     // Plain text, or Sheets would read a judgement such as 1/3 as a date (3 January or 1 March).
     created.getRange(MATRIX_ROW, MATRIX_COLUMN, ids.length, ids.length).setNumberFormat('@');
@@ -44,26 +62,47 @@ export function deriveWeights(ctx: ActionContext): ActionResult {
   }
   const tab = readAhpTab(readTable(sheet));
   const unknown = tab.ids.filter((id) => !ids.some((x) => x.toLowerCase() === id.toLowerCase()));
-  if (unknown.length) throw new UserError(`${AHP_TAB}: criteria not in Criteria: ${unknown.join(', ')}.`);
+  if (unknown.length)
+    throw new UserError(`${AHP_TAB}: criteria not in Criteria: ${unknown.join(', ')}.`);
   const weightColumn = headerIndex(criteria[0]).get(headerKey(`Weight ${tab.type}`));
-  if (!weightColumn) throw new UserError(`${AHP_TAB}, row 2, column B: no column 'Weight ${tab.type}' in Criteria.`);
+  if (!weightColumn)
+    throw new UserError(`${AHP_TAB}, row 2, column B: no column 'Weight ${tab.type}' in Criteria.`);
 
   beforeWriting('writing the weights');
   const points = asPoints(tab.result.weights);
   const cr = tab.result.cr;
   const crText = `Consistency ratio CR = ${cr.toFixed(3)} (${cr <= CR_LIMIT ? 'acceptable, ≤ 0.10' : 'above 0.10: the judgements contradict each other'}).`;
   // Results beside the block are the add-on's to write: a column of weights and the CR.
-  writeBlock(sheet, MATRIX_ROW - 1, MATRIX_COLUMN + tab.ids.length + 1, [['AHP weight'], ...points.map((p) => [p])]);
+  writeBlock(sheet, MATRIX_ROW - 1, MATRIX_COLUMN + tab.ids.length + 1, [
+    ['AHP weight'],
+    ...points.map((p) => [p]),
+  ]);
   writeBlock(sheet, 2, 4, [['CR', cr, cr <= CR_LIMIT ? 'consistent' : 'inconsistent']]);
-  if (!ctx.interactive) throw new UserError('Derive weights (AHP) needs a person to confirm; run it from the menu.');
+  if (!ctx.interactive)
+    throw new UserError('Derive weights (AHP) needs a person to confirm; run it from the menu.');
   const ui = SpreadsheetApp.getUi();
-  const ask = (text: string) => ui.alert('Derive weights (AHP)', text, ui.ButtonSet.YES_NO) === ui.Button.YES;
+  const ask = (text: string) =>
+    ui.alert('Derive weights (AHP)', text, ui.ButtonSet.YES_NO) === ui.Button.YES;
   if (cr > CR_LIMIT && !ask(`${crText}\n\nApply these weights anyway?`)) {
-    return { rowsRead: criteria.length + tab.ids.length, rowsWritten: 0, warnings: [crText], summary: `Weights not applied. ${crText}` };
+    return {
+      rowsRead: criteria.length + tab.ids.length,
+      rowsWritten: 0,
+      warnings: [crText],
+      summary: `Weights not applied. ${crText}`,
+    };
   }
   const list = tab.ids.map((id, i) => `${id} ${points[i]}`).join(', ');
-  if (!ask(`${crText}\n\nReplace the weights in column 'Weight ${tab.type}' of Criteria with: ${list}?`)) {
-    return { rowsRead: criteria.length + tab.ids.length, rowsWritten: 0, warnings: [], summary: 'Weights not applied.' };
+  if (
+    !ask(
+      `${crText}\n\nReplace the weights in column 'Weight ${tab.type}' of Criteria with: ${list}?`,
+    )
+  ) {
+    return {
+      rowsRead: criteria.length + tab.ids.length,
+      rowsWritten: 0,
+      warnings: [],
+      summary: 'Weights not applied.',
+    };
   }
   // Read again now that the person has answered: someone may have edited Criteria meanwhile.
   const fresh = readTable(criteriaSheet);
@@ -72,20 +111,34 @@ export function deriveWeights(ctx: ActionContext): ActionResult {
   const previous: string[] = [];
   const updates: { row: number; value: number }[] = [];
   fresh.slice(1).forEach((r, i) => {
-    const k = tab.ids.findIndex((x) => x.toLowerCase() === String(r[idCol - 1] ?? '').trim().toLowerCase());
+    const k = tab.ids.findIndex(
+      (x) =>
+        x.toLowerCase() ===
+        String(r[idCol - 1] ?? '')
+          .trim()
+          .toLowerCase(),
+    );
     if (k < 0) return;
     if (formulas[i + 1][0]) return; // a person's formula stays theirs
     previous.push(`${String(r[idCol - 1])} ${String(r[weightColumn - 1] ?? '')}`);
     updates.push({ row: i + 2, value: points[k] });
   });
   // Only the rows of the compared criteria are written, one block per run of adjacent rows.
-  for (const run of rowRuns(updates)) writeBlock(criteriaSheet, run[0].row, weightColumn, run.map((u) => [u.value]));
+  for (const run of rowRuns(updates))
+    writeBlock(
+      criteriaSheet,
+      run[0].row,
+      weightColumn,
+      run.map((u) => [u.value]),
+    );
   const column = updates;
   return {
     rowsRead: criteria.length + tab.ids.length,
     rowsWritten: column.length,
     warnings: [],
-    details: [`Previous 'Weight ${tab.type}' values (to restore by hand if needed): ${previous.join(', ')}`],
+    details: [
+      `Previous 'Weight ${tab.type}' values (to restore by hand if needed): ${previous.join(', ')}`,
+    ],
     summary: `Applied AHP weights to 'Weight ${tab.type}'. ${crText}`,
   };
 }

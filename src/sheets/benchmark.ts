@@ -27,7 +27,15 @@ import { Settings } from '../core/settings';
 import { ActionContext, ActionResult } from './action';
 import { formatColumns, HEADER_BACKGROUND, protectHeader, styleHeader } from './formats';
 import { rebuildTab } from './generated';
-import { ensureSize, rectangular, Sheet, sheetsByName, Spreadsheet, writeBlock, writeFreshBlock } from './workbook';
+import {
+  ensureSize,
+  rectangular,
+  Sheet,
+  sheetsByName,
+  Spreadsheet,
+  writeBlock,
+  writeFreshBlock,
+} from './workbook';
 
 /** Document property (one per country) listing the seed fact ids already imported into its tab. */
 const LEDGER_KEY = 'circ.benchmarkSeed.';

@@ -44,10 +44,17 @@ export function readKpis(ss: Spreadsheet, now: Date): KpiInputs {
     scope: settings.text('Scope', 'Recycling service France'),
   });
   const warnings = [
-    ...summarize(KPI_DATA.name, parsed.issues, `${parsed.rowsSkipped} row(s) of ${KPI_DATA.name} skipped; each is listed with its reason at the bottom of ${KPI_DASHBOARD.name}.`),
+    ...summarize(
+      KPI_DATA.name,
+      parsed.issues,
+      `${parsed.rowsSkipped} row(s) of ${KPI_DATA.name} skipped; each is listed with its reason at the bottom of ${KPI_DASHBOARD.name}.`,
+    ),
     ...targets.issues.map((i) => line(KPI_TARGETS.name, i)),
     ...factors.issues.map((i) => line(FACTORS.name, i)),
-    ...model.result.missingFactors.map((m) => `${FACTORS.name}: no factor for ${m.category} / ${m.outcome} (${m.count} device(s)); their CO2e counts 0.`),
+    ...model.result.missingFactors.map(
+      (m) =>
+        `${FACTORS.name}: no factor for ${m.category} / ${m.outcome} (${m.count} device(s)); their CO2e counts 0.`,
+    ),
   ];
   return { model, rowsRead: data.length + targetsGrid.length + factorsGrid.length, warnings };
 }
@@ -71,19 +78,29 @@ function drawDashboard(sheet: Sheet, model: DashboardModel): void {
     const range = sheet.getRange(b.row, b.column, b.values.length, b.values[0].length);
     if (b.formats) range.setNumberFormats(b.formats);
     if (b.backgrounds) range.setBackgrounds(b.backgrounds);
-    if (b.bold !== undefined) sheet.getRange(b.row, b.column, 1, b.values[0].length).setFontWeight('bold');
+    if (b.bold !== undefined)
+      sheet.getRange(b.row, b.column, 1, b.values[0].length).setFontWeight('bold');
   }
   const { sparklines } = model;
-  sheet.getRange(sparklines.row, sparklines.column, sparklines.formulas.length, 1).setFormulas(sparklines.formulas);
+  sheet
+    .getRange(sparklines.row, sparklines.column, sparklines.formulas.length, 1)
+    .setFormulas(sparklines.formulas);
   const table = model.blocks[1];
   sheet.setFrozenRows(table.row);
   sheet.setFrozenColumns(1);
   sheet.setColumnWidth(1, 230);
   const chartColumn = table.values[0].length + 2;
-  model.charts.forEach((spec, i) => sheet.insertChart(chart(sheet, spec, table.row + i * 20, chartColumn)));
+  model.charts.forEach((spec, i) =>
+    sheet.insertChart(chart(sheet, spec, table.row + i * 20, chartColumn)),
+  );
 }
 
-function chart(sheet: Sheet, spec: ChartSpec, row: number, column: number): GoogleAppsScript.Spreadsheet.EmbeddedChart {
+function chart(
+  sheet: Sheet,
+  spec: ChartSpec,
+  row: number,
+  column: number,
+): GoogleAppsScript.Spreadsheet.EmbeddedChart {
   const type = spec.kind === 'line' ? Charts.ChartType.LINE : Charts.ChartType.COLUMN;
   let builder = sheet
     .newChart()
@@ -92,7 +109,11 @@ function chart(sheet: Sheet, spec: ChartSpec, row: number, column: number): Goog
     .setNumHeaders(1)
     .setPosition(row, column, 0, 0)
     .setOption('title', spec.title)
-    .setOption('vAxis', { title: spec.yTitle, format: spec.percent ? 'percent' : 'decimal', minValue: 0 })
+    .setOption('vAxis', {
+      title: spec.yTitle,
+      format: spec.percent ? 'percent' : 'decimal',
+      minValue: 0,
+    })
     .setOption('legend', { position: 'bottom' })
     .setOption('width', 640)
     .setOption('height', 360);

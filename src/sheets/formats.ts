@@ -14,9 +14,15 @@ export function validationRule(v: Validation): GoogleAppsScript.Spreadsheet.Data
   if (v.kind === 'list') return b.requireValueInList([...v.values], true).build();
   if (v.kind === 'date') return b.requireDate().setHelpText('A date, e.g. 2026-10-03').build();
   if (v.min !== undefined && v.max !== undefined) {
-    return b.requireNumberBetween(v.min, v.max).setHelpText(`A number from ${v.min} to ${v.max}`).build();
+    return b
+      .requireNumberBetween(v.min, v.max)
+      .setHelpText(`A number from ${v.min} to ${v.max}`)
+      .build();
   }
-  return b.requireNumberGreaterThanOrEqualTo(v.min ?? 0).setHelpText(`A number ≥ ${v.min ?? 0}`).build();
+  return b
+    .requireNumberGreaterThanOrEqualTo(v.min ?? 0)
+    .setHelpText(`A number ≥ ${v.min ?? 0}`)
+    .build();
 }
 
 /**
@@ -24,7 +30,11 @@ export function validationRule(v: Validation): GoogleAppsScript.Spreadsheet.Data
  * call per run of adjacent columns for number formats and for dropdowns, one per run of equal
  * widths. Each distinct validation rule is built once.
  */
-export function formatColumns(sheet: Sheet, columns: { spec: ColumnSpec; column: number }[], maxRows: number): void {
+export function formatColumns(
+  sheet: Sheet,
+  columns: { spec: ColumnSpec; column: number }[],
+  maxRows: number,
+): void {
   const rows = Math.max(1, maxRows - 1);
   const rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
   const ruleFor = (v: Validation) => {
@@ -47,9 +57,11 @@ export function formatColumns(sheet: Sheet, columns: { spec: ColumnSpec; column:
   }
 }
 
-
 /** Splits column specs into runs of adjacent columns (optionally also sharing a property). */
-function adjacentRuns<T extends { column: number }>(items: T[], same: (a: T, b: T) => boolean = () => true): T[][] {
+function adjacentRuns<T extends { column: number }>(
+  items: T[],
+  same: (a: T, b: T) => boolean = () => true,
+): T[][] {
   const sorted = [...items].sort((a, b) => a.column - b.column);
   const runs: T[][] = [];
   for (const it of sorted) {
@@ -62,7 +74,11 @@ function adjacentRuns<T extends { column: number }>(items: T[], same: (a: T, b: 
 }
 
 /** Bold, shaded header row over `width` columns, frozen, with notes on the new header cells. */
-export function styleHeader(sheet: Sheet, width: number, notes: { column: number; note: string }[]): void {
+export function styleHeader(
+  sheet: Sheet,
+  width: number,
+  notes: { column: number; note: string }[],
+): void {
   const header = sheet.getRange(1, 1, 1, width);
   if (notes.length) {
     // Notes are read first so a person's own header notes survive and no read follows a write.
@@ -79,5 +95,9 @@ export function protectHeader(sheet: Sheet, width: number): void {
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
     if (p.getDescription() === PROTECTION_DESCRIPTION) p.remove();
   }
-  sheet.getRange(1, 1, 1, width).protect().setDescription(PROTECTION_DESCRIPTION).setWarningOnly(true);
+  sheet
+    .getRange(1, 1, 1, width)
+    .protect()
+    .setDescription(PROTECTION_DESCRIPTION)
+    .setWarningOnly(true);
 }

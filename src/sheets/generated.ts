@@ -6,7 +6,12 @@ import { Sheet, Spreadsheet } from './workbook';
 
 const BUILDING = ' (building)';
 
-export function rebuildTab(ss: Spreadsheet, name: string, render: (sheet: Sheet) => void, fallbackIndex?: number): Sheet {
+export function rebuildTab(
+  ss: Spreadsheet,
+  name: string,
+  render: (sheet: Sheet) => void,
+  fallbackIndex?: number,
+): Sheet {
   const old = ss.getSheetByName(name);
   const leftover = ss.getSheetByName(name + BUILDING);
   if (leftover) ss.deleteSheet(leftover);

@@ -28,7 +28,10 @@ export const EMAIL_REPORT = 'Email report…';
 
 /** The checked recipients of Settings (throws a UserError naming the cell and the bad entry). */
 export function reportRecipients(known: ReportSettings): string[] {
-  return parseRecipients(known.settings.get(RECIPIENTS_KEY) ?? '', settingCell(known.grid, RECIPIENTS_KEY));
+  return parseRecipients(
+    known.settings.get(RECIPIENTS_KEY) ?? '',
+    settingCell(known.grid, RECIPIENTS_KEY),
+  );
 }
 
 /** Refuses, before anything is sent, when today's MailApp budget cannot reach everyone. */
@@ -43,7 +46,11 @@ export function checkQuota(recipients: number): void {
 }
 
 /** Builds the report of a period and e-mails it; the shared body of Email report and the schedule. */
-export function emailReport(ctx: ActionContext, period: ReportPeriod | string, now: Date): ActionResult {
+export function emailReport(
+  ctx: ActionContext,
+  period: ReportPeriod | string,
+  now: Date,
+): ActionResult {
   const known = readSettings(ctx.ss);
   const recipients = reportRecipients(known);
   checkQuota(recipients.length);
@@ -61,26 +68,46 @@ export function emailReport(ctx: ActionContext, period: ReportPeriod | string, n
 }
 
 /** Sends in batches of ≤ 50 and logs each message; returns the number of messages sent. */
-function send(ctx: ActionContext, model: ReportModel, pngs: Partial<Record<ReportChart['id'], GoogleAppsScript.Base.Blob>>, recipients: string[]): number {
+function send(
+  ctx: ActionContext,
+  model: ReportModel,
+  pngs: Partial<Record<ReportChart['id'], GoogleAppsScript.Base.Blob>>,
+  recipients: string[],
+): number {
   const inlineImages: Record<string, GoogleAppsScript.Base.Blob> = {};
   const images: Partial<Record<ReportChart['id'], ChartImage>> = {};
-  for (const [id, blob] of Object.entries(pngs) as [ReportChart['id'], GoogleAppsScript.Base.Blob][]) {
+  for (const [id, blob] of Object.entries(pngs) as [
+    ReportChart['id'],
+    GoogleAppsScript.Base.Blob,
+  ][]) {
     inlineImages[`chart_${id}`] = blob;
     images[id] = { src: `cid:chart_${id}` };
   }
   // Long lists (facts due for review, above all) are cut in the mail; the tab has them in full.
   let htmlBody = renderReportHtml(model, { images, maxListRows: 60 });
   // A long shortlist or data-quality list could pass the body limit: the tab has them in full.
-  if (utf8Length(htmlBody) > MAX_HTML_BYTES) htmlBody = renderReportHtml(model, { images, maxQualityRows: 10, maxListRows: 30 });
+  if (utf8Length(htmlBody) > MAX_HTML_BYTES)
+    htmlBody = renderReportHtml(model, { images, maxQualityRows: 10, maxListRows: 30 });
   const subject = `${model.title} — ${model.header.scope}`.replace(/[\r\n]+/g, ' ');
   const body = renderReportText(model);
   const groups = batches(recipients);
   groups.forEach((to, i) => {
     try {
-      MailApp.sendEmail({ to: to.join(','), subject, body, htmlBody, inlineImages, name: SENDER_NAME });
+      MailApp.sendEmail({
+        to: to.join(','),
+        subject,
+        body,
+        htmlBody,
+        inlineImages,
+        name: SENDER_NAME,
+      });
     } catch (e) {
-      const done = i ? ` The first ${i} message(s) (${groups.slice(0, i).flat().length} recipient(s)) were sent.` : ' Nothing was sent.';
-      throw new UserError(`Sending the report failed: ${e instanceof Error ? e.message : String(e)}.${done}`);
+      const done = i
+        ? ` The first ${i} message(s) (${groups.slice(0, i).flat().length} recipient(s)) were sent.`
+        : ' Nothing was sent.';
+      throw new UserError(
+        `Sending the report failed: ${e instanceof Error ? e.message : String(e)}.${done}`,
+      );
     }
     appendLog(ctx.ss, {
       when: new Date(),
@@ -88,7 +115,12 @@ function send(ctx: ActionContext, model: ReportModel, pngs: Partial<Record<Repor
       action: 'Report e-mailed',
       rowsRead: 0,
       rowsWritten: 0,
-      warnings: [`to ${to.join(', ')}`, `subject "${subject}"`, `period ${model.header.period.key}`, `${Object.keys(inlineImages).length} chart image(s) inline`],
+      warnings: [
+        `to ${to.join(', ')}`,
+        `subject "${subject}"`,
+        `period ${model.header.period.key}`,
+        `${Object.keys(inlineImages).length} chart image(s) inline`,
+      ],
     });
   });
   return groups.length;
@@ -119,8 +151,16 @@ export function emailReportFromMenu(): void {
     runAction(EMAIL_REPORT, (ctx) => emailReport(ctx, '', now));
     return;
   }
-  const shown = recipients.length > 5 ? `${recipients.slice(0, 5).join(', ')} and ${recipients.length - 5} more` : recipients.join(', ');
-  const text = askPeriod(ss, 'Email report', `Send the report to the ${recipients.length} recipient(s) in Settings: ${shown}.\n`, now);
+  const shown =
+    recipients.length > 5
+      ? `${recipients.slice(0, 5).join(', ')} and ${recipients.length - 5} more`
+      : recipients.join(', ');
+  const text = askPeriod(
+    ss,
+    'Email report',
+    `Send the report to the ${recipients.length} recipient(s) in Settings: ${shown}.\n`,
+    now,
+  );
   if (text === null) return;
   runAction(EMAIL_REPORT, (ctx) => emailReport(ctx, text, now));
 }

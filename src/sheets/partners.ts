@@ -14,14 +14,30 @@ import { ActionResult, beforeWriting } from './action';
 import { HEADER_BACKGROUND } from './formats';
 import { rebuildTab } from './generated';
 import { syncPartnerColumns } from './setup';
-import { readTable, rectangular, Sheet, sheetsByName, Spreadsheet, writeBlock, writeFreshBlock } from './workbook';
+import {
+  readTable,
+  rectangular,
+  Sheet,
+  sheetsByName,
+  Spreadsheet,
+  writeBlock,
+  writeFreshBlock,
+} from './workbook';
 import { UserError } from '../core/cells';
 
-const FORMATS: Record<string, string> = { Score: '0.00', Coverage: '0%', Rank: '0', Stability: '0%' };
+const FORMATS: Record<string, string> = {
+  Score: '0.00',
+  Coverage: '0%',
+  Rank: '0',
+  Stability: '0%',
+};
 
 export function requireTab(tabs: Map<string, Sheet>, name: string): Sheet {
   const sheet = tabs.get(name);
-  if (!sheet) throw new UserError(`The tab '${name}' is missing. Run Circularity Workbench › Set up workbook first.`);
+  if (!sheet)
+    throw new UserError(
+      `The tab '${name}' is missing. Run Circularity Workbench › Set up workbook first.`,
+    );
   return sheet;
 }
 
@@ -34,7 +50,8 @@ export function scorePartners(ss: Spreadsheet): ActionResult {
   const settings = new Settings(settingsSheet ? readTable(settingsSheet) : []);
   // A criterion added to Criteria gets its score column before anything is scored.
   const synced = syncPartnerColumns(partnersSheet, criteria, partners);
-  if (partners.length) partners.splice(0, partners.length, ...rectangular([synced.header, ...partners.slice(1)]));
+  if (partners.length)
+    partners.splice(0, partners.length, ...rectangular([synced.header, ...partners.slice(1)]));
   const warnings: string[] = [...synced.warnings];
   const spread = settings.number('Stability spread', 0.2, 0, 0.95, warnings);
 
@@ -53,10 +70,21 @@ export function scorePartners(ss: Spreadsheet): ActionResult {
       .getRange(2, columns.first, rows.length, COMPUTED_HEADERS.length)
       .setNumberFormats(rows.map(() => COMPUTED_HEADERS.map((h) => FORMATS[h] ?? '@')));
   }
-  heatMap(partnersSheet, partners[0] ?? [], framework.criteria.map((c) => c.id), columns.first, Math.max(rows.length, 1));
+  heatMap(
+    partnersSheet,
+    partners[0] ?? [],
+    framework.criteria.map((c) => c.id),
+    columns.first,
+    Math.max(rows.length, 1),
+  );
 
   const table = rankingTable(assessment.results);
-  rebuildTab(ss, RANKING_TAB, (sheet) => drawRanking(sheet, table, chartData(table)), ss.getSheets().length);
+  rebuildTab(
+    ss,
+    RANKING_TAB,
+    (sheet) => drawRanking(sheet, table, chartData(table)),
+    ss.getSheets().length,
+  );
   const scored = assessment.results.filter((r) => r.score !== null).length;
   const knocked = assessment.results.filter((r) => r.score !== null && !r.passes).length;
   return {
@@ -83,20 +111,37 @@ function computedColumns(sheet: Sheet, header: Grid[number]): { first: number } 
   }
   const start = header.length + 1;
   writeBlock(sheet, 1, start, [COMPUTED_HEADERS]);
-  sheet.getRange(1, start, 1, COMPUTED_HEADERS.length).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+  sheet
+    .getRange(1, start, 1, COMPUTED_HEADERS.length)
+    .setFontWeight('bold')
+    .setBackground(HEADER_BACKGROUND);
   return { first: start };
 }
 
 /** Red–amber–green gradients on the criterion scores and the weighted score; other rules kept. */
-function heatMap(sheet: Sheet, header: Grid[number], ids: string[], scoreColumn: number, rows: number): void {
+function heatMap(
+  sheet: Sheet,
+  header: Grid[number],
+  ids: string[],
+  scoreColumn: number,
+  rows: number,
+): void {
   const idx = headerIndex(header);
-  const columns = ids.map((id) => idx.get(headerKey(id))).filter((c): c is number => c !== undefined);
+  const columns = ids
+    .map((id) => idx.get(headerKey(id)))
+    .filter((c): c is number => c !== undefined);
   const ours = new Set([...columns, scoreColumn]);
   // Only the add-on's own heat maps are replaced (recognised by their colours on these columns);
   // a rule a person added stays.
   const kept = sheet
     .getConditionalFormatRules()
-    .filter((rule) => !(isOurHeatMap(rule) && rule.getRanges().some((r) => r.getNumColumns() === 1 && ours.has(r.getColumn()))));
+    .filter(
+      (rule) =>
+        !(
+          isOurHeatMap(rule) &&
+          rule.getRanges().some((r) => r.getNumColumns() === 1 && ours.has(r.getColumn()))
+        ),
+    );
   const rules = [...kept];
   if (columns.length) {
     rules.push(
@@ -133,8 +178,15 @@ function drawRanking(sheet: Sheet, table: Grid, chart: Grid): void {
   sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
   sheet.setFrozenRows(1);
   if (table.length > 1) {
-    const formats: Record<string, string> = { Score: '0.00', Coverage: '0%', Stability: '0%', Rank: '0' };
-    sheet.getRange(2, 1, table.length - 1, width).setNumberFormats(table.slice(1).map(() => table[0].map((h) => formats[String(h)] ?? '@')));
+    const formats: Record<string, string> = {
+      Score: '0.00',
+      Coverage: '0%',
+      Stability: '0%',
+      Rank: '0',
+    };
+    sheet
+      .getRange(2, 1, table.length - 1, width)
+      .setNumberFormats(table.slice(1).map(() => table[0].map((h) => formats[String(h)] ?? '@')));
   }
   sheet.setColumnWidths(1, width, 130);
   // The chart reads its own small block beside the table, so it always shows segment leaders.

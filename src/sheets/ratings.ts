@@ -9,7 +9,14 @@ import { CRITERIA, PARTNERS, RATINGS } from '../core/schema/tabs';
 import { ActionResult, beforeWriting } from './action';
 import { requireTab } from './partners';
 import { syncPartnerColumns } from './setup';
-import { readTable, rectangular, sheetsByName, Spreadsheet, writeBlock, writeBlockKeepingFormulas } from './workbook';
+import {
+  readTable,
+  rectangular,
+  sheetsByName,
+  Spreadsheet,
+  writeBlock,
+  writeBlockKeepingFormulas,
+} from './workbook';
 
 export function consolidateRatings(ss: Spreadsheet): ActionResult {
   const tabs = sheetsByName(ss);
@@ -20,8 +27,11 @@ export function consolidateRatings(ss: Spreadsheet): ActionResult {
   const partners = readTable(partnersSheet);
   // Ratings of a criterion added since the last run need its score column first.
   const synced = syncPartnerColumns(partnersSheet, criteria, partners);
-  if (partners.length) partners.splice(0, partners.length, ...rectangular([synced.header, ...partners.slice(1)]));
-  const range = partners.length ? partnersSheet.getRange(1, 1, partners.length, partners[0].length) : null;
+  if (partners.length)
+    partners.splice(0, partners.length, ...rectangular([synced.header, ...partners.slice(1)]));
+  const range = partners.length
+    ? partnersSheet.getRange(1, 1, partners.length, partners[0].length)
+    : null;
   const notes = range ? range.getNotes() : [];
   const formulas = range ? range.getFormulas() : [];
   const plan = planConsolidation(framework.criteria, partners, notes, formulas, ratings);
@@ -31,10 +41,19 @@ export function consolidateRatings(ss: Spreadsheet): ActionResult {
     for (const run of runs(plan.columns)) {
       const offset = plan.columns.indexOf(run.first);
       const slice = (g: Grid | string[][]) => g.map((r) => r.slice(offset, offset + run.width));
-      writeBlockKeepingFormulas(partnersSheet, 2, run.first, slice(plan.values), slice(formulas.slice(1)) as string[][]);
-      partnersSheet.getRange(2, run.first, body, run.width).setNotes(slice(plan.notes) as string[][]);
+      writeBlockKeepingFormulas(
+        partnersSheet,
+        2,
+        run.first,
+        slice(plan.values),
+        slice(formulas.slice(1)) as string[][],
+      );
+      partnersSheet
+        .getRange(2, run.first, body, run.width)
+        .setNotes(slice(plan.notes) as string[][]);
     }
-    if (plan.disagreementColumn) writeBlock(partnersSheet, 2, plan.disagreementColumn, plan.disagreements);
+    if (plan.disagreementColumn)
+      writeBlock(partnersSheet, 2, plan.disagreementColumn, plan.disagreements);
   }
   const flagged = plan.disagreements.filter((d) => d[0] !== '').length;
   return {

@@ -49,7 +49,13 @@ export interface ReadResult {
 }
 
 /** Reads every tab the report needs and parses it for the model. */
-export function readReportInputs(ss: Spreadsheet, period: ReportPeriod, now: Date, generatedBy: string, known?: ReportSettings): ReadResult {
+export function readReportInputs(
+  ss: Spreadsheet,
+  period: ReportPeriod,
+  now: Date,
+  generatedBy: string,
+  known?: ReportSettings,
+): ReadResult {
   const { settings, tabs } = known ?? readSettings(ss);
   const timeZone = ss.getSpreadsheetTimeZone();
   const warnings: string[] = [];
@@ -78,11 +84,16 @@ export function readReportInputs(ss: Spreadsheet, period: ReportPeriod, now: Dat
 
   const data = read(KPI_DATA.name);
   const empty: KpiInput = { orders: [], issues: [], rowsRead: 0, rowsSkipped: 0 };
-  const kpi: KpiInput | null = data === null ? null : data.length ? attempt(() => parseOrders(data, { timeZone })) : empty;
+  const kpi: KpiInput | null =
+    data === null ? null : data.length ? attempt(() => parseOrders(data, { timeZone })) : empty;
   const targetsGrid = read(KPI_TARGETS.name);
-  const targets: TargetTable | null = targetsGrid?.length ? attempt(() => parseTargets(targetsGrid)) : null;
+  const targets: TargetTable | null = targetsGrid?.length
+    ? attempt(() => parseTargets(targetsGrid))
+    : null;
   const factorsGrid = read(FACTORS.name);
-  const factors: FactorTable | null = factorsGrid?.length ? attempt(() => parseFactors(factorsGrid)) : null;
+  const factors: FactorTable | null = factorsGrid?.length
+    ? attempt(() => parseFactors(factorsGrid))
+    : null;
   for (const i of targets?.issues ?? []) notes.push(issueLine(KPI_TARGETS.name, i));
   for (const i of factors?.issues ?? []) notes.push(issueLine(FACTORS.name, i));
 
@@ -91,7 +102,9 @@ export function readReportInputs(ss: Spreadsheet, period: ReportPeriod, now: Dat
   let partners: PartnerResult[] | null = null;
   if (criteria && partnersGrid) {
     const spread = settings.number('Stability spread', 0.2, 0, 0.95, warnings);
-    const assessment = attempt(() => assessPartners(readFramework(criteria), partnersGrid, { spread }));
+    const assessment = attempt(() =>
+      assessPartners(readFramework(criteria), partnersGrid, { spread }),
+    );
     if (assessment) {
       partners = assessment.results;
       notes.push(...assessment.issues);
@@ -102,11 +115,22 @@ export function readReportInputs(ss: Spreadsheet, period: ReportPeriod, now: Dat
   rowsRead += bench.rowsRead;
   notes.push(...bench.notes);
 
-  if (kpi?.rowsSkipped) warnings.push(`${kpi.rowsSkipped} row(s) of ${KPI_DATA.name} skipped; each is listed with its reason under Data quality in '${period.tabName}'.`);
+  if (kpi?.rowsSkipped)
+    warnings.push(
+      `${kpi.rowsSkipped} row(s) of ${KPI_DATA.name} skipped; each is listed with its reason under Data quality in '${period.tabName}'.`,
+    );
   warnings.push(...notes.filter((n) => !n.startsWith('Benchmark')).slice(0, 10));
   return {
     input: {
-      period, now, timeZone, generatedBy, kpi, targets, factors, partners, notes,
+      period,
+      now,
+      timeZone,
+      generatedBy,
+      kpi,
+      targets,
+      factors,
+      partners,
+      notes,
       scope: settings.text('Scope', 'Recycling service France'),
       benchmark: bench.highlights,
     },

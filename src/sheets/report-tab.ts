@@ -4,7 +4,13 @@
  * one setFormulas, then one native chart per chart spec. The tab is rebuilt whole through
  * rebuildTab, so running the report twice for a period leaves one tab, never half-built.
  */
-import { ReportLayout, CHART_SIZE, LAYOUT_WIDTH, reportLayout, PlacedChart } from '../core/report/layout';
+import {
+  ReportLayout,
+  CHART_SIZE,
+  LAYOUT_WIDTH,
+  reportLayout,
+  PlacedChart,
+} from '../core/report/layout';
 import { ReportChart, ReportModel } from '../core/report/types';
 import { rebuildTab } from './generated';
 import { Sheet, Spreadsheet, writeFreshBlock } from './workbook';
@@ -14,9 +20,17 @@ type Blob = GoogleAppsScript.Base.Blob;
 const TAB_COLOR = '#188038';
 
 /** Rebuilds the period's report tab; returns the new tab and how many rows it holds. */
-export function drawReportTab(ss: Spreadsheet, model: ReportModel): { sheet: Sheet; rowsWritten: number } {
+export function drawReportTab(
+  ss: Spreadsheet,
+  model: ReportModel,
+): { sheet: Sheet; rowsWritten: number } {
   const layout = reportLayout(model);
-  const sheet = rebuildTab(ss, model.header.period.tabName, (s) => draw(s, layout), ss.getSheets().length);
+  const sheet = rebuildTab(
+    ss,
+    model.header.period.tabName,
+    (s) => draw(s, layout),
+    ss.getSheets().length,
+  );
   return { sheet, rowsWritten: layout.values.length };
 }
 
@@ -29,7 +43,9 @@ function draw(sheet: Sheet, layout: ReportLayout): void {
   all.setFontWeights(layout.weights);
   sheet.getRange(layout.titleRow, 1).setFontSize(15);
   const { sparklines } = layout;
-  sheet.getRange(sparklines.row, sparklines.column, sparklines.formulas.length, 1).setFormulas(sparklines.formulas);
+  sheet
+    .getRange(sparklines.row, sparklines.column, sparklines.formulas.length, 1)
+    .setFormulas(sparklines.formulas);
   sheet.setColumnWidth(1, layout.columnWidths[0]);
   sheet.setColumnWidths(2, LAYOUT_WIDTH - 1, layout.columnWidths[1]);
   sheet.setTabColor(TAB_COLOR);
@@ -58,7 +74,10 @@ function chart(sheet: Sheet, p: PlacedChart): GoogleAppsScript.Spreadsheet.Embed
  * PNG images of the tab's native charts, by chart id, named `<id>.png` (for inline e-mail
  * images). Charts are matched by title; a chart a person removed is simply absent.
  */
-export function chartImages(sheet: Sheet, charts: readonly ReportChart[]): Partial<Record<ReportChart['id'], Blob>> {
+export function chartImages(
+  sheet: Sheet,
+  charts: readonly ReportChart[],
+): Partial<Record<ReportChart['id'], Blob>> {
   const byTitle = new Map(charts.map((c) => [c.title, c.id]));
   const out: Partial<Record<ReportChart['id'], Blob>> = {};
   for (const embedded of sheet.getCharts()) {

@@ -33,22 +33,41 @@ export const GENERATE_REPORT = 'Generate report…';
  * The period for typed text; blank text means the Settings 'Default period' (itself blank = the
  * last complete month). A bad Settings value is reported with its cell.
  */
-export function resolvePeriod(ss: Spreadsheet, known: ReportSettings, text: string, now: Date): ReportPeriod {
+export function resolvePeriod(
+  ss: Spreadsheet,
+  known: ReportSettings,
+  text: string,
+  now: Date,
+): ReportPeriod {
   const tz = ss.getSpreadsheetTimeZone();
   if (text.trim()) return parsePeriod(text, now, tz);
   try {
     return parsePeriod(known.settings.get(DEFAULT_KEY) ?? '', now, tz);
   } catch (e) {
-    if (e instanceof UserError) throw new UserError(`${settingCell(known.grid, DEFAULT_KEY)} ('${DEFAULT_KEY}'): ${e.message}`);
+    if (e instanceof UserError)
+      throw new UserError(
+        `${settingCell(known.grid, DEFAULT_KEY)} ('${DEFAULT_KEY}'): ${e.message}`,
+      );
     throw e;
   }
 }
 
 /** Reads, models and draws the report of a period; the building block of every report action. */
-export function buildReportTab(ctx: ActionContext, period: ReportPeriod, now: Date, known?: ReportSettings): BuiltReport {
+export function buildReportTab(
+  ctx: ActionContext,
+  period: ReportPeriod,
+  now: Date,
+  known?: ReportSettings,
+): BuiltReport {
   const by = currentUser() || 'unknown user';
   ctx.progress(`Reading the workbook for ${period.label}…`);
-  const read = readReportInputs(ctx.ss, period, now, ctx.interactive ? by : `scheduled run (${by})`, known);
+  const read = readReportInputs(
+    ctx.ss,
+    period,
+    now,
+    ctx.interactive ? by : `scheduled run (${by})`,
+    known,
+  );
   const model = buildReport(read.input);
   ctx.progress(`Drawing '${period.tabName}'…`);
   const { sheet, rowsWritten } = drawReportTab(ctx.ss, model);
@@ -56,7 +75,11 @@ export function buildReportTab(ctx: ActionContext, period: ReportPeriod, now: Da
 }
 
 /** The Generate report action for a typed period ('' = the default). */
-export function generateReportAction(ctx: ActionContext, periodText: string, now = new Date()): ActionResult {
+export function generateReportAction(
+  ctx: ActionContext,
+  periodText: string,
+  now = new Date(),
+): ActionResult {
   const known = readSettings(ctx.ss);
   const period = resolvePeriod(ctx.ss, known, periodText, now);
   const built = buildReportTab(ctx, period, now, known);

@@ -26,7 +26,11 @@ export function loadSampleData(ss: Spreadsheet, today: Date, orderCount = 3000):
   const tabs = sheetsByName(ss);
   const sample = samplePartners(CRITERIA_SEED, 50, 7, today);
   const blocks: { tab: string; header: string[]; rows: Grid }[] = [
-    { tab: PARTNERS.name, header: [...PARTNER_INPUT_COLUMNS.map((c) => c.header), ...CRITERIA_SEED.map((c) => c.id)], rows: sample.partners },
+    {
+      tab: PARTNERS.name,
+      header: [...PARTNER_INPUT_COLUMNS.map((c) => c.header), ...CRITERIA_SEED.map((c) => c.id)],
+      rows: sample.partners,
+    },
     { tab: RATINGS.name, header: RATINGS.columns.map((c) => c.header), rows: sample.ratings },
   ];
   const orders = sampleOrderGrid(orderCount, today);
@@ -44,7 +48,10 @@ export function loadSampleData(ss: Spreadsheet, today: Date, orderCount = 3000):
     const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
     beforeWriting(`writing sample rows to '${block.tab}'`);
     const aligned = alignRows(block.header, block.rows, header);
-    for (const d of aligned.dropped) result.warnings.push(`${block.tab}: sample column '${d}' has no column in the tab; left out.`);
+    for (const d of aligned.dropped)
+      result.warnings.push(
+        `${block.tab}: sample column '${d}' has no column in the tab; left out.`,
+      );
     writeBlock(sheet, 2, 1, aligned.rows);
     result.filled.push(block.tab);
     result.rowsWritten += aligned.rows.length;

@@ -25,7 +25,9 @@ type Trigger = GoogleAppsScript.Script.Trigger;
 
 /** This person's report triggers in this workbook. */
 function reportTriggers(ctx: ActionContext): Trigger[] {
-  return ScriptApp.getUserTriggers(ctx.ss).filter((t) => t.getHandlerFunction() === SCHEDULE_HANDLER);
+  return ScriptApp.getUserTriggers(ctx.ss).filter(
+    (t) => t.getHandlerFunction() === SCHEDULE_HANDLER,
+  );
 }
 
 /** Creates the monthly trigger unless this person already has one here; recipients must be valid first. */
@@ -37,7 +39,12 @@ export function scheduleMonthlyReportAction(ctx: ActionContext): ActionResult {
   const existing = reportTriggers(ctx);
   existing.slice(1).forEach((t) => ScriptApp.deleteTrigger(t));
   if (!existing.length) {
-    ScriptApp.newTrigger(SCHEDULE_HANDLER).timeBased().onMonthDay(SCHEDULE_DAY).atHour(SCHEDULE_HOUR).inTimezone(tz).create();
+    ScriptApp.newTrigger(SCHEDULE_HANDLER)
+      .timeBased()
+      .onMonthDay(SCHEDULE_DAY)
+      .atHour(SCHEDULE_HOUR)
+      .inTimezone(tz)
+      .create();
   }
   const verb = existing.length ? 'was already scheduled' : 'is scheduled';
   return {
@@ -45,7 +52,8 @@ export function scheduleMonthlyReportAction(ctx: ActionContext): ActionResult {
     rowsWritten: 0,
     warnings: [],
     summary: `The monthly report ${verb}: ${when}, the month just ended is reported and e-mailed to the ${recipients.length} recipient(s) in Settings.`,
-    details: existing.length > 1 ? [`Removed ${existing.length - 1} duplicate report trigger(s).`] : [],
+    details:
+      existing.length > 1 ? [`Removed ${existing.length - 1} duplicate report trigger(s).`] : [],
   };
 }
 
@@ -57,7 +65,9 @@ export function stopScheduleAction(ctx: ActionContext): ActionResult {
     rowsRead: 0,
     rowsWritten: 0,
     warnings: [],
-    summary: existing.length ? 'The monthly report is no longer scheduled.' : 'No monthly report was scheduled; nothing to stop.',
+    summary: existing.length
+      ? 'The monthly report is no longer scheduled.'
+      : 'No monthly report was scheduled; nothing to stop.',
   };
 }
 

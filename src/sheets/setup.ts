@@ -12,7 +12,15 @@ import { planTab, TabPlan, TabState } from '../core/setup-plan';
 import { referenceSeeds } from '../core/seed/reference';
 import { beforeWriting } from './action';
 import { formatColumns, protectHeader, styleHeader } from './formats';
-import { readTable, Sheet, sheetsByName, Spreadsheet, writeBlock, ensureSize, writeFreshBlock } from './workbook';
+import {
+  readTable,
+  Sheet,
+  sheetsByName,
+  Spreadsheet,
+  writeBlock,
+  ensureSize,
+  writeFreshBlock,
+} from './workbook';
 
 export interface SetupResult {
   created: string[];
@@ -50,7 +58,8 @@ function stateOf(sheet: Sheet | undefined): TabState {
   if (!sheet) return { exists: false, header: [], lastRow: 0 };
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
-  const header: Cell[] = lastRow > 0 && lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0] : [];
+  const header: Cell[] =
+    lastRow > 0 && lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0] : [];
   return { exists: true, header, lastRow };
 }
 
@@ -74,7 +83,10 @@ export function setUpWorkbook(ss: Spreadsheet, countries?: readonly string[]): S
       }
       return;
     }
-    const state = existing === criteriaSheet && existing ? { exists: true, header: criteria[0] ?? [], lastRow: criteria.length } : stateOf(existing);
+    const state =
+      existing === criteriaSheet && existing
+        ? { exists: true, header: criteria[0] ?? [], lastRow: criteria.length }
+        : stateOf(existing);
     const plan = planTab({
       spec,
       state,
@@ -82,7 +94,10 @@ export function setUpWorkbook(ss: Spreadsheet, countries?: readonly string[]): S
       seedRows: spec === CRITERIA ? criteriaSeedRows() : seeds[spec.name],
       keyedRows:
         spec === SETTINGS
-          ? { keys: existing ? settingKeys(existing, state) : [], rows: SETTINGS_SEED.map((s) => [s.key, s.value, s.note]) }
+          ? {
+              keys: existing ? settingKeys(existing, state) : [],
+              rows: SETTINGS_SEED.map((s) => [s.key, s.value, s.note]),
+            }
           : undefined,
     });
     // Setup only adds, so stopping between tabs is safe: running it again picks up where it stopped.
@@ -101,7 +116,11 @@ export function setUpWorkbook(ss: Spreadsheet, countries?: readonly string[]): S
  * Keeps the score columns of an existing Partners tab in step with Criteria: a new criterion
  * gets its empty column (a likely rename is reported instead). Returns what to tell the person.
  */
-export function syncPartnerColumns(partners: Sheet, criteria: Grid, table: Grid): { header: Cell[]; warnings: string[] } {
+export function syncPartnerColumns(
+  partners: Sheet,
+  criteria: Grid,
+  table: Grid,
+): { header: Cell[]; warnings: string[] } {
   const state: TabState = { exists: true, header: table[0] ?? [], lastRow: table.length };
   const plan = planTab({ spec: PARTNERS, state, extraColumns: criterionColumns(criteria) });
   const header = [...state.header];
@@ -116,7 +135,10 @@ export function syncPartnerColumns(partners: Sheet, criteria: Grid, table: Grid)
 
 function settingKeys(sheet: Sheet, state: TabState): Cell[] {
   if (state.lastRow < 2) return [];
-  return sheet.getRange(2, 1, state.lastRow - 1, 1).getValues().map((r) => r[0]);
+  return sheet
+    .getRange(2, 1, state.lastRow - 1, 1)
+    .getValues()
+    .map((r) => r[0]);
 }
 
 function apply(sheet: Sheet, plan: TabPlan, state: TabState): void {
@@ -140,4 +162,3 @@ function apply(sheet: Sheet, plan: TabPlan, state: TabState): void {
   if (plan.appendRows.length) writeBlock(sheet, Math.max(state.lastRow, 1) + 1, 1, plan.appendRows);
   if (plan.spec.kind !== 'log') protectHeader(sheet, width);
 }
-

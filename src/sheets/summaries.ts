@@ -5,7 +5,9 @@ import { SetupResult } from './setup';
 
 export function summarizeSetup(r: SetupResult): ActionResult {
   const parts = [
-    r.created.length ? `created ${r.created.length} tab(s): ${r.created.join(', ')}` : 'all tabs were already there',
+    r.created.length
+      ? `created ${r.created.length} tab(s): ${r.created.join(', ')}`
+      : 'all tabs were already there',
     r.columnsAdded ? `added ${r.columnsAdded} missing column(s)` : '',
     r.rowsSeeded ? `seeded ${r.rowsSeeded} reference row(s)` : '',
   ].filter(Boolean);
@@ -18,8 +20,12 @@ export function summarizeSetup(r: SetupResult): ActionResult {
 }
 
 export function summarizeSample(r: SampleResult, setup: SetupResult): ActionResult {
-  const filled = r.filled.length ? `Sample data written to ${r.filled.join(', ')}` : 'No sample data written';
-  const skipped = r.skipped.length ? `; left alone because they already hold data: ${r.skipped.join(', ')}` : '';
+  const filled = r.filled.length
+    ? `Sample data written to ${r.filled.join(', ')}`
+    : 'No sample data written';
+  const skipped = r.skipped.length
+    ? `; left alone because they already hold data: ${r.skipped.join(', ')}`
+    : '';
   return {
     rowsRead: 0,
     rowsWritten: r.rowsWritten + setup.rowsSeeded,

@@ -69,14 +69,22 @@ export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
 /** Pads ragged rows to one width so setValues accepts them. */
 export function rectangular(rows: Grid, width?: number): Grid {
   const w = width ?? Math.max(0, ...rows.map((r) => r.length));
-  return rows.map((r) => (r.length === w ? r : [...r, ...new Array(Math.max(0, w - r.length)).fill('')].slice(0, w)));
+  return rows.map((r) =>
+    r.length === w ? r : [...r, ...new Array(Math.max(0, w - r.length)).fill('')].slice(0, w),
+  );
 }
 
 /**
  * Writes a block over cells some of which hold a person's formulas: those cells get their own
  * formula back (a values-only write would freeze them), every other cell gets its new value.
  */
-export function writeBlockKeepingFormulas(sheet: Sheet, row: number, column: number, values: Grid, formulas: string[][]): void {
+export function writeBlockKeepingFormulas(
+  sheet: Sheet,
+  row: number,
+  column: number,
+  values: Grid,
+  formulas: string[][],
+): void {
   if (!values.length) return;
   const range = sheet.getRange(row, column, values.length, values[0].length);
   const inert = inertFor(range, values);

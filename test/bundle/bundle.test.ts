@@ -12,7 +12,10 @@ const DIST = path.resolve(__dirname, '../../dist');
 const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'appsscript.json'), 'utf8'));
 
 function load() {
-  const runtime = createRuntime({ oauthScopes: manifest.oauthScopes, now: new Date(Date.UTC(2026, 10, 26, 9)) });
+  const runtime = createRuntime({
+    oauthScopes: manifest.oauthScopes,
+    now: new Date(Date.UTC(2026, 10, 26, 9)),
+  });
   const bundle = loadBundle(runtime, DIST);
   return { runtime, bundle };
 }
@@ -44,21 +47,28 @@ describe('the built bundle', () => {
     const declared = bundle.declaredFunctions();
     for (const f of publicFunctions()) expect(declared).toContain(f.name);
     expect(declared).toEqual(expect.arrayContaining(['onOpen', 'onInstall']));
-    expect(bundle.customFunctions().sort()).toEqual(declared.filter((n) => n.startsWith('CIRC_')).sort());
+    expect(bundle.customFunctions().sort()).toEqual(
+      declared.filter((n) => n.startsWith('CIRC_')).sort(),
+    );
   });
 
-  test.each(['NONE', 'LIMITED', 'FULL'] as const)('onOpen in AuthMode.%s builds the menu without touching the document', (mode) => {
-    const { runtime, bundle } = load();
-    bundle.open(mode);
-    const touched = Object.keys(runtime.ctx.callsByMethod()).filter((k) => !/^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(k));
-    expect(touched).toEqual([]);
-    const menu = runtime.ui.menus[0];
-    expect(menu.addon).toBe(true);
-    expect(menu.caption).toBe('Circularity Workbench');
-    const items = runtime.ui.menuItems();
-    expect(items[0]).toMatchObject({ caption: 'Set up workbook', functionName: 'setUpWorkbook' });
-    for (const item of items) expect(bundle.declaredFunctions()).toContain(item.functionName);
-  });
+  test.each(['NONE', 'LIMITED', 'FULL'] as const)(
+    'onOpen in AuthMode.%s builds the menu without touching the document',
+    (mode) => {
+      const { runtime, bundle } = load();
+      bundle.open(mode);
+      const touched = Object.keys(runtime.ctx.callsByMethod()).filter(
+        (k) => !/^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(k),
+      );
+      expect(touched).toEqual([]);
+      const menu = runtime.ui.menus[0];
+      expect(menu.addon).toBe(true);
+      expect(menu.caption).toBe('Circularity Workbench');
+      const items = runtime.ui.menuItems();
+      expect(items[0]).toMatchObject({ caption: 'Set up workbook', functionName: 'setUpWorkbook' });
+      for (const item of items) expect(bundle.declaredFunctions()).toContain(item.functionName);
+    },
+  );
 
   test('onInstall builds the same menu', () => {
     const { runtime, bundle } = load();
@@ -75,22 +85,38 @@ describe('the built bundle', () => {
       expect(runtime.ui.alerts.length + runtime.toasts.length).toBeGreaterThan(before);
     }
     const log = runtime.spreadsheet!.getSheetByName('Log')!;
-    const actions = log.getRange(2, 3, log.getLastRow() - 1, 1).getValues().map((r) => r[0]);
+    const actions = log
+      .getRange(2, 3, log.getLastRow() - 1, 1)
+      .getValues()
+      .map((r) => r[0]);
     expect(actions).toEqual(runtime.ui.menuItems().map((i) => i.caption));
   });
 
   test('custom functions run in CUSTOM_FUNCTION mode and answer whole columns', () => {
     const { bundle } = load();
-    const out = bundle.runCustomFunction('CIRC_SCORE', [[5, 1], [1, 5], ['', '']], [[1, 1]], [['benefit', 'cost']]);
+    const out = bundle.runCustomFunction(
+      'CIRC_SCORE',
+      [
+        [5, 1],
+        [1, 5],
+        ['', ''],
+      ],
+      [[1, 1]],
+      [['benefit', 'cost']],
+    );
     expect(out).toEqual([[1], [0], ['']]);
     const err = bundle.runCustomFunction('CIRC_SCORE', [[5, 'abc']], [[1, 1]]) as { error: string };
-    expect(err.error).toMatch(/^CIRC_SCORE: scores, row 1, column 2.*expected a number.*got the text "abc"/);
+    expect(err.error).toMatch(
+      /^CIRC_SCORE: scores, row 1, column 2.*expected a number.*got the text "abc"/,
+    );
   });
 
   test('a custom function cannot write: the runtime refuses set* in CUSTOM_FUNCTION mode', () => {
     const { runtime } = load();
     expect(() =>
-      runtime.runAs('CUSTOM_FUNCTION', () => runtime.spreadsheet!.getSheets()[0].getRange('A1').setValue(1)),
+      runtime.runAs('CUSTOM_FUNCTION', () =>
+        runtime.spreadsheet!.getSheets()[0].getRange('A1').setValue(1),
+      ),
     ).toThrow(/permission/);
   });
 });

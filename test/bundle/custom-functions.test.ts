@@ -21,8 +21,15 @@ describe('custom functions from the bundle', () => {
       [1.8, 2000, 21000, 4.5, 7, 7],
       [2.2, 1800, 20000, 5.0, 5, 5],
     ];
-    const out = run('CIRC_TOPSIS', matrix, [[0.2, 0.1, 0.1, 0.1, 0.2, 0.3]], [['max', 'max', 'max', 'cost', 'benefit', '+']]) as number[][];
-    [0.643, 0.268, 0.613, 0.312].forEach((c, i) => expect(Math.abs(out[i][0] - c)).toBeLessThanOrEqual(0.001));
+    const out = run(
+      'CIRC_TOPSIS',
+      matrix,
+      [[0.2, 0.1, 0.1, 0.1, 0.2, 0.3]],
+      [['max', 'max', 'max', 'cost', 'benefit', '+']],
+    ) as number[][];
+    [0.643, 0.268, 0.613, 0.312].forEach((c, i) =>
+      expect(Math.abs(out[i][0] - c)).toBeLessThanOrEqual(0.001),
+    );
   });
 
   test('CIRC_AHP_WEIGHTS / CIRC_AHP_CR: Saaty (2008) drinks example, upper triangle only, fractions as text', () => {
@@ -36,23 +43,60 @@ describe('custom functions from the bundle', () => {
       ['', '', '', '', '', '', '1'],
     ];
     const w = (run('CIRC_AHP_WEIGHTS', full) as number[][]).map((r) => r[0]);
-    [0.177, 0.019, 0.042, 0.116, 0.19, 0.129, 0.327].forEach((x, i) => expect(w[i]).toBeCloseTo(x, 3));
+    [0.177, 0.019, 0.042, 0.116, 0.19, 0.129, 0.327].forEach((x, i) =>
+      expect(w[i]).toBeCloseTo(x, 3),
+    );
     expect(run('CIRC_AHP_CR', full) as number).toBeCloseTo(0.022, 3);
   });
 
   test('CIRC_RANK ranks like RANK, within groups; CIRC_SCORE treats "" and undefined optional args alike', () => {
     expect(run('CIRC_RANK', [[10], [20], [20], [5]])).toEqual([[3], [1], [1], [4]]);
-    expect(run('CIRC_RANK', [[10], [20], [7], [5]], [['FR'], ['FR'], ['DE'], ['DE']])).toEqual([[2], [1], [1], [2]]);
-    const scores = [[5, 3], [1, '']];
-    expect(run('CIRC_SCORE', scores, [[1], [1]], '', 1, 5)).toEqual(run('CIRC_SCORE', scores, [[1, 1]]));
-    expect(run('CIRC_NORMALIZE', [[1, 10], [3, 20]], undefined, 'max')).toEqual([[1 / 3, 0.5], [1, 1]]);
+    expect(run('CIRC_RANK', [[10], [20], [7], [5]], [['FR'], ['FR'], ['DE'], ['DE']])).toEqual([
+      [2],
+      [1],
+      [1],
+      [2],
+    ]);
+    const scores = [
+      [5, 3],
+      [1, ''],
+    ];
+    expect(run('CIRC_SCORE', scores, [[1], [1]], '', 1, 5)).toEqual(
+      run('CIRC_SCORE', scores, [[1, 1]]),
+    );
+    expect(
+      run(
+        'CIRC_NORMALIZE',
+        [
+          [1, 10],
+          [3, 20],
+        ],
+        undefined,
+        'max',
+      ),
+    ).toEqual([
+      [1 / 3, 0.5],
+      [1, 1],
+    ]);
   });
 
   test('CIRC_STRENGTHS / CIRC_WEAKNESSES / CIRC_RANK_STABILITY answer a whole column', () => {
-    const scores = [[5, 2, 4], [3, 3, 3], ['', '', '']];
+    const scores = [
+      [5, 2, 4],
+      [3, 3, 3],
+      ['', '', ''],
+    ];
     const names = [['Data security', 'Cost', 'Capacity']];
-    expect(run('CIRC_STRENGTHS', scores, [[2, 1, 1]], names, 1)).toEqual([['Data security (5/5)'], [''], ['']]);
-    expect(run('CIRC_WEAKNESSES', scores, [[2, 1, 1]], names)).toEqual([['Cost (2/5)'], [''], ['']]);
+    expect(run('CIRC_STRENGTHS', scores, [[2, 1, 1]], names, 1)).toEqual([
+      ['Data security (5/5)'],
+      [''],
+      [''],
+    ]);
+    expect(run('CIRC_WEAKNESSES', scores, [[2, 1, 1]], names)).toEqual([
+      ['Cost (2/5)'],
+      [''],
+      [''],
+    ]);
     const stability = run('CIRC_RANK_STABILITY', scores, [[2, 1, 1]]) as (number | string)[][];
     expect(stability).toHaveLength(3);
     expect(stability[0][0]).toBe(1);
@@ -60,22 +104,84 @@ describe('custom functions from the bundle', () => {
   });
 
   test.each([
-    ['text in a number column', 'CIRC_SCORE', [[[5, 'abc']], [[1, 1]]], /CIRC_SCORE: scores, row 1, column 2 \(B1 of the range\): expected a number between 1 and 5, got the text "abc"/],
+    [
+      'text in a number column',
+      'CIRC_SCORE',
+      [[[5, 'abc']], [[1, 1]]],
+      /CIRC_SCORE: scores, row 1, column 2 \(B1 of the range\): expected a number between 1 and 5, got the text "abc"/,
+    ],
     ['an error value', 'CIRC_SCORE', [[[5, '#N/A']], [[1, 1]]], /scores, row 1, column 2.*#N\/A/],
-    ['weights of the wrong length', 'CIRC_SCORE', [[[5, 4]], [[1, 1, 1]]], /CIRC_SCORE: weights: expected 2 weights/],
-    ['negative weight', 'CIRC_SCORE', [[[5, 4]], [[1, -1]]], /CIRC_SCORE: weights.*column 2.*expected a weight of 0 or more/],
-    ['all-zero weights', 'CIRC_TOPSIS', [[[5, 4], [3, 2]], [[0, 0]]], /CIRC_TOPSIS: weights.*all 0/],
-    ['unknown direction', 'CIRC_SCORE', [[[5, 4]], [[1, 1]], [['benefit', 'sideways']]], /CIRC_SCORE: directions.*column 2.*expected benefit or cost/],
-    ['non-square pairwise', 'CIRC_AHP_WEIGHTS', [[[1, 2, 3], [0.5, 1, 2]]], /CIRC_AHP_WEIGHTS: pairwise: expected a square matrix/],
-    ['non-positive pairwise', 'CIRC_AHP_CR', [[[1, -2], ['', 1]]], /CIRC_AHP_CR: pairwise, row 1, column 2.*expected a positive number/],
-    ['more than 15 criteria', 'CIRC_AHP_WEIGHTS', [Array.from({ length: 16 }, (_, i) => Array.from({ length: 16 }, (__, j) => (i === j ? 1 : '')))], /expected at most 15 criteria/],
+    [
+      'weights of the wrong length',
+      'CIRC_SCORE',
+      [[[5, 4]], [[1, 1, 1]]],
+      /CIRC_SCORE: weights: expected 2 weights/,
+    ],
+    [
+      'negative weight',
+      'CIRC_SCORE',
+      [[[5, 4]], [[1, -1]]],
+      /CIRC_SCORE: weights.*column 2.*expected a weight of 0 or more/,
+    ],
+    [
+      'all-zero weights',
+      'CIRC_TOPSIS',
+      [
+        [
+          [5, 4],
+          [3, 2],
+        ],
+        [[0, 0]],
+      ],
+      /CIRC_TOPSIS: weights.*all 0/,
+    ],
+    [
+      'unknown direction',
+      'CIRC_SCORE',
+      [[[5, 4]], [[1, 1]], [['benefit', 'sideways']]],
+      /CIRC_SCORE: directions.*column 2.*expected benefit or cost/,
+    ],
+    [
+      'non-square pairwise',
+      'CIRC_AHP_WEIGHTS',
+      [
+        [
+          [1, 2, 3],
+          [0.5, 1, 2],
+        ],
+      ],
+      /CIRC_AHP_WEIGHTS: pairwise: expected a square matrix/,
+    ],
+    [
+      'non-positive pairwise',
+      'CIRC_AHP_CR',
+      [
+        [
+          [1, -2],
+          ['', 1],
+        ],
+      ],
+      /CIRC_AHP_CR: pairwise, row 1, column 2.*expected a positive number/,
+    ],
+    [
+      'more than 15 criteria',
+      'CIRC_AHP_WEIGHTS',
+      [
+        Array.from({ length: 16 }, (_, i) =>
+          Array.from({ length: 16 }, (__, j) => (i === j ? 1 : '')),
+        ),
+      ],
+      /expected at most 15 criteria/,
+    ],
   ])('%s answers a clear error, never a number', (_what, fn, args, message) => {
     const r = run(fn as string, ...(args as unknown[]));
     expect(errorOf(r)).toMatch(message as RegExp);
   });
 
   test('CIRC_SCORE answers 10,000 rows in one call', () => {
-    const scores = Array.from({ length: 10000 }, (_, i) => Array.from({ length: 20 }, (__, j) => 1 + ((i + j) % 5)));
+    const scores = Array.from({ length: 10000 }, (_, i) =>
+      Array.from({ length: 20 }, (__, j) => 1 + ((i + j) % 5)),
+    );
     const out = run('CIRC_SCORE', scores, [Array.from({ length: 20 }, () => 1)]) as number[][];
     expect(out).toHaveLength(10000);
     expect(out[0][0]).toBeCloseTo(0.5);
@@ -88,6 +194,10 @@ test('CIRC_STRENGTHS / CIRC_WEAKNESSES take optional directions: a cheap partner
   // Read as benefits, a 1 on cost is the weakest point...
   expect(run('CIRC_WEAKNESSES', scores, [[1, 1, 1]], names, 1)).toEqual([['Cost (1/5)']]);
   // ...with directions it is, with data security, the strongest, and capacity is the weak one.
-  expect(run('CIRC_STRENGTHS', scores, [[1, 1, 1]], names, '', [['benefit', 'cost', 'benefit']])).toEqual([['Data security (5/5), Cost (1/5)']]);
-  expect(run('CIRC_WEAKNESSES', scores, [[1, 1, 1]], names, undefined, [['benefit', 'cost', 'benefit']])).toEqual([['Capacity (3/5)']]);
+  expect(
+    run('CIRC_STRENGTHS', scores, [[1, 1, 1]], names, '', [['benefit', 'cost', 'benefit']]),
+  ).toEqual([['Data security (5/5), Cost (1/5)']]);
+  expect(
+    run('CIRC_WEAKNESSES', scores, [[1, 1, 1]], names, undefined, [['benefit', 'cost', 'benefit']]),
+  ).toEqual([['Capacity (3/5)']]);
 });

@@ -11,7 +11,10 @@ import { manifestScopes } from '../../demo/scenario';
 const DIST = path.resolve(__dirname, '../../dist');
 
 function sampleWorkbook(): { rt: Runtime; bundle: LoadedBundle } {
-  const rt = createRuntime({ oauthScopes: manifestScopes(), now: new Date(Date.UTC(2026, 10, 26, 9)) });
+  const rt = createRuntime({
+    oauthScopes: manifestScopes(),
+    now: new Date(Date.UTC(2026, 10, 26, 9)),
+  });
   const bundle = loadBundle(rt, DIST);
   bundle.open('NONE');
   bundle.clickMenu('Load sample data');
@@ -30,7 +33,9 @@ describe('faults', () => {
     rt.holdDocumentLockElsewhere(true);
     for (const item of rt.ui.menuItems()) {
       bundle.clickMenu(item.caption);
-      expect(lastAlert(rt)).toMatch(/busy with another Circularity Workbench action\. Nothing was changed/);
+      expect(lastAlert(rt)).toMatch(
+        /busy with another Circularity Workbench action\. Nothing was changed/,
+      );
     }
     rt.holdDocumentLockElsewhere(false);
     expect(changedCells(before, typedCells(rt))).toEqual([]);
@@ -50,7 +55,9 @@ describe('faults', () => {
       }
     };
     bundle.clickMenu('Refresh KPI dashboard');
-    expect(lastAlert(rt)).toMatch(/Refresh KPI dashboard stopped before drawing the dashboard: it had run for 3\d\d s.*every tab is whole\. Run it again to resume/);
+    expect(lastAlert(rt)).toMatch(
+      /Refresh KPI dashboard stopped before drawing the dashboard: it had run for 3\d\d s.*every tab is whole\. Run it again to resume/,
+    );
     expect(changedCells(before, typedCells(rt)).filter((c) => !c.startsWith('Log!'))).toEqual([]);
   });
 
@@ -60,7 +67,9 @@ describe('faults', () => {
     const charts = rt.spreadsheet!.getSheetByName('KPI Dashboard')!.getCharts().length;
     rt.ctx.failOn('Range.setValues', 3, 'Service Spreadsheets failed while accessing document');
     bundle.clickMenu('Refresh KPI dashboard');
-    expect(lastAlert(rt)).toMatch(/Refresh KPI dashboard stopped: Service Spreadsheets failed.*Tabs you typed in were not changed/);
+    expect(lastAlert(rt)).toMatch(
+      /Refresh KPI dashboard stopped: Service Spreadsheets failed.*Tabs you typed in were not changed/,
+    );
     expect(tabs(rt).filter((n) => n.startsWith('KPI Dashboard'))).toEqual(['KPI Dashboard']);
     expect(changedCells(before, typedCells(rt, ['KPI Dashboard']))).toEqual([]);
     expect(rt.spreadsheet!.getSheetByName('KPI Dashboard')!.getCharts()).toHaveLength(charts);
@@ -68,13 +77,19 @@ describe('faults', () => {
 
   test('a tab left half-built by an execution Apps Script cut off is cleared by the next run', () => {
     const { rt, bundle } = sampleWorkbook();
-    rt.runAs('FULL', () => rt.spreadsheet!.insertSheet('KPI Dashboard (building)').getRange('A1').setValue('half'));
+    rt.runAs('FULL', () =>
+      rt.spreadsheet!.insertSheet('KPI Dashboard (building)').getRange('A1').setValue('half'),
+    );
     bundle.clickMenu('Refresh KPI dashboard');
     expect(tabs(rt).filter((n) => n.startsWith('KPI Dashboard'))).toEqual(['KPI Dashboard']);
   });
 
   test('past 6 minutes the runtime stops the execution as Apps Script does', () => {
     const rt = createRuntime({ callLatencyMs: 30_000 });
-    expect(() => rt.runAs('FULL', () => { for (let i = 0; i < 20; i++) rt.spreadsheet!.getSheets(); })).toThrow('Exceeded maximum execution time');
+    expect(() =>
+      rt.runAs('FULL', () => {
+        for (let i = 0; i < 20; i++) rt.spreadsheet!.getSheets();
+      }),
+    ).toThrow('Exceeded maximum execution time');
   });
 });

@@ -1,4 +1,16 @@
-import { asText, describe as describeCell, formatDay, setDisplayTimeZone, columnLetter, inertBlock, isOmitted, toDate, toNumber, toVector, toYesNo } from '../../src/core/cells';
+import {
+  asText,
+  describe as describeCell,
+  formatDay,
+  setDisplayTimeZone,
+  columnLetter,
+  inertBlock,
+  isOmitted,
+  toDate,
+  toNumber,
+  toVector,
+  toYesNo,
+} from '../../src/core/cells';
 
 describe('cells', () => {
   test('numbers from cells and numeric text, nothing else', () => {
@@ -24,8 +36,22 @@ describe('cells', () => {
   });
 
   test('yes/no in English and French', () => {
-    expect(['yes', 'TRUE', 'y', 1, 'oui', true].map(toYesNo)).toEqual([true, true, true, true, true, true]);
-    expect(['no', 'false', 'N', 0, 'non', false].map(toYesNo)).toEqual([false, false, false, false, false, false]);
+    expect(['yes', 'TRUE', 'y', 1, 'oui', true].map(toYesNo)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['no', 'false', 'N', 0, 'non', false].map(toYesNo)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(toYesNo('')).toBeNull();
     expect(toYesNo('maybe')).toBeUndefined();
   });
@@ -41,11 +67,22 @@ describe('cells', () => {
     expect(toVector([[1, 2, 3]])).toEqual([1, 2, 3]);
     expect(toVector([[1], [2]])).toEqual([1, 2]);
     expect(toVector(4)).toEqual([4]);
-    expect(toVector([[1, 2], [3, 4]])).toBeNull();
+    expect(
+      toVector([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toBeNull();
   });
 
   test('formula-looking text is made inert, other values pass through', () => {
-    expect(['=1+1', '+33 6', '-5 units', '@home', 'plain'].map(asText)).toEqual(["'=1+1", "'+33 6", "'-5 units", "'@home", 'plain']);
+    expect(['=1+1', '+33 6', '-5 units', '@home', 'plain'].map(asText)).toEqual([
+      "'=1+1",
+      "'+33 6",
+      "'-5 units",
+      "'@home",
+      'plain',
+    ]);
     const d = new Date();
     expect(inertBlock([['=SUM(A1)', 5, true, d]])).toEqual([["'=SUM(A1)", 5, true, d]]);
   });
@@ -56,15 +93,9 @@ describe('cells', () => {
 });
 
 test('text that Sheets would turn into a number, boolean or date stays text', () => {
-  expect(['12', '3,5', 'TRUE', '2026-10-03', "'quoted", 'FR', '12 rue de la Paix'].map(asText)).toEqual([
-    "'12",
-    "'3,5",
-    "'TRUE",
-    "'2026-10-03",
-    "''quoted",
-    'FR',
-    '12 rue de la Paix',
-  ]);
+  expect(
+    ['12', '3,5', 'TRUE', '2026-10-03', "'quoted", 'FR', '12 rue de la Paix'].map(asText),
+  ).toEqual(["'12", "'3,5", "'TRUE", "'2026-10-03", "''quoted", 'FR', '12 rue de la Paix']);
 });
 
 test('dates in messages are the day the spreadsheet shows, not the UTC day', () => {

@@ -14,25 +14,43 @@ const OUT = fs.mkdtempSync(path.join(os.tmpdir(), 'circ-demo-'));
 let stdout = '';
 
 beforeAll(() => {
-  stdout = execFileSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'demo/start.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, CIRC_OUT: OUT },
-    encoding: 'utf8',
-    timeout: 240000,
-  });
+  stdout = execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'demo/start.ts'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, CIRC_OUT: OUT },
+      encoding: 'utf8',
+      timeout: 240000,
+    },
+  );
 }, 240000);
 
 interface Snapshot {
-  sheets: { name: string; values: unknown[][]; frozenRows: number; dataValidations: { range: string; values: unknown[] }[]; charts: { type: string; ranges: string[]; options: Record<string, unknown> }[]; protections: unknown[] }[];
+  sheets: {
+    name: string;
+    values: unknown[][];
+    frozenRows: number;
+    dataValidations: { range: string; values: unknown[] }[];
+    charts: { type: string; ranges: string[]; options: Record<string, unknown> }[];
+    protections: unknown[];
+  }[];
   serviceCalls: Record<string, Record<string, number>>;
 }
 
 describe('npm start', () => {
   test('prints its progress through the menu and where it wrote the files', () => {
     expect(stdout).toMatch(/onOpen \(AuthMode\.NONE\): menu with \d+ items/);
-    for (const step of ['Set up workbook', 'Load sample data', 'Score partners', 'Refresh KPI dashboard', 'Refresh benchmark']) expect(stdout).toContain(`✓ ${step}`);
+    for (const step of [
+      'Set up workbook',
+      'Load sample data',
+      'Score partners',
+      'Refresh KPI dashboard',
+      'Refresh benchmark',
+    ])
+      expect(stdout).toContain(`✓ ${step}`);
     expect(stdout).toMatch(/Wrote .*workbook\.xlsx, .*workbook\.json and .*report\.html/);
-    expect(fs.existsSync(path.join(OUT, "report.html"))).toBe(true);
+    expect(fs.existsSync(path.join(OUT, 'report.html'))).toBe(true);
   });
 
   test('workbook.json holds every tab of product.md with headers, validation, protections and the native charts', () => {
@@ -43,7 +61,9 @@ describe('npm start', () => {
       expect(s).toBeDefined();
       if (tab.kind === 'input') {
         // Every header of product.md, in order (Partners has its criterion columns in between).
-        const headers = (s!.values[0] as string[]).filter((h) => tab.columns.some((c) => c.header === h));
+        const headers = (s!.values[0] as string[]).filter((h) =>
+          tab.columns.some((c) => c.header === h),
+        );
         expect(headers).toEqual(tab.columns.map((c) => c.header));
         expect(s!.frozenRows).toBe(1);
         expect(s!.protections.length).toBe(1);
@@ -56,7 +76,9 @@ describe('npm start', () => {
     expect(dashboard.charts.map((c) => c.type)).toEqual(['COLUMN', 'LINE', 'COLUMN', 'LINE']);
     expect(dashboard.charts[0].ranges[0]).toMatch(/^'?KPI Dashboard'?!A\d+:C\d+$/);
     expect(byName.get('Partner Ranking')!.charts).toHaveLength(1);
-    expect(Object.keys(snap.serviceCalls)).toEqual(expect.arrayContaining(['Set up workbook', 'Score partners', 'Refresh KPI dashboard']));
+    expect(Object.keys(snap.serviceCalls)).toEqual(
+      expect.arrayContaining(['Set up workbook', 'Score partners', 'Refresh KPI dashboard']),
+    );
   });
 
   test('workbook.xlsx opens with the same tabs, headers, number formats, dropdowns and frozen header rows', async () => {
@@ -80,7 +102,9 @@ test('the demo e-mailed the report once, charts inline, and scheduled exactly on
   expect(outbox.mail[0].to).toEqual(['ops-team@example.com', 'director@example.com']);
   expect(Object.keys(outbox.mail[0].inlineImages)).toHaveLength(4);
   expect(outbox.triggers).toHaveLength(1);
-  expect(outbox.triggers[0].handlerFunction ?? JSON.stringify(outbox.triggers[0])).toMatch(/runScheduledReport/);
+  expect(outbox.triggers[0].handlerFunction ?? JSON.stringify(outbox.triggers[0])).toMatch(
+    /runScheduledReport/,
+  );
   const email = fs.readFileSync(path.join(OUT, 'email.html'), 'utf8');
   expect(email).toContain('cid:chart_volumes');
   expect(email).not.toMatch(/<script/i);

@@ -29,7 +29,17 @@ function chromium(args: string[], file: string): string {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-'));
   const r = spawnSync(
     CHROMIUM,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', `--user-data-dir=${profile}`, ...args, `file://${file}`],
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      `--user-data-dir=${profile}`,
+      ...args,
+      `file://${file}`,
+    ],
     { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
   );
   fs.rmSync(profile, { recursive: true, force: true });
@@ -40,7 +50,9 @@ function chromium(args: string[], file: string): string {
 /** Pixels of an 8-bit, non-interlaced RGB(A) PNG (what Chromium's --screenshot writes). */
 function decodePng(buf: Buffer): { width: number; height: number; channels: number; data: Buffer } {
   let pos = 8;
-  let width = 0, height = 0, channels = 4;
+  let width = 0,
+    height = 0,
+    channels = 4;
   const idat: Buffer[] = [];
   while (pos < buf.length) {
     const len = buf.readUInt32BE(pos);
@@ -70,7 +82,9 @@ function decodePng(buf: Buffer): { width: number; height: number; channels: numb
       else if (filter === 4) {
         const c = x >= channels && y > 0 ? data[row - stride + x - channels] : 0;
         const p = a + b - c;
-        const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        const pa = Math.abs(p - a),
+          pb = Math.abs(p - b),
+          pc = Math.abs(p - c);
         pred = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
       }
       data[row + x] = (raw[src + x] + pred) & 0xff;
@@ -80,7 +94,10 @@ function decodePng(buf: Buffer): { width: number; height: number; channels: numb
 }
 
 const requireChromium = () => {
-  if (!HAVE_CHROMIUM) throw new Error(`CI=true but Chromium is missing at ${CHROMIUM}: the end-to-end report test cannot run.`);
+  if (!HAVE_CHROMIUM)
+    throw new Error(
+      `CI=true but Chromium is missing at ${CHROMIUM}: the end-to-end report test cannot run.`,
+    );
 };
 const maybe = HAVE_CHROMIUM || IN_CI ? test : test.skip;
 
@@ -96,14 +113,29 @@ describe('offline report.html in headless Chromium', () => {
       const p = demo.runtime.spreadsheet!.getSheetByName('Partners')!;
       const header = p.getRange(1, 1, 1, p.getLastColumn()).getValues()[0];
       const row = header.map((h) =>
-        h === 'Partner' ? EVIL : h === 'Country' ? 'FR' : h === 'Category' ? 'laptop' : h === 'Partner type' ? 'recycling' : CRITERIA_SEED.some((c) => c.id === h) ? 5 : '',
+        h === 'Partner'
+          ? EVIL
+          : h === 'Country'
+            ? 'FR'
+            : h === 'Category'
+              ? 'laptop'
+              : h === 'Partner type'
+                ? 'recycling'
+                : CRITERIA_SEED.some((c) => c.id === h)
+                  ? 5
+                  : '',
       );
       p.getRange(p.getLastRow() + 1, 1, 1, row.length).setValues([row]);
     });
     // The benchmark seed, so that the benchmark section has facts to show (the TypeScript action,
     // not the bundle, hence the runtime's globals installed here).
     demo.runtime.install();
-    demo.runtime.runAs('FULL', () => importBenchmarkSeed(demo.runtime.spreadsheet! as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, new Date()));
+    demo.runtime.runAs('FULL', () =>
+      importBenchmarkSeed(
+        demo.runtime.spreadsheet! as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
+        new Date(),
+      ),
+    );
     writeReportHtml(demo.runtime, file);
     html = fs.readFileSync(file, 'utf8');
   }, 120_000);
@@ -126,48 +158,63 @@ describe('offline report.html in headless Chromium', () => {
     expect(html).toMatch(/Facts due for review[\s\S]*Benchmark FR/);
   });
 
-  maybe('Chromium renders every section, the partner name as text, and no script element', () => {
-    requireChromium();
-    const dom = chromium(['--dump-dom'], file);
-    for (const title of Object.values(SECTIONS).filter((t) => t !== SECTIONS.chartData)) expect(dom).toContain(title.replace(/&/g, '&amp;'));
-    expect(dom).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(dom).not.toMatch(/<script/i);
-    expect(dom.match(/<img src="data:image\/svg\+xml;base64,/g)).toHaveLength(4);
-  }, 150_000);
+  maybe(
+    'Chromium renders every section, the partner name as text, and no script element',
+    () => {
+      requireChromium();
+      const dom = chromium(['--dump-dom'], file);
+      for (const title of Object.values(SECTIONS).filter((t) => t !== SECTIONS.chartData))
+        expect(dom).toContain(title.replace(/&/g, '&amp;'));
+      expect(dom).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(dom).not.toMatch(/<script/i);
+      expect(dom.match(/<img src="data:image\/svg\+xml;base64,/g)).toHaveLength(4);
+    },
+    150_000,
+  );
 
-  maybe('the screenshot shows the four charts (Vega’s blue and orange series drawn in four separate bands)', () => {
-    requireChromium();
-    const png = path.join(dir, 'report.png');
-    chromium([`--screenshot=${png}`, `--window-size=${WIDTH},${HEIGHT}`, '--hide-scrollbars'], file);
-    const img = decodePng(fs.readFileSync(png));
-    expect([img.width, img.height]).toEqual([WIDTH, HEIGHT]);
-    const { data, channels } = img;
-    const near = (i: number, q: readonly number[]) =>
-      Math.abs(data[i] - q[0]) <= 12 && Math.abs(data[i + 1] - q[1]) <= 12 && Math.abs(data[i + 2] - q[2]) <= 12;
-    const BLUE = [76, 120, 168]; // #4c78a8
-    const ORANGE = [245, 133, 24]; // #f58518
-    let blue = 0, orange = 0;
-    const rows: boolean[] = [];
-    for (let y = 0; y < img.height; y++) {
-      let seen = false;
-      for (let x = 0; x < img.width; x += 2) {
-        const i = (y * img.width + x) * channels;
-        if (near(i, BLUE)) {
-          blue++;
-          seen = true;
-        } else if (near(i, ORANGE)) orange++;
+  maybe(
+    'the screenshot shows the four charts (Vega’s blue and orange series drawn in four separate bands)',
+    () => {
+      requireChromium();
+      const png = path.join(dir, 'report.png');
+      chromium(
+        [`--screenshot=${png}`, `--window-size=${WIDTH},${HEIGHT}`, '--hide-scrollbars'],
+        file,
+      );
+      const img = decodePng(fs.readFileSync(png));
+      expect([img.width, img.height]).toEqual([WIDTH, HEIGHT]);
+      const { data, channels } = img;
+      const near = (i: number, q: readonly number[]) =>
+        Math.abs(data[i] - q[0]) <= 12 &&
+        Math.abs(data[i + 1] - q[1]) <= 12 &&
+        Math.abs(data[i + 2] - q[2]) <= 12;
+      const BLUE = [76, 120, 168]; // #4c78a8
+      const ORANGE = [245, 133, 24]; // #f58518
+      let blue = 0,
+        orange = 0;
+      const rows: boolean[] = [];
+      for (let y = 0; y < img.height; y++) {
+        let seen = false;
+        for (let x = 0; x < img.width; x += 2) {
+          const i = (y * img.width + x) * channels;
+          if (near(i, BLUE)) {
+            blue++;
+            seen = true;
+          } else if (near(i, ORANGE)) orange++;
+        }
+        rows.push(seen);
       }
-      rows.push(seen);
-    }
-    expect(blue).toBeGreaterThan(2000);
-    expect(orange).toBeGreaterThan(2000);
-    // Bands of rows holding the blue series, merged across gaps under 60 px: one per chart (+ legends).
-    let bands = 0;
-    let gap = Infinity;
-    for (const seen of rows) {
-      if (seen && gap >= 60) bands++;
-      gap = seen ? 0 : gap + 1;
-    }
-    expect(bands).toBeGreaterThanOrEqual(4);
-  }, 150_000);
+      expect(blue).toBeGreaterThan(2000);
+      expect(orange).toBeGreaterThan(2000);
+      // Bands of rows holding the blue series, merged across gaps under 60 px: one per chart (+ legends).
+      let bands = 0;
+      let gap = Infinity;
+      for (const seen of rows) {
+        if (seen && gap >= 60) bands++;
+        gap = seen ? 0 : gap + 1;
+      }
+      expect(bands).toBeGreaterThanOrEqual(4);
+    },
+    150_000,
+  );
 });

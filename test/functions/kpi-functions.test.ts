@@ -20,11 +20,25 @@ describe('circKpi', () => {
 
   test('each KPI for October 2026 matches the hand-computed fixture', () => {
     const expected: Record<string, number> = {
-      requests: 7, kits_sent: 5, received: 5, inspected: 4, conversion: 5 / 7, lead_time_median: 9.5, lead_time_p90: 10.6,
-      reuse_rate: 0.5, recycle_rate: 0.25, weight_kg: 3.08, co2e_kg: 98.4, erasure_coverage: 0.8, csat: 4.25,
-      complaints_per_1000: 2000 / 7, cost_per_device: 15, lost_rate: 0.2,
+      requests: 7,
+      kits_sent: 5,
+      received: 5,
+      inspected: 4,
+      conversion: 5 / 7,
+      lead_time_median: 9.5,
+      lead_time_p90: 10.6,
+      reuse_rate: 0.5,
+      recycle_rate: 0.25,
+      weight_kg: 3.08,
+      co2e_kg: 98.4,
+      erasure_coverage: 0.8,
+      csat: 4.25,
+      complaints_per_1000: 2000 / 7,
+      cost_per_device: 15,
+      lost_rate: 0.2,
     };
-    for (const id of KPI_IDS) expect(circKpi(id, '2026-10', data, factors, 'UTC')).toBeCloseTo(expected[id], 10);
+    for (const id of KPI_IDS)
+      expect(circKpi(id, '2026-10', data, factors, 'UTC')).toBeCloseTo(expected[id], 10);
   });
 
   test('month as a Date inside it, or a label; factors optional except for co2e_kg', () => {
@@ -48,22 +62,32 @@ describe('circKpi', () => {
 
   test('unknown KPI id → lists the valid ids', () => {
     const msg = message(() => circKpi('reuse', '2026-10', data));
-    expect(msg).toBe(`CIRC_KPI: kpi: expected a KPI id (${KPI_IDS.join(', ')}), got the text "reuse".`);
+    expect(msg).toBe(
+      `CIRC_KPI: kpi: expected a KPI id (${KPI_IDS.join(', ')}), got the text "reuse".`,
+    );
   });
 
   test('bad month, bad data range, missing factors, bad time zone', () => {
     expect(message(() => circKpi('requests', 'Octember', data))).toBe(
       'CIRC_KPI: month: expected a month such as 2026-10, or a date inside it, got the text "Octember".',
     );
-    expect(message(() => circKpi('requests', '', data))).toMatch(/^CIRC_KPI: month: expected a month .*, got nothing\.$/);
-    expect(message(() => circKpi('requests', '2026-10', 'A1:N9'))).toMatch(/^CIRC_KPI: data_range: expected the KPI Data table including its header row/);
+    expect(message(() => circKpi('requests', '', data))).toMatch(
+      /^CIRC_KPI: month: expected a month .*, got nothing\.$/,
+    );
+    expect(message(() => circKpi('requests', '2026-10', 'A1:N9'))).toMatch(
+      /^CIRC_KPI: data_range: expected the KPI Data table including its header row/,
+    );
     const renamed = fixtureGrid();
     renamed[0][12] = 'Score';
-    expect(message(() => circKpi('requests', '2026-10', renamed))).toMatch(/^CIRC_KPI: data_range: KPI Data: missing column "CSAT"\./);
+    expect(message(() => circKpi('requests', '2026-10', renamed))).toMatch(
+      /^CIRC_KPI: data_range: KPI Data: missing column "CSAT"\./,
+    );
     expect(message(() => circKpi('co2e_kg', '2026-10', data))).toBe(
       'CIRC_KPI: factors: expected the Factors table including its header row (co2e_kg needs it), got nothing.',
     );
-    expect(message(() => circKpi('requests', '2026-10', data, undefined, 'Mars/Olympus'))).toMatch(/^CIRC_KPI: timeZone: Unknown time zone/);
+    expect(message(() => circKpi('requests', '2026-10', data, undefined, 'Mars/Olympus'))).toMatch(
+      /^CIRC_KPI: timeZone: Unknown time zone/,
+    );
   });
 });
 
@@ -82,17 +106,26 @@ describe('circCo2e', () => {
   });
 
   test('a single units cell applies to every row; rows may be a row range', () => {
-    expect(circCo2e([['smartphone', 'laptop']], [['reused', 'refurbished']], 10, f)).toEqual([[492], [540]]);
+    expect(circCo2e([['smartphone', 'laptop']], [['reused', 'refurbished']], 10, f)).toEqual([
+      [492],
+      [540],
+    ]);
   });
 
   test('bad input names the function, the argument and the cell', () => {
-    expect(message(() => circCo2e([['smartphone'], ['laptop']], [['reused'], ['refurb']], 1, f))).toBe(
+    expect(
+      message(() => circCo2e([['smartphone'], ['laptop']], [['reused'], ['refurb']], 1, f)),
+    ).toBe(
       'CIRC_CO2E: outcomes, row 2, column 1 (A2 of the range): expected an outcome (reused, refurbished, recycled, returned, lost, rejected), got the text "refurb".',
     );
     expect(message(() => circCo2e([['smartphone'], ['laptop']], [['reused']], 1, f))).toBe(
       'CIRC_CO2E: outcomes: expected as many cells as categories (2), got 1.',
     );
-    expect(message(() => circCo2e([['smartphone'], ['laptop']], [['reused'], ['reused']], [[1], [-2]], f))).toBe(
+    expect(
+      message(() =>
+        circCo2e([['smartphone'], ['laptop']], [['reused'], ['reused']], [[1], [-2]], f),
+      ),
+    ).toBe(
       'CIRC_CO2E: units, row 2, column 1 (A2 of the range): expected a number of devices, 0 or more, got number -2.',
     );
     expect(message(() => circCo2e('smartphone', 'reused', 1, ''))).toBe(

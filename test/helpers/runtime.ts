@@ -8,7 +8,12 @@ import { Cell, Grid } from '../../src/core/cells';
 import MANIFEST from '../../appsscript.json';
 
 export function installRuntime(now = new Date(Date.UTC(2026, 10, 26, 9))): Runtime {
-  const runtime = createRuntime({ oauthScopes: MANIFEST.oauthScopes, now, timeZone: 'Europe/Paris', userEmail: 'ops@example.com' });
+  const runtime = createRuntime({
+    oauthScopes: MANIFEST.oauthScopes,
+    now,
+    timeZone: 'Europe/Paris',
+    userEmail: 'ops@example.com',
+  });
   runtime.install(globalThis as unknown as Record<string, unknown>);
   return runtime;
 }
@@ -25,7 +30,9 @@ export function typeInto(runtime: Runtime, name: string, rows: Grid): void {
     const ss = runtime.spreadsheet!;
     const s = ss.getSheetByName(name) ?? ss.insertSheet(name);
     const width = Math.max(...rows.map((r) => r.length));
-    s.getRange(1, 1, rows.length, width).setValues(rows.map((r) => [...r, ...new Array(width - r.length).fill('')]));
+    s.getRange(1, 1, rows.length, width).setValues(
+      rows.map((r) => [...r, ...new Array(width - r.length).fill('')]),
+    );
   });
 }
 
@@ -44,7 +51,11 @@ export function typedCells(runtime: Runtime, tabs?: string[]): Map<string, Cell>
       values.forEach((row, i) =>
         row.forEach((v, j) => {
           const f = formulas[i][j];
-          if (f || v !== '') out.set(`${s.getName()}!R${i + 1}C${j + 1}`, f || (v instanceof Date ? `date:${v.toISOString()}` : v));
+          if (f || v !== '')
+            out.set(
+              `${s.getName()}!R${i + 1}C${j + 1}`,
+              f || (v instanceof Date ? `date:${v.toISOString()}` : v),
+            );
         }),
       );
     }
@@ -55,6 +66,7 @@ export function typedCells(runtime: Runtime, tabs?: string[]): Map<string, Cell>
 /** The cells of `before` that differ in `after`, for a readable failure. */
 export function changedCells(before: Map<string, Cell>, after: Map<string, Cell>): string[] {
   const changed: string[] = [];
-  for (const [k, v] of before) if (after.get(k) !== v) changed.push(`${k}: ${String(v)} → ${String(after.get(k))}`);
+  for (const [k, v] of before)
+    if (after.get(k) !== v) changed.push(`${k}: ${String(v)} → ${String(after.get(k))}`);
   return changed;
 }

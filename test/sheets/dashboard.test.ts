@@ -13,7 +13,8 @@ function workbookWithOrders(count: number): Runtime {
   const grid = sampleOrderGrid(count, new Date(Date.UTC(2026, 9, 31, 18)));
   rt.runAs('FULL', () => {
     const s = sheet(rt, 'KPI Data');
-    if (grid.length > s.getMaxRows()) s.insertRowsAfter(s.getMaxRows(), grid.length - s.getMaxRows());
+    if (grid.length > s.getMaxRows())
+      s.insertRowsAfter(s.getMaxRows(), grid.length - s.getMaxRows());
     s.getRange(1, 1, grid.length, grid[0].length).setValues(grid);
   });
   return rt;
@@ -28,9 +29,15 @@ describe('Refresh KPI dashboard on the local runtime', () => {
     const header = s.getRange(4, 1, 1, 19).getValues()[0];
     expect(header.slice(0, 4)).toEqual(['KPI', 'Unit', 'Target', '2025-11']);
     expect(header[14]).toBe('2026-10');
-    const labels = s.getRange(5, 1, KPIS.length, 1).getValues().map((r) => r[0]);
+    const labels = s
+      .getRange(5, 1, KPIS.length, 1)
+      .getValues()
+      .map((r) => r[0]);
     expect(labels).toEqual(KPIS.map((k) => k.label));
-    const formulas = s.getRange(5, 19, KPIS.length, 1).getFormulas().map((r) => r[0]);
+    const formulas = s
+      .getRange(5, 19, KPIS.length, 1)
+      .getFormulas()
+      .map((r) => r[0]);
     expect(formulas[0]).toBe('=SPARKLINE(D5:O5)');
     const backgrounds = s.getRange(5, 4, KPIS.length, 12).getBackgrounds().flat();
     const colors = Object.values(RAG_COLORS) as string[];
@@ -44,15 +51,23 @@ describe('Refresh KPI dashboard on the local runtime', () => {
       'Lead time, days: median and P90',
     ]);
     // The planted data errors are listed with row, column and reason.
-    const text = s.getDataRange().getValues().map((r) => r.join(' | ')).join('\n');
+    const text = s
+      .getDataRange()
+      .getValues()
+      .map((r) => r.join(' | '))
+      .join('\n');
     expect(text).toMatch(/Data quality: 5 row\(s\) of KPI Data skipped/);
     expect(text).toMatch(/KPI Data \| \d+ \| Outcome \(H\) \|/);
-    expect(changedCells(before, typedCells(rt, ['KPI Data', 'KPI Targets', 'Factors']))).toEqual([]);
+    expect(changedCells(before, typedCells(rt, ['KPI Data', 'KPI Targets', 'Factors']))).toEqual(
+      [],
+    );
 
     // Twice: one tab, same content, same four charts.
     const first = typedCells(rt, ['KPI Dashboard']);
     rt.runAs('FULL', () => refreshKpiDashboard());
-    expect(rt.spreadsheet!.getSheets().filter((x) => x.getName().startsWith('KPI Dashboard'))).toHaveLength(1);
+    expect(
+      rt.spreadsheet!.getSheets().filter((x) => x.getName().startsWith('KPI Dashboard')),
+    ).toHaveLength(1);
     expect(changedCells(first, typedCells(rt, ['KPI Dashboard']))).toEqual([]);
     expect(sheet(rt, 'KPI Dashboard').getCharts()).toHaveLength(4);
   });
@@ -74,7 +89,9 @@ describe('Refresh KPI dashboard on the local runtime', () => {
     const before = typedCells(rt);
     rt.runAs('FULL', () => refreshKpiDashboard());
     const alert = rt.ui.alerts[rt.ui.alerts.length - 1].prompt;
-    expect(alert).toMatch(/KPI Data: missing column "Outcome"\. The first row must hold the headers; found .*"Result"/);
+    expect(alert).toMatch(
+      /KPI Data: missing column "Outcome"\. The first row must hold the headers; found .*"Result"/,
+    );
     expect(changedCells(before, typedCells(rt)).filter((c) => !c.startsWith('Log!'))).toEqual([]);
   });
 });

@@ -1,4 +1,10 @@
-import { consolidateRatings, deriveWeightsAhp, loadSampleData, scorePartners, setUpWorkbook } from '../../src/index';
+import {
+  consolidateRatings,
+  deriveWeightsAhp,
+  loadSampleData,
+  scorePartners,
+  setUpWorkbook,
+} from '../../src/index';
 import { CRITERIA_SEED } from '../../src/core/seed/criteria';
 import { samplePartners } from '../../src/core/sample/partners';
 import { PARTNER_INPUT_COLUMNS } from '../../src/core/schema/tabs';
@@ -11,9 +17,12 @@ function workbookWithPartners(count: number): Runtime {
   const { partners } = samplePartners(CRITERIA_SEED, count, 11);
   rt.runAs('FULL', () => {
     const s = sheet(rt, 'Partners');
-    const header = s.getRange(1, 1, 1, PARTNER_INPUT_COLUMNS.length + CRITERIA_SEED.length).getValues()[0];
+    const header = s
+      .getRange(1, 1, 1, PARTNER_INPUT_COLUMNS.length + CRITERIA_SEED.length)
+      .getValues()[0];
     expect(header.slice(PARTNER_INPUT_COLUMNS.length)).toEqual(CRITERIA_SEED.map((c) => c.id));
-    if (partners.length + 1 > s.getMaxRows()) s.insertRowsAfter(s.getMaxRows(), partners.length + 1 - s.getMaxRows());
+    if (partners.length + 1 > s.getMaxRows())
+      s.insertRowsAfter(s.getMaxRows(), partners.length + 1 - s.getMaxRows());
     s.getRange(2, 1, partners.length, partners[0].length).setValues(partners);
   });
   return rt;
@@ -33,17 +42,31 @@ describe('partner actions on the local runtime', () => {
     const s = sheet(rt, 'Partners');
     const header = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
     const col = (h: string) => header.indexOf(h) + 1;
-    const scores = s.getRange(2, col('Score'), 50, 1).getValues().map((r) => r[0]);
+    const scores = s
+      .getRange(2, col('Score'), 50, 1)
+      .getValues()
+      .map((r) => r[0]);
     // Partners assessed by a panel have no typed scores until Consolidate ratings: blank score.
-    scores.forEach((v, i) => (i % 4 === 0 ? expect(v).toBe('') : expect(v).toBeGreaterThanOrEqual(0)));
+    scores.forEach((v, i) =>
+      i % 4 === 0 ? expect(v).toBe('') : expect(v).toBeGreaterThanOrEqual(0),
+    );
     expect(scores.every((v) => v === '' || (typeof v === 'number' && v <= 1))).toBe(true);
-    const ranks = s.getRange(2, col('Rank'), 50, 1).getValues().map((r) => r[0]);
+    const ranks = s
+      .getRange(2, col('Rank'), 50, 1)
+      .getValues()
+      .map((r) => r[0]);
     expect(ranks.filter((r) => r === 1).length).toBeGreaterThan(5);
     expect(s.getRange(2, col('Score')).getNumberFormat()).toBe('0.00');
     const rules = s.getConditionalFormatRules();
     expect(rules).toHaveLength(2);
     const ranking = sheet(rt, 'Partner Ranking');
-    expect(ranking.getRange(1, 1, 1, 5).getValues()[0]).toEqual(['Country', 'Category', 'Partner type', 'Rank', 'Partner']);
+    expect(ranking.getRange(1, 1, 1, 5).getValues()[0]).toEqual([
+      'Country',
+      'Category',
+      'Partner type',
+      'Rank',
+      'Partner',
+    ]);
     expect(ranking.getCharts()).toHaveLength(1);
     // Typed cells are untouched; only computed columns were written.
     expect(changedCells(before, typedCells(rt, ['Partners', 'Criteria', 'Ratings']))).toEqual([]);
@@ -52,7 +75,9 @@ describe('partner actions on the local runtime', () => {
     rt.runAs('FULL', () => scorePartners());
     const second = typedCells(rt);
     expect(changedCells(first, second).filter((c) => !c.startsWith('Log!'))).toEqual([]);
-    expect(rt.spreadsheet!.getSheets().filter((x) => x.getName().startsWith('Partner Ranking'))).toHaveLength(1);
+    expect(
+      rt.spreadsheet!.getSheets().filter((x) => x.getName().startsWith('Partner Ranking')),
+    ).toHaveLength(1);
     expect(sheet(rt, 'Partner Ranking').getCharts()).toHaveLength(1);
     expect(s.getConditionalFormatRules()).toHaveLength(2);
   });
@@ -77,8 +102,13 @@ describe('partner actions on the local runtime', () => {
     const header = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
     const certCol = header.indexOf('CERT') + 1;
     const note = s.getRange(2, certCol).getNote();
-    expect(note).toMatch(/^Consolidated by Circularity Workbench: \d(\.\d+)? = median of 3 assessor\(s\)/);
-    const disagreement = s.getRange(2, header.indexOf('Disagreement') + 1, s.getLastRow() - 1, 1).getValues().flat();
+    expect(note).toMatch(
+      /^Consolidated by Circularity Workbench: \d(\.\d+)? = median of 3 assessor\(s\)/,
+    );
+    const disagreement = s
+      .getRange(2, header.indexOf('Disagreement') + 1, s.getLastRow() - 1, 1)
+      .getValues()
+      .flat();
     expect(disagreement.some((d) => String(d).includes('spread'))).toBe(true);
     // Idempotent: running again changes nothing.
     const once = typedCells(rt);
@@ -95,7 +125,9 @@ describe('partner actions on the local runtime', () => {
     const n = CRITERIA_SEED.length;
     // An inconsistent block: every criterion "9 times" more important than every later one.
     rt.runAs('FULL', () => {
-      const block: (number | string)[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => (i === j ? 1 : j > i ? 9 : '')));
+      const block: (number | string)[][] = Array.from({ length: n }, (_, i) =>
+        Array.from({ length: n }, (__, j) => (i === j ? 1 : j > i ? 9 : '')),
+      );
       block[0][n - 1] = '1/9';
       ahp.getRange(5, 2, n, n).setValues(block);
     });
@@ -122,7 +154,9 @@ describe('partner actions on the local runtime', () => {
     rt.holdDocumentLockElsewhere(true);
     rt.runAs('FULL', () => scorePartners());
     rt.holdDocumentLockElsewhere(false);
-    expect(rt.ui.alerts[rt.ui.alerts.length - 1].prompt).toMatch(/busy with another Circularity Workbench action/);
+    expect(rt.ui.alerts[rt.ui.alerts.length - 1].prompt).toMatch(
+      /busy with another Circularity Workbench action/,
+    );
     expect(changedCells(before, typedCells(rt))).toEqual([]);
   });
 });
@@ -131,7 +165,24 @@ test('a criterion added to Criteria gets its score column in Partners on the nex
   const rt = workbookWithPartners(10);
   rt.runAs('FULL', () => {
     const c = sheet(rt, 'Criteria');
-    c.getRange(c.getLastRow() + 1, 1, 1, 14).setValues([['REPAIR', 'Repairability', 'Quality', 'Spare parts, manuals', 'None', 'Some', 'Full', 'benefit', '', 10, 10, 10, 10, 10]]);
+    c.getRange(c.getLastRow() + 1, 1, 1, 14).setValues([
+      [
+        'REPAIR',
+        'Repairability',
+        'Quality',
+        'Spare parts, manuals',
+        'None',
+        'Some',
+        'Full',
+        'benefit',
+        '',
+        10,
+        10,
+        10,
+        10,
+        10,
+      ],
+    ]);
   });
   const before = typedCells(rt, ['Partners', 'Criteria']);
   rt.runAs('FULL', () => scorePartners());
@@ -156,10 +207,15 @@ test('ratings of a criterion added since the last run land in its new column', (
   rt.runAs('FULL', () => loadSampleData());
   rt.runAs('FULL', () => {
     const c = sheet(rt, 'Criteria');
-    c.getRange(c.getLastRow() + 1, 1, 1, 14).setValues([['REPAIR', 'Repairability', 'Quality', '', '', '', '', 'benefit', '', 10, 10, 10, 10, 10]]);
+    c.getRange(c.getLastRow() + 1, 1, 1, 14).setValues([
+      ['REPAIR', 'Repairability', 'Quality', '', '', '', '', 'benefit', '', 10, 10, 10, 10, 10],
+    ]);
     const r = sheet(rt, 'Ratings');
     const name = sheet(rt, 'Partners').getRange('A3').getValue();
-    r.getRange(r.getLastRow() + 1, 1, 2, 6).setValues([[name, 'Ann', 'REPAIR', 4, '', ''], [name, 'Bob', 'REPAIR', 2, '', '']]);
+    r.getRange(r.getLastRow() + 1, 1, 2, 6).setValues([
+      [name, 'Ann', 'REPAIR', 4, '', ''],
+      [name, 'Bob', 'REPAIR', 2, '', ''],
+    ]);
   });
   rt.runAs('FULL', () => consolidateRatings());
   const s = sheet(rt, 'Partners');
@@ -176,10 +232,14 @@ test('Derive weights (AHP) writes only the compared criteria and keeps a formula
   rt.runAs('FULL', () => {
     const ahp = sheet(rt, 'AHP');
     // Typed as a person types: "1/3" stays text in the plain-text block.
-    const block: (number | string)[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => (i === j ? 1 : j > i ? '1/3' : '')));
+    const block: (number | string)[][] = Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (__, j) => (i === j ? 1 : j > i ? '1/3' : '')),
+    );
     ahp.getRange(5, 2, n, n).setValues(block);
     expect(ahp.getRange(5, 3).getValue()).toBe('1/3');
-    sheet(rt, 'Criteria').getRange(n + 3, 10).setFormula(`=SUM(J2:J${n + 1})`);
+    sheet(rt, 'Criteria')
+      .getRange(n + 3, 10)
+      .setFormula(`=SUM(J2:J${n + 1})`);
   });
   rt.ui.scriptResponses([{ button: 'YES' }, { button: 'YES' }, { button: 'OK' }]);
   rt.runAs('FULL', () => deriveWeightsAhp());
@@ -194,7 +254,11 @@ test("Score partners replaces its own heat maps but keeps a person's conditional
   const rt = workbookWithPartners(10);
   rt.runAs('FULL', () => {
     const s = sheet(rt, 'Partners');
-    const rule = SpreadsheetApp.newConditionalFormatRule().whenNumberLessThan(2).setFontColor('#ff0000').setRanges([s.getRange('I2:I11')]).build();
+    const rule = SpreadsheetApp.newConditionalFormatRule()
+      .whenNumberLessThan(2)
+      .setFontColor('#ff0000')
+      .setRanges([s.getRange('I2:I11')])
+      .build();
     s.setConditionalFormatRules([rule]);
   });
   rt.runAs('FULL', () => scorePartners());

@@ -13,26 +13,44 @@ const NOW = new Date();
 const MONTH = lastCompleteMonth(NOW, 'Europe/Paris');
 
 const lastAlert = (rt: Runtime) => rt.ui.alerts[rt.ui.alerts.length - 1]?.prompt ?? '';
-const logRows = (rt: Runtime) => rt.runAs('FULL', () => sheet(rt, 'Log').getDataRange().getValues());
-const reportTabs = (rt: Runtime) => rt.spreadsheet!.getSheets().map((s) => s.getName()).filter((n) => n.startsWith('Report '));
+const logRows = (rt: Runtime) =>
+  rt.runAs('FULL', () => sheet(rt, 'Log').getDataRange().getValues());
+const reportTabs = (rt: Runtime) =>
+  rt
+    .spreadsheet!.getSheets()
+    .map((s) => s.getName())
+    .filter((n) => n.startsWith('Report '));
 
 describe('Email report', () => {
   test('goes to the Settings recipients only, HTML body with the tab’s charts inline, a delivery line in Log', () => {
     const rt = sampleWorkbook(NOW);
     rt.ui.scriptResponses([{ button: 'OK', text: '' }]);
     rt.runAs('FULL', () => emailReportFromMenu());
-    expect(rt.ui.prompts[0].prompt).toMatch(/^Send the report to the 3 recipient\(s\) in Settings: camille@example\.com, jonas@example\.org, priya@example\.net\./);
+    expect(rt.ui.prompts[0].prompt).toMatch(
+      /^Send the report to the 3 recipient\(s\) in Settings: camille@example\.com, jonas@example\.org, priya@example\.net\./,
+    );
     expect(rt.outbox).toHaveLength(1);
     const mail = rt.outbox[0];
-    expect([...mail.to, ...mail.cc, ...mail.bcc].sort()).toEqual(['camille@example.com', 'jonas@example.org', 'priya@example.net']);
+    expect([...mail.to, ...mail.cc, ...mail.bcc].sort()).toEqual([
+      'camille@example.com',
+      'jonas@example.org',
+      'priya@example.net',
+    ]);
     expect(mail.subject).toMatch(/^Circularity report — \w+ \d{4} — Recycling service France$/);
-    expect(Object.keys(mail.inlineImages).sort()).toEqual(['chart_lead_time', 'chart_mix', 'chart_reuse', 'chart_volumes']);
+    expect(Object.keys(mail.inlineImages).sort()).toEqual([
+      'chart_lead_time',
+      'chart_mix',
+      'chart_reuse',
+      'chart_volumes',
+    ]);
     for (const [cid, img] of Object.entries(mail.inlineImages)) {
       expect(mail.htmlBody).toContain(`<img src="cid:${cid}"`);
       expect(img.contentType).toBe('image/png');
       expect(img.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     }
-    expect(mail.htmlBody).toMatch(/id="kpis"[\s\S]*id="charts"[\s\S]*id="shortlist"[\s\S]*id="quality"/);
+    expect(mail.htmlBody).toMatch(
+      /id="kpis"[\s\S]*id="charts"[\s\S]*id="shortlist"[\s\S]*id="quality"/,
+    );
     expect(mail.htmlBody).not.toMatch(/(src|href)="https?:/);
     expect(mail.body).toMatch(/^Circularity report — /);
     expect(Buffer.byteLength(mail.htmlBody!)).toBeLessThan(200 * 1024);
@@ -41,7 +59,9 @@ describe('Email report', () => {
     const log = logRows(rt);
     const delivery = log.find((r) => r[2] === 'Report e-mailed')!;
     expect(delivery[1]).toBe('ops@example.com');
-    expect(delivery[5]).toBe(`to camille@example.com, jonas@example.org, priya@example.net | subject "${mail.subject}" | period ${MONTH} | 4 chart image(s) inline`);
+    expect(delivery[5]).toBe(
+      `to camille@example.com, jonas@example.org, priya@example.net | subject "${mail.subject}" | period ${MONTH} | 4 chart image(s) inline`,
+    );
     expect(log[log.length - 1][2]).toBe('Email report…');
   });
 
@@ -55,21 +75,30 @@ describe('Email report', () => {
   });
 
   test.each([
-    ['camille@example.com, bob@, priya@example.net', /"bob@" \(entry 2 of 3\) is not an e-mail address/],
-    ['camille@example.com; <script>alert(1)</script>', /"<script>alert\(1\)<\/script>" \(entry 2 of 2\) is not an e-mail address/],
+    [
+      'camille@example.com, bob@, priya@example.net',
+      /"bob@" \(entry 2 of 3\) is not an e-mail address/,
+    ],
+    [
+      'camille@example.com; <script>alert(1)</script>',
+      /"<script>alert\(1\)<\/script>" \(entry 2 of 2\) is not an e-mail address/,
+    ],
     ['', /\('Report recipients'\) is empty/],
-  ])('recipients %j are refused, naming the cell and the entry; nothing sent, nothing built', (list, message) => {
-    const rt = sampleWorkbook(NOW);
-    setSetting(rt, 'Report recipients', list);
-    rt.runAs('FULL', () => emailReportFromMenu());
-    expect(rt.ui.prompts).toHaveLength(0); // refused before asking anything
-    expect(lastAlert(rt)).toMatch(/^Settings, row \d+, column B \('Report recipients'\)/);
-    expect(lastAlert(rt)).toMatch(message);
-    expect(lastAlert(rt)).toMatch(/Nothing was sent\.$/);
-    expect(rt.outbox).toHaveLength(0);
-    expect(reportTabs(rt)).toEqual([]);
-    expect(logRows(rt).pop()![5]).toMatch(/^FAILED: Settings, row/);
-  });
+  ])(
+    'recipients %j are refused, naming the cell and the entry; nothing sent, nothing built',
+    (list, message) => {
+      const rt = sampleWorkbook(NOW);
+      setSetting(rt, 'Report recipients', list);
+      rt.runAs('FULL', () => emailReportFromMenu());
+      expect(rt.ui.prompts).toHaveLength(0); // refused before asking anything
+      expect(lastAlert(rt)).toMatch(/^Settings, row \d+, column B \('Report recipients'\)/);
+      expect(lastAlert(rt)).toMatch(message);
+      expect(lastAlert(rt)).toMatch(/Nothing was sent\.$/);
+      expect(rt.outbox).toHaveLength(0);
+      expect(reportTabs(rt)).toEqual([]);
+      expect(logRows(rt).pop()![5]).toMatch(/^FAILED: Settings, row/);
+    },
+  );
 
   test('refused when the daily quota cannot reach every recipient', () => {
     const rt = sampleWorkbook(NOW, { mailDailyRecipients: 2 });

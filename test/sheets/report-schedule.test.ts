@@ -4,7 +4,10 @@
  */
 import { lastCompleteMonth } from '../../src/core/kpi/months';
 import {
-  runScheduledReportFromTrigger, SCHEDULE_HANDLER, scheduleMonthlyReportFromMenu, stopScheduleFromMenu,
+  runScheduledReportFromTrigger,
+  SCHEDULE_HANDLER,
+  scheduleMonthlyReportFromMenu,
+  stopScheduleFromMenu,
 } from '../../src/sheets/schedule';
 import { sampleWorkbook, setSetting } from '../core/report/fixture';
 import { sheet } from '../helpers/runtime';
@@ -26,11 +29,17 @@ describe('Schedule monthly report', () => {
   test('exactly one monthly trigger (day 1, 7:00, spreadsheet zone) however often it is clicked', () => {
     const rt = sampleWorkbook(NOW);
     schedule(rt);
-    expect(lastToast(rt)).toMatch(/^The monthly report is scheduled: on day 1 of every month around 7:00 \(Europe\/Paris\), the month just ended is reported and e-mailed to the 3 recipient\(s\)/);
+    expect(lastToast(rt)).toMatch(
+      /^The monthly report is scheduled: on day 1 of every month around 7:00 \(Europe\/Paris\), the month just ended is reported and e-mailed to the 3 recipient\(s\)/,
+    );
     schedule(rt);
     schedule(rt);
     expect(rt.triggers).toHaveLength(1);
-    expect(rt.triggers[0]).toMatchObject({ handler: 'runScheduledReport', eventType: 'CLOCK', schedule: { onMonthDay: 1, atHour: 7, timezone: 'Europe/Paris' } });
+    expect(rt.triggers[0]).toMatchObject({
+      handler: 'runScheduledReport',
+      eventType: 'CLOCK',
+      schedule: { onMonthDay: 1, atHour: 7, timezone: 'Europe/Paris' },
+    });
     expect(lastToast(rt)).toMatch(/^The monthly report was already scheduled/);
   });
 
@@ -62,7 +71,11 @@ describe('Schedule monthly report', () => {
     rt.fireTrigger(rt.triggers[0].id);
     const month = lastCompleteMonth(NOW, 'Europe/Paris');
     expect(rt.outbox).toHaveLength(1);
-    expect(rt.outbox[0].to).toEqual(['camille@example.com', 'jonas@example.org', 'priya@example.net']);
+    expect(rt.outbox[0].to).toEqual([
+      'camille@example.com',
+      'jonas@example.org',
+      'priya@example.net',
+    ]);
     expect(Object.keys(rt.outbox[0].inlineImages)).toHaveLength(4);
     expect(rt.spreadsheet!.getSheetByName(`Report ${month}`)).not.toBeNull();
     expect([rt.ui.dialogs.length, rt.toasts.length]).toEqual([alerts, toasts]);
@@ -75,7 +88,9 @@ describe('Schedule monthly report', () => {
   test('a scheduled run that cannot send fails loudly (Apps Script then e-mails the owner) and logs why', () => {
     const rt = withHandler(sampleWorkbook(NOW, { mailDailyRecipients: 1 }));
     schedule(rt);
-    expect(() => rt.fireTrigger(rt.triggers[0].id)).toThrow(/daily e-mail quota has 1 recipient\(s\) left/);
+    expect(() => rt.fireTrigger(rt.triggers[0].id)).toThrow(
+      /daily e-mail quota has 1 recipient\(s\) left/,
+    );
     const log = rt.runAs('FULL', () => sheet(rt, 'Log').getDataRange().getValues());
     expect(log[log.length - 1][2]).toBe('Scheduled report');
     expect(log[log.length - 1][5]).toMatch(/^FAILED: The daily e-mail quota/);

@@ -45,7 +45,8 @@ function section(grid: Grid, title: string): Grid {
 function emptyBenchmarkTabs(rt: Runtime): void {
   rt.runAs('FULL', () => {
     for (const s of rt.spreadsheet!.getSheets()) {
-      if (/^Benchmark [A-Z]{2}$/.test(s.getName()) && s.getLastRow() > 1) s.getRange(2, 1, s.getLastRow() - 1, s.getMaxColumns()).clearContent();
+      if (/^Benchmark [A-Z]{2}$/.test(s.getName()) && s.getLastRow() > 1)
+        s.getRange(2, 1, s.getLastRow() - 1, s.getMaxColumns()).clearContent();
     }
   });
 }
@@ -61,9 +62,16 @@ describe('Generate report', () => {
   const grid = values(rt, TAB);
 
   test('asks for the period, builds the tab, tells the person and logs the action', () => {
-    expect(rt.ui.prompts[0].prompt).toMatch(/a month \(e\.g\. 2026-10\) or a quarter \(e\.g\. 2026-Q3\)\.\nLeave blank for \d{4}-\d\d/);
+    expect(rt.ui.prompts[0].prompt).toMatch(
+      /a month \(e\.g\. 2026-10\) or a quarter \(e\.g\. 2026-Q3\)\.\nLeave blank for \d{4}-\d\d/,
+    );
     expect(tabNames(rt).filter((n) => n === TAB)).toHaveLength(1);
-    expect(rt.toasts.map((t) => t.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^Reading the workbook for /), expect.stringMatching(/^Drawing 'Report /)]));
+    expect(rt.toasts.map((t) => t.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Reading the workbook for /),
+        expect.stringMatching(/^Drawing 'Report /),
+      ]),
+    );
     const log = values(rt, 'Log');
     expect(log[log.length - 1].slice(1, 3)).toEqual(['ops@example.com', 'Generate report…']);
     expect(log[log.length - 1][3]).toBeGreaterThan(3000);
@@ -72,26 +80,47 @@ describe('Generate report', () => {
   test('header: scope, exact period, generated when and by whom', () => {
     expect(grid[0][0]).toMatch(/^Circularity report — \w+ \d{4}$/);
     expect(grid[1].slice(0, 2)).toEqual(['Scope', 'Recycling service France']);
-    expect(grid[2][1]).toMatch(new RegExp(`: ${MONTH}-01 to ${MONTH}-(28|29|30|31) \\(Europe/Paris\\)$`));
+    expect(grid[2][1]).toMatch(
+      new RegExp(`: ${MONTH}-01 to ${MONTH}-(28|29|30|31) \\(Europe/Paris\\)$`),
+    );
     expect(grid[3][1]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d \(Europe\/Paris\) by ops@example\.com$/);
   });
 
   test('every section is there', () => {
-    for (const title of Object.values(SECTIONS)) expect(grid.some((r) => r[0] === title)).toBe(true);
+    for (const title of Object.values(SECTIONS))
+      expect(grid.some((r) => r[0] === title)).toBe(true);
     expect(section(grid, SECTIONS.summary).length).toBeGreaterThanOrEqual(4);
-    expect(section(grid, SECTIONS.benchmark).map((r) => r[0])).toEqual(expect.arrayContaining(['Best practices', 'Facts due for review']));
-    expect(section(grid, SECTIONS.quality)[0][0]).toMatch(/^KPI Data: 3000 row\(s\) read, \d+ skipped/);
+    expect(section(grid, SECTIONS.benchmark).map((r) => r[0])).toEqual(
+      expect.arrayContaining(['Best practices', 'Facts due for review']),
+    );
+    expect(section(grid, SECTIONS.quality)[0][0]).toMatch(
+      /^KPI Data: 3000 row\(s\) read, \d+ skipped/,
+    );
   });
 
   test('KPI table = the scorecard of the KPI engine over KPI Data, with SPARKLINE formulas and RAG colours', () => {
     const rows = section(grid, SECTIONS.kpis);
     const header = rows[0];
-    expect(header.slice(0, 9)).toEqual(['KPI', 'Unit', 'Actual', 'Target', 'Variance', 'RAG', 'Previous period', 'Year to date', '6-month trend']);
+    expect(header.slice(0, 9)).toEqual([
+      'KPI',
+      'Unit',
+      'Actual',
+      'Target',
+      'Variance',
+      'RAG',
+      'Previous period',
+      'Year to date',
+      '6-month trend',
+    ]);
     const data = values(rt, 'KPI Data');
     const orders = parseOrders(data, { timeZone: 'Europe/Paris' });
     const targets = parseTargets(values(rt, 'KPI Targets'));
     const factors = parseFactors(values(rt, 'Factors'));
-    const result = computeKpis(orders.orders, { timeZone: 'Europe/Paris', months: scorecardMonths(MONTH), factors });
+    const result = computeKpis(orders.orders, {
+      timeZone: 'Europe/Paris',
+      months: scorecardMonths(MONTH),
+      factors,
+    });
     const card = scorecard(result, MONTH, targets);
     const blank = (v: number | null) => (v === null ? '' : v);
     card.forEach((k, i) => {
@@ -110,13 +139,17 @@ describe('Generate report', () => {
     expect(all).toHaveLength(card.length);
     expect(all.every((f) => f.startsWith('=SPARKLINE('))).toBe(true);
     const red = card.findIndex((k) => k.rag === 'red');
-    if (red >= 0) expect(rt.runAs('FULL', () => tab.getRange(start + red, 6).getBackground())).toBe('#f4c7c3');
+    if (red >= 0)
+      expect(rt.runAs('FULL', () => tab.getRange(start + red, 6).getBackground())).toBe('#f4c7c3');
   });
 
   test('four native charts over their data blocks: volumes, reuse rate, disposition mix, lead time', () => {
     const charts = rt.runAs('FULL', () => sheet(rt, TAB).getCharts());
     expect(charts.map((c) => c.getOptions().get('title'))).toEqual([
-      'Monthly volumes: requested vs received', 'Reuse rate vs target', 'Disposition mix (inspected devices)', 'Lead time, days: median and P90',
+      'Monthly volumes: requested vs received',
+      'Reuse rate vs target',
+      'Disposition mix (inspected devices)',
+      'Lead time, days: median and P90',
     ]);
     const firstBlock = rt.runAs('FULL', () => charts[0].getRanges()[0].getValues());
     expect(firstBlock[0]).toEqual(['Month', 'Requested', 'Received']);
@@ -143,8 +176,12 @@ describe('Generate report', () => {
     for (const [key, members] of groups) {
       const [country, type] = key.split('|');
       const shown = rows.filter((r) => r[0] === country && r[1] === type);
-      const passing = members.filter((p) => p[col('Knock-out')] === '').sort((a, b) => (b[col('Score')] as number) - (a[col('Score')] as number));
-      expect(shown.filter((r) => r[2] !== 'knocked out').map((r) => r[3])).toEqual(passing.slice(0, 3).map((p) => p[col('Partner')]));
+      const passing = members
+        .filter((p) => p[col('Knock-out')] === '')
+        .sort((a, b) => (b[col('Score')] as number) - (a[col('Score')] as number));
+      expect(shown.filter((r) => r[2] !== 'knocked out').map((r) => r[3])).toEqual(
+        passing.slice(0, 3).map((p) => p[col('Partner')]),
+      );
       for (const r of shown) {
         const p = members.find((m) => m[col('Partner')] === r[3])!;
         expect(r[5]).toBeCloseTo(p[col('Score')] as number, 12);
@@ -188,14 +225,18 @@ describe('Generate report: the prompt and bad periods', () => {
     const rt = sampleWorkbook(NOW);
     run(rt, 'Generate report', (ctx) => generateReportAction(ctx, '2026-Q2', NOW));
     const grid = values(rt, 'Report 2026-Q2');
-    expect(grid[2][1]).toBe('Q2 2026 (April to June 2026): 2026-04-01 to 2026-06-30 (Europe/Paris)');
+    expect(grid[2][1]).toBe(
+      'Q2 2026 (April to June 2026): 2026-04-01 to 2026-06-30 (Europe/Paris)',
+    );
   });
 
   test('an unreadable period is refused with a clear message and a Log line; nothing is built', () => {
     const rt = sampleWorkbook(NOW);
     rt.ui.scriptResponses([{ button: 'OK', text: 'sometime' }]);
     rt.runAs('FULL', () => generateReportFromMenu());
-    expect(rt.ui.alerts[rt.ui.alerts.length - 1].prompt).toMatch(/^"sometime" is not a period\. Type a month such as 2026-10/);
+    expect(rt.ui.alerts[rt.ui.alerts.length - 1].prompt).toMatch(
+      /^"sometime" is not a period\. Type a month such as 2026-10/,
+    );
     expect(tabNames(rt).some((n) => n.startsWith('Report'))).toBe(false);
     const log = values(rt, 'Log');
     expect(log[log.length - 1][5]).toMatch(/^FAILED: "sometime" is not a period/);
@@ -205,33 +246,56 @@ describe('Generate report: the prompt and bad periods', () => {
     const rt = sampleWorkbook(NOW);
     rt.runAs('FULL', () => {
       const s = sheet(rt, 'Settings');
-      const row = s.getRange(1, 1, s.getLastRow(), 1).getValues().findIndex((r) => r[0] === 'Default period') + 1;
+      const row =
+        s
+          .getRange(1, 1, s.getLastRow(), 1)
+          .getValues()
+          .findIndex((r) => r[0] === 'Default period') + 1;
       s.getRange(row, 2).setValue('whenever');
     });
     run(rt, 'Generate report', (ctx) => generateReportAction(ctx, '', NOW));
-    expect(rt.ui.alerts[rt.ui.alerts.length - 1].prompt).toMatch(/^Settings, row \d+, column B \('Default period'\): "whenever" is not a period/);
+    expect(rt.ui.alerts[rt.ui.alerts.length - 1].prompt).toMatch(
+      /^Settings, row \d+, column B \('Default period'\): "whenever" is not a period/,
+    );
   });
 });
 
 describe('Generate report: benchmark highlights', () => {
   test('best practices and facts due for review come from the benchmark tabs', () => {
     const rt = sampleWorkbook(NOW);
-    rt.runAs('FULL', () => importBenchmarkSeed(rt.spreadsheet! as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet, NOW));
+    rt.runAs('FULL', () =>
+      importBenchmarkSeed(
+        rt.spreadsheet! as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
+        NOW,
+      ),
+    );
     run(rt, 'Generate report', (ctx) => generateReportAction(ctx, MONTH, NOW));
     const rows = section(values(rt, TAB), SECTIONS.benchmark);
     const expected = rt.runAs('FULL', () => {
-      const read = readBenchmark(rt.spreadsheet! as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet);
+      const read = readBenchmark(
+        rt.spreadsheet! as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
+      );
       return benchmarkHighlights(read.model, NOW, read.stalenessMonths);
     });
     expect(expected.bestPractices.length + expected.dueForReview.length).toBeGreaterThan(0);
-    const best = rows.slice(rows.findIndex((r) => r[0] === 'Best practices') + 2, rows.findIndex((r) => r[0] === 'Facts due for review'));
-    expect(best.map((r) => r.slice(0, 4))).toEqual(expected.bestPractices.map((b) => [b.country, b.topic, b.text, b.source]));
+    const best = rows.slice(
+      rows.findIndex((r) => r[0] === 'Best practices') + 2,
+      rows.findIndex((r) => r[0] === 'Facts due for review'),
+    );
+    expect(best.map((r) => r.slice(0, 4))).toEqual(
+      expected.bestPractices.map((b) => [b.country, b.topic, b.text, b.source]),
+    );
     const due = rows.slice(rows.findIndex((r) => r[0] === 'Facts due for review') + 2);
     // The tab lists the first MAX_BENCHMARK_ROWS and says how many more there are.
     const listed = expected.dueForReview.slice(0, MAX_BENCHMARK_ROWS);
-    expect(due.slice(0, listed.length).map((r) => [r[0], r[1], r[2], r[3], r[5]])).toEqual(listed.map((d) => [d.country, d.tab, d.row, d.topic, d.reason]));
+    expect(due.slice(0, listed.length).map((r) => [r[0], r[1], r[2], r[3], r[5]])).toEqual(
+      listed.map((d) => [d.country, d.tab, d.row, d.topic, d.reason]),
+    );
     const more = expected.dueForReview.length - listed.length;
-    if (more > 0) expect(due[listed.length][0]).toBe(`… and ${more} more: the Benchmark tab counts them per country.`);
+    if (more > 0)
+      expect(due[listed.length][0]).toBe(
+        `… and ${more} more: the Benchmark tab counts them per country.`,
+      );
   });
 });
 
@@ -243,7 +307,9 @@ describe('Generate report on empty or unusual workbooks', () => {
     run(rt, 'Generate report', (ctx) => generateReportAction(ctx, MONTH, NOW));
     const grid = values(rt, TAB);
     expect(section(grid, SECTIONS.summary)[0][0]).toMatch(/^KPI Data holds no orders/);
-    expect(section(grid, SECTIONS.kpis)[0][0]).toBe('KPI Data holds no orders yet: every figure below is empty.');
+    expect(section(grid, SECTIONS.kpis)[0][0]).toBe(
+      'KPI Data holds no orders yet: every figure below is empty.',
+    );
     expect(section(grid, SECTIONS.categories)[0][0]).toMatch(/^No order in /);
     expect(section(grid, SECTIONS.shortlist)[0][0]).toMatch(/^No partner scored yet/);
     expect(section(grid, SECTIONS.benchmark)[0][0]).toMatch(/^No benchmark data yet/);
@@ -254,7 +320,12 @@ describe('Generate report on empty or unusual workbooks', () => {
     const rt = reportRuntime(NOW);
     run(rt, 'Generate report', (ctx) => generateReportAction(ctx, MONTH, NOW));
     const quality = section(values(rt, TAB), SECTIONS.quality).map((r) => r[0]);
-    expect(quality).toEqual(expect.arrayContaining(["The tab 'KPI Data' is missing: run Circularity Workbench › Set up workbook.", "The tab 'Partners' is missing: run Circularity Workbench › Set up workbook."]));
+    expect(quality).toEqual(
+      expect.arrayContaining([
+        "The tab 'KPI Data' is missing: run Circularity Workbench › Set up workbook.",
+        "The tab 'Partners' is missing: run Circularity Workbench › Set up workbook.",
+      ]),
+    );
   });
 
   test('never changes a typed cell; formula-looking names stay text', () => {
@@ -262,7 +333,19 @@ describe('Generate report on empty or unusual workbooks', () => {
     rt.runAs('FULL', () => {
       const p = sheet(rt, 'Partners');
       const header = p.getRange(1, 1, 1, p.getLastColumn()).getValues()[0];
-      const row = header.map((h) => (h === 'Partner' ? '=IMPORTXML("https://evil.example","//a")' : h === 'Country' ? 'FR' : h === 'Category' ? 'laptop' : h === 'Partner type' ? 'recycling' : CRITERIA_SEED.some((c) => c.id === h) ? 5 : ''));
+      const row = header.map((h) =>
+        h === 'Partner'
+          ? '=IMPORTXML("https://evil.example","//a")'
+          : h === 'Country'
+            ? 'FR'
+            : h === 'Category'
+              ? 'laptop'
+              : h === 'Partner type'
+                ? 'recycling'
+                : CRITERIA_SEED.some((c) => c.id === h)
+                  ? 5
+                  : '',
+      );
       p.getRange(p.getLastRow() + 1, 1, 1, row.length).setValues([row]);
     });
     const before = typedCells(rt);
@@ -271,7 +354,9 @@ describe('Generate report on empty or unusual workbooks', () => {
     expect(changedCells(before, after).filter((c) => !c.startsWith('Log!'))).toEqual([]);
     const grid = values(rt, TAB);
     expect(grid.some((r) => r[3] === '=IMPORTXML("https://evil.example","//a")')).toBe(true);
-    const formulas = rt.runAs('FULL', () => sheet(rt, TAB).getDataRange().getFormulas().flat().filter(Boolean));
+    const formulas = rt.runAs('FULL', () =>
+      sheet(rt, TAB).getDataRange().getFormulas().flat().filter(Boolean),
+    );
     expect(formulas.every((f) => f.startsWith('=SPARKLINE('))).toBe(true);
   });
 });
@@ -289,7 +374,11 @@ describe('Generate report: service calls do not grow with the data', () => {
       const p = sheet(rt, 'Partners');
       const header = p.getRange(1, 1, 1, p.getLastColumn()).getValues()[0];
       const sample = samplePartners(CRITERIA_SEED, partners, 7, NOW).partners;
-      const rows = alignRows([...PARTNER_INPUT_COLUMNS.map((c) => c.header), ...CRITERIA_SEED.map((c) => c.id)], sample, header).rows;
+      const rows = alignRows(
+        [...PARTNER_INPUT_COLUMNS.map((c) => c.header), ...CRITERIA_SEED.map((c) => c.id)],
+        sample,
+        header,
+      ).rows;
       p.insertRowsAfter(p.getMaxRows(), rows.length);
       p.getRange(2, 1, rows.length, rows[0].length).setValues(rows);
       scorePartners();
@@ -311,6 +400,12 @@ describe('Generate report: service calls do not grow with the data', () => {
     expect(bigCalls).toEqual(small);
     const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
     expect(total(bigCalls)).toBe(total(small));
-    expect(values(big, TAB).some((r) => r[0] === 'KPI Data: 100000 row(s) read, 5 skipped (left out of every KPI), 0 value(s) kept but blanked or defaulted.')).toBe(true);
+    expect(
+      values(big, TAB).some(
+        (r) =>
+          r[0] ===
+          'KPI Data: 100000 row(s) read, 5 skipped (left out of every KPI), 0 value(s) kept but blanked or defaulted.',
+      ),
+    ).toBe(true);
   });
 });

@@ -1,5 +1,11 @@
 import { snapshotWorkbook } from '../../local/export/snapshot';
-import { loadSampleData, refreshBenchmark, refreshKpiDashboard, scorePartners, setUpWorkbook } from '../../src/index';
+import {
+  loadSampleData,
+  refreshBenchmark,
+  refreshKpiDashboard,
+  scorePartners,
+  setUpWorkbook,
+} from '../../src/index';
 import { workbookTabs } from '../../src/core/schema/tabs';
 import { changedCells, installRuntime, sheet, typeInto, typedCells } from '../helpers/runtime';
 
@@ -11,15 +17,42 @@ describe('Set up workbook on the local runtime', () => {
     for (const t of workbookTabs()) expect(names).toContain(t.name);
     const data = sheet(rt, 'KPI Data');
     expect(data.getRange(1, 1, 1, 14).getValues()[0]).toEqual([
-      'Order ID', 'Created', 'Category', 'Channel', 'Kit sent', 'Received', 'Inspected', 'Outcome', 'Weight kg',
-      'Erasure certificate', 'Payout EUR', 'Cost EUR', 'CSAT', 'Complaint',
+      'Order ID',
+      'Created',
+      'Category',
+      'Channel',
+      'Kit sent',
+      'Received',
+      'Inspected',
+      'Outcome',
+      'Weight kg',
+      'Erasure certificate',
+      'Payout EUR',
+      'Cost EUR',
+      'CSAT',
+      'Complaint',
     ]);
     expect(data.getFrozenRows()).toBe(1);
     expect(data.getRange('B2').getNumberFormat()).toBe('yyyy-mm-dd hh:mm');
-    expect(data.getRange('H2').getDataValidation()!.getCriteriaValues()[0]).toEqual(['reused', 'refurbished', 'recycled', 'returned', 'lost', 'rejected']);
+    expect(data.getRange('H2').getDataValidation()!.getCriteriaValues()[0]).toEqual([
+      'reused',
+      'refurbished',
+      'recycled',
+      'returned',
+      'lost',
+      'rejected',
+    ]);
     const partners = sheet(rt, 'Partners');
-    expect(partners.getRange('B2').getDataValidation()!.getCriteriaValues()[0]).toEqual(['FR', 'DE', 'US', 'UK', 'ES']);
-    expect(partners.getRange('D2').getDataValidation()!.getCriteriaValues()[0]).toContain('data erasure');
+    expect(partners.getRange('B2').getDataValidation()!.getCriteriaValues()[0]).toEqual([
+      'FR',
+      'DE',
+      'US',
+      'UK',
+      'ES',
+    ]);
+    expect(partners.getRange('D2').getDataValidation()!.getCriteriaValues()[0]).toContain(
+      'data erasure',
+    );
     const protections = partners.getProtections(SpreadsheetApp.ProtectionType.RANGE);
     expect(protections).toHaveLength(1);
     expect(protections[0].isWarningOnly()).toBe(true);
@@ -52,7 +85,11 @@ describe('Set up workbook on the local runtime', () => {
       const headers = t.columns.map((c) => c.header);
       // Reordered, one renamed, one dropped: what people do to their tabs.
       const mine = [...headers.slice(1).reverse(), `${headers[0]} (mine)`];
-      typeInto(rt, t.name, [mine, mine.map((_, j) => risky[j % risky.length]), mine.map((_, j) => (j % 2 ? 42 : new Date(Date.UTC(2026, 0, j + 1))))]);
+      typeInto(rt, t.name, [
+        mine,
+        mine.map((_, j) => risky[j % risky.length]),
+        mine.map((_, j) => (j % 2 ? 42 : new Date(Date.UTC(2026, 0, j + 1)))),
+      ]);
     }
     typeInto(rt, 'Notes', [['my own tab'], ['=SUM(1,2)']]);
     const before = typedCells(rt);
@@ -65,8 +102,12 @@ describe('Set up workbook on the local runtime', () => {
     // The renamed first column is reported (not duplicated by a new empty one).
     const kpi = sheet(rt, 'KPI Data');
     expect(kpi.getRange(1, 15).getValue()).toBe('');
-    const alert = rt.ui.alerts.find((a) => a.prompt.includes("KPI Data: column 'Order ID' is missing"));
-    expect(alert?.prompt).toMatch(/'Order ID \(mine\)' in column N looks like it: rename it to 'Order ID'/);
+    const alert = rt.ui.alerts.find((a) =>
+      a.prompt.includes("KPI Data: column 'Order ID' is missing"),
+    );
+    expect(alert?.prompt).toMatch(
+      /'Order ID \(mine\)' in column N looks like it: rename it to 'Order ID'/,
+    );
     // Sample data never lands on a tab that holds data.
     expect(kpi.getLastRow()).toBe(3);
   });
@@ -74,7 +115,8 @@ describe('Set up workbook on the local runtime', () => {
   test('leaves the generated tabs exactly as their actions drew them', () => {
     const rt = installRuntime();
     rt.runAs('FULL', () => loadSampleData());
-    for (const action of [scorePartners, refreshKpiDashboard, refreshBenchmark]) rt.runAs('FULL', action);
+    for (const action of [scorePartners, refreshKpiDashboard, refreshBenchmark])
+      rt.runAs('FULL', action);
     const generated = ['Benchmark', 'KPI Dashboard', 'Partner Ranking'];
     const before = typedCells(rt, generated);
     rt.runAs('FULL', () => setUpWorkbook());
@@ -85,10 +127,17 @@ describe('Set up workbook on the local runtime', () => {
 
   test('formula-looking text written by the add-on stays text', () => {
     const rt = installRuntime();
-    typeInto(rt, 'Settings', [['Key', 'Value', 'Notes'], ['=HYPERLINK("x")', '-1', '+1']]);
+    typeInto(rt, 'Settings', [
+      ['Key', 'Value', 'Notes'],
+      ['=HYPERLINK("x")', '-1', '+1'],
+    ]);
     rt.runAs('FULL', () => setUpWorkbook());
     const settings = sheet(rt, 'Settings');
-    const formulas = settings.getRange(1, 1, settings.getLastRow(), 3).getFormulas().flat().filter(Boolean);
+    const formulas = settings
+      .getRange(1, 1, settings.getLastRow(), 3)
+      .getFormulas()
+      .flat()
+      .filter(Boolean);
     expect(formulas).toEqual(['=HYPERLINK("x")']); // the person's own formula, and no other
   });
 });

@@ -7,7 +7,12 @@ test('formula-looking and number-looking text stays text, in plain-text and in o
     const s = rt.spreadsheet!.insertSheet('T') as unknown as GoogleAppsScript.Spreadsheet.Sheet;
     s.getRange('A1:A5').setNumberFormat('@');
     const texts = ['=1+1', "'quoted", '+33 6', '007', 'plain'];
-    writeBlock(s, 1, 1, texts.map((t) => [t, t]));
+    writeBlock(
+      s,
+      1,
+      1,
+      texts.map((t) => [t, t]),
+    );
     const back = sheet(rt, 'T').getRange(1, 1, 5, 2);
     expect(back.getValues()).toEqual(texts.map((t) => [t, t]));
     expect(back.getFormulas().flat().filter(Boolean)).toEqual([]);

@@ -67,8 +67,7 @@ export function dimensionOf(v: Cell): string | null {
   return alias ?? null;
 }
 
-const text = (v: Cell) =>
-  isBlank(v) ? '' : v instanceof Date ? formatDay(v) : String(v).trim();
+const text = (v: Cell) => (isBlank(v) ? '' : v instanceof Date ? formatDay(v) : String(v).trim());
 
 /** A tab the workbook lacks: no findings, and the problem stated for the overview. */
 export function missingCountry(code: string, tab: string): CountryFindings {

@@ -4,7 +4,13 @@
  * markup, so `<script>alert(1)</script>` typed in a cell shows as those characters.
  */
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Text safe in element content and in a double- or single-quoted attribute value. */
 export function escapeHtml(v: unknown): string {

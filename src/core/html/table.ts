@@ -26,7 +26,10 @@ const asCell = (c: CellInput): HtmlCell => (typeof c === 'string' ? { text: c } 
 /** A bordered table with a shaded header row (none when `headers` is empty); an empty body shows `empty`. */
 export function table(headers: string[], rows: CellInput[][], empty = 'Nothing to show.'): string {
   const th = headers
-    .map((h) => `<th style="${style({ border: BORDER, padding: '4px 6px', background: '#f1f3f4', textAlign: 'left', fontSize: '12px' })}">${escapeHtml(h)}</th>`)
+    .map(
+      (h) =>
+        `<th style="${style({ border: BORDER, padding: '4px 6px', background: '#f1f3f4', textAlign: 'left', fontSize: '12px' })}">${escapeHtml(h)}</th>`,
+    )
     .join('');
   const body = rows.length
     ? rows.map((r) => `<tr>${r.map((c) => td(asCell(c))).join('')}</tr>`).join('\n')
@@ -36,7 +39,13 @@ export function table(headers: string[], rows: CellInput[][], empty = 'Nothing t
 }
 
 function td(c: HtmlCell): string {
-  const css: Record<string, string> = { border: BORDER, padding: '4px 6px', fontSize: '12px', verticalAlign: 'top', textAlign: c.align ?? 'left' };
+  const css: Record<string, string> = {
+    border: BORDER,
+    padding: '4px 6px',
+    fontSize: '12px',
+    verticalAlign: 'top',
+    textAlign: c.align ?? 'left',
+  };
   if (c.background) css.background = c.background;
   if (c.bold) css.fontWeight = 'bold';
   const title = c.title ? ` title="${escapeHtml(c.title)}"` : '';
@@ -44,12 +53,22 @@ function td(c: HtmlCell): string {
 }
 
 /** A numeric cell, right-aligned. */
-export const right = (text: string, extra: Partial<HtmlCell> = {}): HtmlCell => ({ text, align: 'right', ...extra });
+export const right = (text: string, extra: Partial<HtmlCell> = {}): HtmlCell => ({
+  text,
+  align: 'right',
+  ...extra,
+});
 
 /** A heading, optionally with an id to link or find it by. */
 export function heading(level: 1 | 2 | 3, text: string, id?: string): string {
   const size = { 1: '22px', 2: '17px', 3: '14px' }[level];
-  const css = style({ fontFamily: FONT, fontSize: size, color: level === 2 ? '#174ea6' : '#202124', margin: level === 1 ? '0 0 8px' : '22px 0 6px', borderBottom: level === 2 ? '2px solid #e8f0fe' : 'none' });
+  const css = style({
+    fontFamily: FONT,
+    fontSize: size,
+    color: level === 2 ? '#174ea6' : '#202124',
+    margin: level === 1 ? '0 0 8px' : '22px 0 6px',
+    borderBottom: level === 2 ? '2px solid #e8f0fe' : 'none',
+  });
   return `<h${level}${id ? ` id="${escapeHtml(id)}"` : ''} style="${css}">${escapeHtml(text)}</h${level}>`;
 }
 
@@ -61,6 +80,8 @@ export function paragraph(text: string, muted = false): string {
 /** A bulleted list of (escaped) sentences; '' when empty. */
 export function list(items: string[]): string {
   if (!items.length) return '';
-  const li = items.map((t) => `<li style="${style({ margin: '3px 0' })}">${escapeHtml(t)}</li>`).join('');
+  const li = items
+    .map((t) => `<li style="${style({ margin: '3px 0' })}">${escapeHtml(t)}</li>`)
+    .join('');
   return `<ul style="${style({ fontFamily: FONT, fontSize: '13px', lineHeight: '1.45', paddingLeft: '20px', margin: '4px 0' })}">${li}</ul>`;
 }

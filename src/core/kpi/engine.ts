@@ -106,8 +106,22 @@ export function emptyStats(): PeriodStats {
   const outcomes = { none: 0 } as OutcomeCounts;
   for (const o of OUTCOMES) outcomes[o] = 0;
   return {
-    requests: 0, complaints: 0, createdReceived: 0, kitsSent: 0, kitsLost: 0, received: 0, leadDays: [],
-    weightKg: 0, erased: 0, csatSum: 0, csatCount: 0, costEur: 0, inspected: 0, outcomes, co2eKg: 0, byCategory: {},
+    requests: 0,
+    complaints: 0,
+    createdReceived: 0,
+    kitsSent: 0,
+    kitsLost: 0,
+    received: 0,
+    leadDays: [],
+    weightKg: 0,
+    erased: 0,
+    csatSum: 0,
+    csatCount: 0,
+    costEur: 0,
+    inspected: 0,
+    outcomes,
+    co2eKg: 0,
+    byCategory: {},
   };
 }
 
@@ -126,7 +140,13 @@ export function computeKpis(orders: readonly Order[], options: EngineOptions): K
   const wanted = options.months ? [...new Set(options.months)].sort() : spannedMonths(orders, tz);
   for (const m of wanted) if (!isMonthKey(m)) throw new Error(`computeKpis: not a month key: ${m}`);
   const factors = options.factors ?? null;
-  const result: KpiResult = { timeZone: tz, months: wanted, byMonth: {}, hasFactors: !!factors, missingFactors: [] };
+  const result: KpiResult = {
+    timeZone: tz,
+    months: wanted,
+    byMonth: {},
+    hasFactors: !!factors,
+    missingFactors: [],
+  };
   if (!wanted.length) return result;
 
   const index = new MonthIndex(wanted[0], wanted[wanted.length - 1], tz);
@@ -134,7 +154,8 @@ export function computeKpis(orders: readonly Order[], options: EngineOptions): K
   const slots: (PeriodStats | null)[] = index.months.map(() => null);
   const wantedSet = new Set(wanted);
   index.months.forEach((m, i) => (slots[i] = wantedSet.has(m) ? emptyStats() : null));
-  const slot = (t: number | null): PeriodStats | null => (t === null ? null : slots[index.indexOf(t)] ?? null);
+  const slot = (t: number | null): PeriodStats | null =>
+    t === null ? null : (slots[index.indexOf(t)] ?? null);
 
   const factorCache = new Map<string, number | null>();
   const missing = new Map<string, MissingFactor>();
@@ -195,7 +216,9 @@ export function computeKpis(orders: readonly Order[], options: EngineOptions): K
     const st = slots[i];
     if (st) result.byMonth[m] = finalize([m], st, result.hasFactors);
   });
-  result.missingFactors = [...missing.values()].sort((a, b) => b.count - a.count || a.category.localeCompare(b.category));
+  result.missingFactors = [...missing.values()].sort(
+    (a, b) => b.count - a.count || a.category.localeCompare(b.category),
+  );
   return result;
 }
 
@@ -273,9 +296,22 @@ function finalize(months: MonthKey[], s: PeriodStats, hasFactors: boolean): Peri
   const mix = {} as Record<Outcome, number | null>;
   for (const o of OUTCOMES) mix[o] = ratio(s.outcomes[o], s.inspected);
   const byCategory = Object.entries(s.byCategory)
-    .map(([c, cs]) => ({ category: c, requests: cs.requests, received: cs.received, inspected: cs.inspected, reuse_rate: ratio(cs.reused, cs.inspected) }))
+    .map(([c, cs]) => ({
+      category: c,
+      requests: cs.requests,
+      received: cs.received,
+      inspected: cs.inspected,
+      reuse_rate: ratio(cs.reused, cs.inspected),
+    }))
     .sort((a, b) => b.requests - a.requests || a.category.localeCompare(b.category));
-  return { months, values: kpiValues(s, hasFactors), mix, outcomes: { ...s.outcomes }, byCategory, stats: s };
+  return {
+    months,
+    values: kpiValues(s, hasFactors),
+    mix,
+    outcomes: { ...s.outcomes },
+    byCategory,
+    stats: s,
+  };
 }
 
 /**
@@ -291,7 +327,10 @@ export function aggregate(result: KpiResult, months: readonly MonthKey[]): Perio
 }
 
 /** One KPI's value per month, in the order given (null for a month not computed). */
-export function series(result: KpiResult, id: KpiId, months: readonly MonthKey[]): (number | null)[] {
+export function series(
+  result: KpiResult,
+  id: KpiId,
+  months: readonly MonthKey[],
+): (number | null)[] {
   return months.map((m) => result.byMonth[m]?.values[id] ?? null);
 }
-

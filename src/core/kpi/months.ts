@@ -32,7 +32,9 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
         second: 'numeric',
       });
     } catch {
-      throw new UserError(`Unknown time zone "${timeZone}": expected an IANA name such as Europe/Paris.`);
+      throw new UserError(
+        `Unknown time zone "${timeZone}": expected an IANA name such as Europe/Paris.`,
+      );
     }
     formatters.set(timeZone, f);
   }
@@ -58,7 +60,13 @@ export interface WallClock {
 export function wallClock(epochMs: number, timeZone: string): WallClock {
   const w: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const p of formatter(timeZone).formatToParts(new Date(epochMs))) {
-    if (p.type === 'year' || p.type === 'month' || p.type === 'day' || p.type === 'minute' || p.type === 'second') {
+    if (
+      p.type === 'year' ||
+      p.type === 'month' ||
+      p.type === 'day' ||
+      p.type === 'minute' ||
+      p.type === 'second'
+    ) {
       w[p.type] = Number(p.value);
     } else if (p.type === 'hour') {
       // Some engines print midnight as "24" with hour12: false.
@@ -80,7 +88,13 @@ export function zoneOffsetMs(epochMs: number, timeZone: string): number {
  * as Date.UTC). In a spring-forward gap the result is the instant one offset later.
  */
 export function zonedTimeToEpoch(
-  year: number, month0: number, day: number, hour: number, minute: number, second: number, timeZone: string,
+  year: number,
+  month0: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  timeZone: string,
 ): number {
   const asUtc = Date.UTC(year, month0, day, hour, minute, second);
   // Two passes: the offset at the first guess may differ from the offset at the answer near a DST change.
@@ -144,7 +158,20 @@ export function lastCompleteMonth(now: Date, timeZone: string): MonthKey {
 /** 'October 2026' style label for a month key (English, for reports). */
 export function monthLabel(k: MonthKey): string {
   const [y, m] = split(k);
-  const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const names = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
   return `${names[m - 1]} ${y}`;
 }
 
@@ -156,8 +183,13 @@ export function serialToEpoch(serial: number, timeZone: string): number | null {
   if (!Number.isFinite(serial) || serial < SERIAL_MIN || serial > SERIAL_MAX) return null;
   const wall = new Date(SHEETS_EPOCH_UTC + Math.round(serial * DAY_MS));
   return zonedTimeToEpoch(
-    wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(),
-    wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), timeZone,
+    wall.getUTCFullYear(),
+    wall.getUTCMonth(),
+    wall.getUTCDate(),
+    wall.getUTCHours(),
+    wall.getUTCMinutes(),
+    wall.getUTCSeconds(),
+    timeZone,
   );
 }
 
@@ -202,7 +234,8 @@ export class MonthIndex {
     this.months = monthRange(from, to);
     this.starts = new Float64Array(this.months.length + 1);
     this.months.forEach((k, i) => (this.starts[i] = monthStart(k, timeZone)));
-    if (this.months.length) this.starts[this.months.length] = monthStart(addMonths(to, 1), timeZone);
+    if (this.months.length)
+      this.starts[this.months.length] = monthStart(addMonths(to, 1), timeZone);
   }
 
   /** Index in `months` of the month containing the instant, or -1 outside the run. */

@@ -20,8 +20,20 @@ import { ColumnSpec, Issue, Located, isBlankRow, locateColumns } from './table';
 
 /** The `KPI Data` headers, in contract order. */
 export const KPI_DATA_HEADERS = [
-  'Order ID', 'Created', 'Category', 'Channel', 'Kit sent', 'Received', 'Inspected', 'Outcome',
-  'Weight kg', 'Erasure certificate', 'Payout EUR', 'Cost EUR', 'CSAT', 'Complaint',
+  'Order ID',
+  'Created',
+  'Category',
+  'Channel',
+  'Kit sent',
+  'Received',
+  'Inspected',
+  'Outcome',
+  'Weight kg',
+  'Erasure certificate',
+  'Payout EUR',
+  'Cost EUR',
+  'CSAT',
+  'Complaint',
 ] as const;
 
 /** One valid order. Dates are instants in epoch ms (fast to bucket; Date objects are not needed). */
@@ -70,8 +82,20 @@ export interface ParseOrdersOptions {
 }
 
 type Key =
-  | 'id' | 'created' | 'category' | 'channel' | 'kitSent' | 'received' | 'inspected' | 'outcome'
-  | 'weight' | 'erasure' | 'payout' | 'cost' | 'csat' | 'complaint';
+  | 'id'
+  | 'created'
+  | 'category'
+  | 'channel'
+  | 'kitSent'
+  | 'received'
+  | 'inspected'
+  | 'outcome'
+  | 'weight'
+  | 'erasure'
+  | 'payout'
+  | 'cost'
+  | 'csat'
+  | 'complaint';
 
 const SPECS: readonly ColumnSpec<Key>[] = [
   { key: 'id', header: 'Order ID', required: true, aliases: ['Order'] },
@@ -103,8 +127,14 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
   checkTimeZone(tz);
   const firstRow = options.firstRow ?? 1;
   const table = options.table ?? 'KPI Data';
-  if (!grid.length) throw new UserError(`${table}: the range is empty; it must start with the header row (${KPI_DATA_HEADERS.join(', ')}).`);
-  const col = locateColumns(grid[0], SPECS, table, options.firstColumn ?? 1) as Record<Key, Located>;
+  if (!grid.length)
+    throw new UserError(
+      `${table}: the range is empty; it must start with the header row (${KPI_DATA_HEADERS.join(', ')}).`,
+    );
+  const col = locateColumns(grid[0], SPECS, table, options.firstColumn ?? 1) as Record<
+    Key,
+    Located
+  >;
 
   const ix = {} as Record<Key, number>;
   for (const spec of SPECS) ix[spec.key] = col[spec.key].index;
@@ -124,14 +154,20 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
   };
   const date = (k: DateKey): number | null => {
     const t = readDate(cells[ix[k]], tz);
-    if (Number.isNaN(t)) flag(k, 'bad-date', 'not a date (expected a date such as 2026-10-03 or 03/10/2026)', true);
+    if (Number.isNaN(t))
+      flag(k, 'bad-date', 'not a date (expected a date such as 2026-10-03 or 03/10/2026)', true);
     return t === null || Number.isNaN(t) ? null : t;
   };
   const amount = (k: Key, expected: string, negCode: string, negReason: string): number | null => {
     const v = cells[ix[k]];
     if (isBlank(v)) return null;
     if (v instanceof Date) {
-      flag(k, 'misplaced-date', `a date where ${expected} was expected (Sheets may have read a decimal such as 3.5 as a date)`, true);
+      flag(
+        k,
+        'misplaced-date',
+        `a date where ${expected} was expected (Sheets may have read a decimal such as 3.5 as a date)`,
+        true,
+      );
       return null;
     }
     const n = toNumber(v);
@@ -142,7 +178,12 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
   const yesNo = (k: 'erasure' | 'complaint', what: string): boolean | null => {
     const b = toYesNo(cells[ix[k]]);
     if (b !== undefined) return b;
-    flag(k, 'bad-yes-no', `not a yes/no (expected yes/no, true/false, y/n, 1/0, oui/non); counted as ${what}`, false);
+    flag(
+      k,
+      'bad-yes-no',
+      `not a yes/no (expected yes/no, true/false, y/n, 1/0, oui/non); counted as ${what}`,
+      false,
+    );
     return null;
   };
   /** later < earlier; a date-only later value counts as its whole day, so same-day entries pass. */
@@ -158,30 +199,43 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
     hard = 0;
 
     const idCell = cells[ix.id];
-    const id = isBlank(idCell) ? '' : String(idCell instanceof Date ? idCell.toISOString() : idCell).trim();
+    const id = isBlank(idCell)
+      ? ''
+      : String(idCell instanceof Date ? idCell.toISOString() : idCell).trim();
     if (!id) flag('id', 'missing-id', 'no Order ID', true);
-    if (isBlank(cells[ix.created])) flag('created', 'missing-created', 'no Created date: every order needs one', true);
+    if (isBlank(cells[ix.created]))
+      flag('created', 'missing-created', 'no Created date: every order needs one', true);
     const created = date('created');
     const kitSent = date('kitSent');
     const received = date('received');
     const inspected = date('inspected');
-    if (created !== null && kitSent !== null && before('kitSent', kitSent, created)) flag('kitSent', 'date-order', 'Kit sent is before Created', true);
-    if (created !== null && received !== null && before('received', received, created)) flag('received', 'date-order', 'Received is before Created', true);
+    if (created !== null && kitSent !== null && before('kitSent', kitSent, created))
+      flag('kitSent', 'date-order', 'Kit sent is before Created', true);
+    if (created !== null && received !== null && before('received', received, created))
+      flag('received', 'date-order', 'Received is before Created', true);
     if (received !== null && inspected !== null) {
-      if (before('inspected', inspected, received)) flag('inspected', 'date-order', 'Inspected is before Received', true);
+      if (before('inspected', inspected, received))
+        flag('inspected', 'date-order', 'Inspected is before Received', true);
     } else if (created !== null && inspected !== null && before('inspected', inspected, created)) {
       flag('inspected', 'date-order', 'Inspected is before Created', true);
     }
     const outcomeCell = cells[ix.outcome];
     const outcome = toOutcome(outcomeCell);
-    if (!outcome && !isBlank(outcomeCell)) flag('outcome', 'unknown-outcome', `unknown outcome (expected one of ${OUTCOMES.join(', ')})`, true);
+    if (!outcome && !isBlank(outcomeCell))
+      flag(
+        'outcome',
+        'unknown-outcome',
+        `unknown outcome (expected one of ${OUTCOMES.join(', ')})`,
+        true,
+      );
     const weightKg = amount('weight', 'a weight in kg', 'negative-weight', 'negative weight');
     const payoutEur = amount('payout', 'an amount in EUR', 'negative-amount', 'negative payout');
     const costEur = amount('cost', 'an amount in EUR', 'negative-amount', 'negative cost');
     if (!hard) {
       const key = id.toUpperCase();
       const first = seen.get(key);
-      if (first !== undefined) flag('id', 'duplicate-id', `duplicate Order ID, first seen in row ${first}`, true);
+      if (first !== undefined)
+        flag('id', 'duplicate-id', `duplicate Order ID, first seen in row ${first}`, true);
       else seen.set(key, row);
     }
     if (hard) {
@@ -195,19 +249,32 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
     let csat: number | null = null;
     if (!isBlank(csatCell)) {
       const n = csatCell instanceof Date ? null : toNumber(csatCell);
-      if (n === null) flag('csat', 'bad-csat', 'CSAT is not a number (expected 1 to 5); left blank', false);
+      if (n === null)
+        flag('csat', 'bad-csat', 'CSAT is not a number (expected 1 to 5); left blank', false);
       else if (n < 1 || n > 5) flag('csat', 'bad-csat', 'CSAT outside 1 to 5; left blank', false);
       else csat = n;
     }
     const erasure = yesNo('erasure', 'no certificate');
     const complaint = yesNo('complaint', 'no complaint');
-    if (inspected !== null && !outcome) flag('outcome', 'no-outcome', 'Inspected but no Outcome: counted as inspected, in no outcome', false);
+    if (inspected !== null && !outcome)
+      flag(
+        'outcome',
+        'no-outcome',
+        'Inspected but no Outcome: counted as inspected, in no outcome',
+        false,
+      );
     if (outcome && outcome !== 'lost' && inspected === null) {
-      flag('inspected', 'no-inspected-date', `outcome ${outcome} but no Inspected date: not counted in any month's inspections`, false);
+      flag(
+        'inspected',
+        'no-inspected-date',
+        `outcome ${outcome} but no Inspected date: not counted in any month's inspections`,
+        false,
+      );
     }
     const categoryCell = cells[ix.category];
     const blankCategory = isBlank(categoryCell);
-    if (blankCategory) flag('category', 'no-category', "no Category: counted as 'unspecified'", false);
+    if (blankCategory)
+      flag('category', 'no-category', "no Category: counted as 'unspecified'", false);
     for (const f of found) issues.push(f);
     const channelCell = cells[ix.channel];
 
@@ -243,7 +310,9 @@ function isDateOnly(v: Cell, tz: string): boolean {
     const w = wallClock(v.getTime(), tz);
     return w.hour === 0 && w.minute === 0 && w.second === 0;
   }
-  return (typeof v === 'string' && !/\d:\d\d/.test(v)) || (typeof v === 'number' && v === Math.floor(v));
+  return (
+    (typeof v === 'string' && !/\d:\d\d/.test(v)) || (typeof v === 'number' && v === Math.floor(v))
+  );
 }
 
 /** Epoch ms; null = blank; NaN = not a date. */
@@ -255,7 +324,15 @@ function readDate(v: Cell, tz: string): number | null {
   const d = toDate(v);
   if (!d) return NaN;
   // toDate returns the typed wall-clock fields as UTC; the person meant the spreadsheet's zone.
-  return tz === 'UTC' ? d.getTime() : zonedTimeToEpoch(
-    d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), tz,
-  );
+  return tz === 'UTC'
+    ? d.getTime()
+    : zonedTimeToEpoch(
+        d.getUTCFullYear(),
+        d.getUTCMonth(),
+        d.getUTCDate(),
+        d.getUTCHours(),
+        d.getUTCMinutes(),
+        d.getUTCSeconds(),
+        tz,
+      );
 }

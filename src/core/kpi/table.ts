@@ -67,7 +67,10 @@ export function locateColumns<K extends string>(
     }
     if (hits) {
       claimed.add(hits[0]);
-      found[spec.key] = { index: hits[0], label: `${String(headerRow[hits[0]]).trim()} (${letter(hits[0])})` };
+      found[spec.key] = {
+        index: hits[0],
+        label: `${String(headerRow[hits[0]]).trim()} (${letter(hits[0])})`,
+      };
     } else {
       found[spec.key] = null;
       if (spec.required) missing.push(spec);
@@ -77,8 +80,14 @@ export function locateColumns<K extends string>(
     const hints: string[] = [];
     for (const spec of missing) {
       // Headers already matched to another column are not candidates for a rename.
-      const near = closestHeader(spec.header, headerRow.map((h, i) => (claimed.has(i) ? '' : h)));
-      if (near) hints.push(`is "${spec.header}" the column ${letter(near.column - 1)} "${near.header.trim()}"? rename it`);
+      const near = closestHeader(
+        spec.header,
+        headerRow.map((h, i) => (claimed.has(i) ? '' : h)),
+      );
+      if (near)
+        hints.push(
+          `is "${spec.header}" the column ${letter(near.column - 1)} "${near.header.trim()}"? rename it`,
+        );
     }
     const shown = headerRow.filter((h) => !isBlank(h)).map((h) => `"${String(h).trim()}"`);
     throw new UserError(

@@ -14,9 +14,16 @@ import { MonthKey, addMonths, isMonthKey, monthDiff, monthRange } from './months
 import { Direction, KPIS, KpiId, KpiKind, findKpi } from './registry';
 import { ColumnSpec, Issue, Located, isBlankRow, locateColumns } from './table';
 
-export const KPI_TARGETS_HEADERS = ['KPI', 'Target', 'Direction', 'Amber tolerance', 'Owner'] as const;
+export const KPI_TARGETS_HEADERS = [
+  'KPI',
+  'Target',
+  'Direction',
+  'Amber tolerance',
+  'Owner',
+] as const;
 
-export type Tolerance = { kind: 'absolute'; value: number } | { kind: 'relative'; fraction: number };
+export type Tolerance =
+  { kind: 'absolute'; value: number } | { kind: 'relative'; fraction: number };
 
 export interface KpiTarget {
   kpi: KpiId;
@@ -44,8 +51,34 @@ const SPECS: readonly ColumnSpec<Key>[] = [
   { key: 'owner', header: 'Owner', required: false },
 ];
 
-const HIGHER = new Set(['higher', 'higher is better', 'high', 'up', 'max', 'benefit', '+', '>=', '≥', '1', 'increase', 'more']);
-const LOWER = new Set(['lower', 'lower is better', 'low', 'down', 'min', 'cost', '-', '<=', '≤', '-1', 'decrease', 'less']);
+const HIGHER = new Set([
+  'higher',
+  'higher is better',
+  'high',
+  'up',
+  'max',
+  'benefit',
+  '+',
+  '>=',
+  '≥',
+  '1',
+  'increase',
+  'more',
+]);
+const LOWER = new Set([
+  'lower',
+  'lower is better',
+  'low',
+  'down',
+  'min',
+  'cost',
+  '-',
+  '<=',
+  '≤',
+  '-1',
+  'decrease',
+  'less',
+]);
 
 /** 'higher' / 'lower' from the words people write (also max/min, benefit/cost, +/−, ≥/≤, 1/−1); null if unreadable. */
 export function parseDirection(v: Cell): Direction | null {
@@ -65,10 +98,16 @@ const asShare = (kind: KpiKind, n: number) => kind === 'share' && n > 1 && n <= 
  * unreadable direction (the registry's direction is used), a share written as 70 (read as 70 %),
  * an unreadable or negative tolerance (0).
  */
-export function parseTargets(grid: Grid, options: { firstRow?: number; firstColumn?: number; table?: string } = {}): TargetTable {
+export function parseTargets(
+  grid: Grid,
+  options: { firstRow?: number; firstColumn?: number; table?: string } = {},
+): TargetTable {
   const table = options.table ?? 'KPI Targets';
   const firstRow = options.firstRow ?? 1;
-  if (!grid.length) throw new UserError(`${table}: the range is empty; it must start with the header row (${KPI_TARGETS_HEADERS.join(', ')}).`);
+  if (!grid.length)
+    throw new UserError(
+      `${table}: the range is empty; it must start with the header row (${KPI_TARGETS_HEADERS.join(', ')}).`,
+    );
   const col = locateColumns(grid[0], SPECS, table, options.firstColumn ?? 1);
   const targets: Partial<Record<KpiId, KpiTarget>> = {};
   const issues: Issue[] = [];
@@ -83,11 +122,21 @@ export function parseTargets(grid: Grid, options: { firstRow?: number; firstColu
 
     const def = findKpi(get('kpi'));
     if (!def) {
-      report('kpi', 'unknown-kpi', `unknown KPI (expected an id such as reuse_rate, or a label such as "Reuse rate")`, true);
+      report(
+        'kpi',
+        'unknown-kpi',
+        `unknown KPI (expected an id such as reuse_rate, or a label such as "Reuse rate")`,
+        true,
+      );
       continue;
     }
     if (targets[def.id]) {
-      report('kpi', 'duplicate-kpi', `${def.id} already has a target in row ${targets[def.id]!.row}; that row is used`, true);
+      report(
+        'kpi',
+        'duplicate-kpi',
+        `${def.id} already has a target in row ${targets[def.id]!.row}; that row is used`,
+        true,
+      );
       continue;
     }
     let target: number | null = null;
@@ -112,16 +161,35 @@ export function parseTargets(grid: Grid, options: { firstRow?: number; firstColu
     if (!isBlank(dc)) {
       const d = parseDirection(dc);
       if (d) direction = d;
-      else report('direction', 'bad-direction', `not a direction (expected higher or lower); ${def.direction} used`, false);
+      else
+        report(
+          'direction',
+          'bad-direction',
+          `not a direction (expected higher or lower); ${def.direction} used`,
+          false,
+        );
     }
-    const tolerance = readTolerance(get('tolerance'), def.kind, (code, reason) => report('tolerance', code, reason, false));
+    const tolerance = readTolerance(get('tolerance'), def.kind, (code, reason) =>
+      report('tolerance', code, reason, false),
+    );
     const oc = get('owner');
-    targets[def.id] = { kpi: def.id, target, direction, tolerance, owner: isBlank(oc) ? '' : String(oc).trim(), row };
+    targets[def.id] = {
+      kpi: def.id,
+      target,
+      direction,
+      tolerance,
+      owner: isBlank(oc) ? '' : String(oc).trim(),
+      row,
+    };
   }
   return { targets, issues };
 }
 
-function readTolerance(v: Cell, kind: KpiKind, note: (code: string, reason: string) => void): Tolerance {
+function readTolerance(
+  v: Cell,
+  kind: KpiKind,
+  note: (code: string, reason: string) => void,
+): Tolerance {
   const zero: Tolerance = { kind: 'absolute', value: 0 };
   if (isBlank(v)) return zero;
   if (typeof v === 'string') {
@@ -130,7 +198,10 @@ function readTolerance(v: Cell, kind: KpiKind, note: (code: string, reason: stri
   }
   const n = v instanceof Date ? null : toNumber(v);
   if (n === null || n < 0) {
-    note('bad-tolerance', 'not a tolerance (expected a non-negative number in the KPI unit, or text like "10% of target"); 0 used');
+    note(
+      'bad-tolerance',
+      'not a tolerance (expected a non-negative number in the KPI unit, or text like "10% of target"); 0 used',
+    );
     return zero;
   }
   if (asShare(kind, n)) {
@@ -195,8 +266,10 @@ export interface ScorecardRow {
 /** A period as a sorted, contiguous list of months; throws on a gap. */
 function periodMonths(period: MonthKey | readonly MonthKey[]): MonthKey[] {
   const list = typeof period === 'string' ? [period] : [...new Set(period)].sort();
-  if (!list.length || !list.every(isMonthKey)) throw new Error(`scorecard: bad period ${JSON.stringify(period)}`);
-  if (monthDiff(list[0], list[list.length - 1]) !== list.length - 1) throw new Error('scorecard: the period must be contiguous months');
+  if (!list.length || !list.every(isMonthKey))
+    throw new Error(`scorecard: bad period ${JSON.stringify(period)}`);
+  if (monthDiff(list[0], list[list.length - 1]) !== list.length - 1)
+    throw new Error('scorecard: the period must be contiguous months');
   return list;
 }
 
@@ -219,9 +292,14 @@ export function scorecard(
 ): ScorecardRow[] {
   const p = periodMonths(period);
   const end = p[p.length - 1];
-  const byId = ('targets' in targets && 'issues' in targets ? targets.targets : targets) as Partial<Record<KpiId, KpiTarget>>;
+  const byId = ('targets' in targets && 'issues' in targets ? targets.targets : targets) as Partial<
+    Record<KpiId, KpiTarget>
+  >;
   const now = aggregate(result, p).values;
-  const prev = aggregate(result, monthRange(addMonths(p[0], -p.length), addMonths(p[0], -1))).values;
+  const prev = aggregate(
+    result,
+    monthRange(addMonths(p[0], -p.length), addMonths(p[0], -1)),
+  ).values;
   const ytd = aggregate(result, monthRange(`${end.slice(0, 4)}-01`, end)).values;
   const trendMonths = monthRange(addMonths(end, -5), end);
   const trend = trendMonths.map((m) => aggregate(result, [m]).values);
@@ -249,7 +327,8 @@ export function scorecard(
       previous,
       delta,
       deltaPct: delta !== null && previous !== 0 ? delta / Math.abs(previous as number) : null,
-      improvement: delta === null ? null : (t?.direction ?? def.direction) === 'higher' ? delta : -delta,
+      improvement:
+        delta === null ? null : (t?.direction ?? def.direction) === 'higher' ? delta : -delta,
       ytd: ytd[def.id],
       trend: trend.map((v) => v[def.id]),
       trendMonths,
@@ -257,4 +336,3 @@ export function scorecard(
     };
   });
 }
-

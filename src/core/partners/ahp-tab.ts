@@ -19,7 +19,10 @@ export function ahpTemplate(ids: string[], type: string): Grid {
   const width = ids.length + 1;
   const pad = (r: Cell[]) => [...r, ...new Array(Math.max(0, width - r.length)).fill('')];
   return [
-    pad(['AHP pairwise comparisons', 'Fill the upper triangle: 1 = equal, 3 = moderately, 5 = strongly, 7 = very strongly, 9 = extremely more important (row vs column); 1/3 … 1/9 the reverse.']),
+    pad([
+      'AHP pairwise comparisons',
+      'Fill the upper triangle: 1 = equal, 3 = moderately, 5 = strongly, 7 = very strongly, 9 = extremely more important (row vs column); 1/3 … 1/9 the reverse.',
+    ]),
     pad(['Partner type', type]),
     pad([]),
     ['Criterion', ...ids],
@@ -36,23 +39,35 @@ export interface AhpTab {
 /** Reads the block and computes weights; an error names the tab, row and column. */
 export function readAhpTab(grid: Grid): AhpTab {
   const type = String(grid[1]?.[1] ?? '').trim();
-  if (!type) throw new UserError(`${AHP_TAB}, row 2, column B: expected a partner type, got a blank.`);
+  if (!type)
+    throw new UserError(`${AHP_TAB}, row 2, column B: expected a partner type, got a blank.`);
   const headerRow = grid[MATRIX_ROW - 2] ?? [];
   const ids: string[] = [];
-  for (let c = MATRIX_COLUMN - 1; c < headerRow.length && !isBlank(headerRow[c]); c++) ids.push(String(headerRow[c]).trim());
-  if (ids.length < 2) throw new UserError(`${AHP_TAB}, row 4: expected at least two criterion IDs from column B, found ${ids.length}.`);
+  for (let c = MATRIX_COLUMN - 1; c < headerRow.length && !isBlank(headerRow[c]); c++)
+    ids.push(String(headerRow[c]).trim());
+  if (ids.length < 2)
+    throw new UserError(
+      `${AHP_TAB}, row 4: expected at least two criterion IDs from column B, found ${ids.length}.`,
+    );
   const cells: (number | null)[][] = ids.map((id, i) => {
     const row = grid[MATRIX_ROW - 1 + i] ?? [];
     const label = String(row[0] ?? '').trim();
     if (label.toLowerCase() !== id.toLowerCase()) {
-      throw new UserError(`${AHP_TAB}, row ${MATRIX_ROW + i}, column A: expected the criterion '${id}' (same order as row 4), got '${label}'.`);
+      throw new UserError(
+        `${AHP_TAB}, row ${MATRIX_ROW + i}, column A: expected the criterion '${id}' (same order as row 4), got '${label}'.`,
+      );
     }
     return ids.map((_, j) => {
       const v = row[MATRIX_COLUMN - 1 + j];
       const x = parseJudgement(v);
       if (x === undefined) {
-        const hint = v instanceof Date ? ' (Sheets read a fraction as a date: format the block as plain text, or type =1/3)' : '';
-        throw new UserError(`${AHP_TAB}, row ${MATRIX_ROW + i}, column ${columnLetter(MATRIX_COLUMN + j)}: expected a judgement such as 3 or 1/3, got ${describe(v)}${hint}.`);
+        const hint =
+          v instanceof Date
+            ? ' (Sheets read a fraction as a date: format the block as plain text, or type =1/3)'
+            : '';
+        throw new UserError(
+          `${AHP_TAB}, row ${MATRIX_ROW + i}, column ${columnLetter(MATRIX_COLUMN + j)}: expected a judgement such as 3 or 1/3, got ${describe(v)}${hint}.`,
+        );
       }
       return x;
     });
@@ -61,7 +76,9 @@ export function readAhpTab(grid: Grid): AhpTab {
     return { type, ids, result: ahpFromJudgements(cells) };
   } catch (e) {
     if (e instanceof CellError) {
-      throw new UserError(`${AHP_TAB}, row ${MATRIX_ROW + e.row}, column ${columnLetter(MATRIX_COLUMN + e.column)}: expected ${e.expected}, got ${e.gotText}.`);
+      throw new UserError(
+        `${AHP_TAB}, row ${MATRIX_ROW + e.row}, column ${columnLetter(MATRIX_COLUMN + e.column)}: expected ${e.expected}, got ${e.gotText}.`,
+      );
     }
     throw e;
   }

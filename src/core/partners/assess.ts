@@ -44,7 +44,11 @@ export interface AssessOptions {
 const TAB = 'Partners';
 const REQUIRED = ['Partner', 'Country', 'Category', 'Partner type'];
 
-export function assessPartners(framework: Framework, grid: Grid, options: AssessOptions = {}): Assessment {
+export function assessPartners(
+  framework: Framework,
+  grid: Grid,
+  options: AssessOptions = {},
+): Assessment {
   if (grid.length < 1) throw new UserError(`${TAB}: the tab is empty; run Set up workbook first.`);
   const header = grid[0];
   const idx = headerIndex(header);
@@ -57,7 +61,10 @@ export function assessPartners(framework: Framework, grid: Grid, options: Assess
   const crit = framework.criteria;
   const scoreCols = crit.map((c) => {
     const col = idx.get(headerKey(c.id));
-    if (!col) issues.push(`${TAB}: no score column for criterion '${c.id}'; run Set up workbook to add it. Counted as blank.`);
+    if (!col)
+      issues.push(
+        `${TAB}: no score column for criterion '${c.id}'; run Set up workbook to add it. Counted as blank.`,
+      );
     return col ?? null;
   });
   const minima = crit.map((c) => c.knockOut);
@@ -73,13 +80,29 @@ export function assessPartners(framework: Framework, grid: Grid, options: Assess
     const text = (col: number) => String(r[col - 1] ?? '').trim();
     const partner = text(pCol);
     const type = text(tCol);
-    const scores = scoreCols.map((col, j) => (col ? readScore(r[col - 1], row, col, header, crit[j].id, issues) : null));
+    const scores = scoreCols.map((col, j) =>
+      col ? readScore(r[col - 1], row, col, header, crit[j].id, issues) : null,
+    );
     const weights = framework.weights.get(type.toLowerCase());
     const base: PartnerResult = {
-      row, partner, country: text(cCol), category: text(catCol), type,
-      score: null, coverage: null, knockOut: '', passes: false, rank: null, strengths: '', weaknesses: '', stability: null,
+      row,
+      partner,
+      country: text(cCol),
+      category: text(catCol),
+      type,
+      score: null,
+      coverage: null,
+      knockOut: '',
+      passes: false,
+      rank: null,
+      strengths: '',
+      weaknesses: '',
+      stability: null,
     };
-    if (!partner) issues.push(`${TAB}, row ${row}, column ${columnLetter(pCol)} (Partner): a blank name; the row is scored but hard to read.`);
+    if (!partner)
+      issues.push(
+        `${TAB}, row ${row}, column ${columnLetter(pCol)} (Partner): a blank name; the row is scored but hard to read.`,
+      );
     if (!weights) {
       issues.push(
         `${TAB}, row ${row}, column ${columnLetter(tCol)} (Partner type): ${describe(type)} has no weight column in Criteria (expected one of: ${framework.types.join(', ')}); not scored.`,
@@ -89,7 +112,9 @@ export function assessPartners(framework: Framework, grid: Grid, options: Assess
       return;
     }
     if (!weights.some((w) => w > 0)) {
-      issues.push(`Criteria: every weight for partner type '${type}' is 0; row ${row} of ${TAB} not scored.`);
+      issues.push(
+        `Criteria: every weight for partner type '${type}' is 0; row ${row} of ${TAB} not scored.`,
+      );
       results.push(base);
       scoreRows.push(scores);
       return;
@@ -115,7 +140,10 @@ export function assessPartners(framework: Framework, grid: Grid, options: Assess
 
   for (const members of rowsOf.values()) {
     const rows = members.map((k) => results[k]);
-    const ranks = rankWithKnockouts(rows.map((r) => r.score), rows.map((r) => r.passes));
+    const ranks = rankWithKnockouts(
+      rows.map((r) => r.score),
+      rows.map((r) => r.passes),
+    );
     rows.forEach((r, k) => (r.rank = ranks[k]));
     const weights = framework.weights.get(rows[0].type.toLowerCase())!;
     // Knock-outs always rank after the partners that pass, whatever the weights: a rank can only
@@ -134,7 +162,14 @@ export function assessPartners(framework: Framework, grid: Grid, options: Assess
   return { results, issues, dataRows: grid.length - 1 };
 }
 
-function readScore(v: Cell, row: number, col: number, header: Cell[], id: string, issues: string[]): number | null {
+function readScore(
+  v: Cell,
+  row: number,
+  col: number,
+  header: Cell[],
+  id: string,
+  issues: string[],
+): number | null {
   if (isBlank(v)) return null;
   const n = toNumber(v);
   if (n === null || n < DEFAULT_SCALE.min || n > DEFAULT_SCALE.max) {
@@ -150,7 +185,23 @@ function readScore(v: Cell, row: number, col: number, header: Cell[], id: string
 export function computedRow(r: PartnerResult | undefined): Cell[] {
   if (!r) return ['', '', '', '', '', '', ''];
   const blank = (v: number | null) => (v === null ? '' : v);
-  return [blank(r.score), blank(r.coverage), r.knockOut, blank(r.rank), r.strengths, r.weaknesses, blank(r.stability)];
+  return [
+    blank(r.score),
+    blank(r.coverage),
+    r.knockOut,
+    blank(r.rank),
+    r.strengths,
+    r.weaknesses,
+    blank(r.stability),
+  ];
 }
 
-export const COMPUTED_HEADERS = ['Score', 'Coverage', 'Knock-out', 'Rank', 'Strengths', 'Weaknesses', 'Stability'];
+export const COMPUTED_HEADERS = [
+  'Score',
+  'Coverage',
+  'Knock-out',
+  'Rank',
+  'Strengths',
+  'Weaknesses',
+  'Stability',
+];

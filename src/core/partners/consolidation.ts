@@ -33,7 +33,8 @@ export function planConsolidation(
   formulas: string[][],
   ratings: Grid,
 ): ConsolidationPlan {
-  if (partners.length < 1) throw new UserError('Partners: the tab is empty; run Set up workbook first.');
+  if (partners.length < 1)
+    throw new UserError('Partners: the tab is empty; run Set up workbook first.');
   const header = partners[0];
   const idx = headerIndex(header);
   const nameCol = idx.get(headerKey('Partner'));
@@ -47,7 +48,9 @@ export function planConsolidation(
   const columns = [...columnOf.values()].sort((a, b) => a - b);
   const rowsByName = new Map<string, number[]>();
   partners.slice(1).forEach((r, i) => {
-    const name = String(r[nameCol - 1] ?? '').trim().toLowerCase();
+    const name = String(r[nameCol - 1] ?? '')
+      .trim()
+      .toLowerCase();
     if (name) rowsByName.set(name, [...(rowsByName.get(name) ?? []), i]);
   });
 
@@ -56,7 +59,8 @@ export function planConsolidation(
   }
   const ordered = ratings.length ? reorder(ratings) : [];
   const parsed = ratingsFromRows(ordered);
-  for (const p of [...parsed.skipped, ...parsed.warnings]) warnings.push(`Ratings, row ${p.row + 1}: ${p.message}`);
+  for (const p of [...parsed.skipped, ...parsed.warnings])
+    warnings.push(`Ratings, row ${p.row + 1}: ${p.message}`);
 
   const body = partners.slice(1);
   const values = body.map((r) => columns.map((c) => r[c - 1]));
@@ -72,7 +76,9 @@ export function planConsolidation(
       continue;
     }
     if (!col) {
-      warnings.push(`Ratings: criterion '${c.criterion}' (partner '${c.partner}') is not in Criteria; ignored.`);
+      warnings.push(
+        `Ratings: criterion '${c.criterion}' (partner '${c.partner}') is not in Criteria; ignored.`,
+      );
       continue;
     }
     if (c.median === null) continue;
@@ -93,11 +99,13 @@ export function planConsolidation(
         continue;
       }
       values[i][j] = c.median;
-      outNotes[i][j] = `${CONSOLIDATED_NOTE}: ${formatScore(c.median)} = median of ${c.assessors} assessor(s), spread ${c.spread}${c.latest ? `, latest ${formatDay(c.latest)}` : ''}.${c.comments ? ` ${c.comments}` : ''}`;
+      outNotes[i][j] =
+        `${CONSOLIDATED_NOTE}: ${formatScore(c.median)} = median of ${c.assessors} assessor(s), spread ${c.spread}${c.latest ? `, latest ${formatDay(c.latest)}` : ''}.${c.comments ? ` ${c.comments}` : ''}`;
       filled++;
     }
   }
-  for (const p of unknownPartners) warnings.push(`Ratings: partner '${p}' is not in Partners; add it there to use its ratings.`);
+  for (const p of unknownPartners)
+    warnings.push(`Ratings: partner '${p}' is not in Partners; add it there to use its ratings.`);
   const disagreementColumn = idx.get(headerKey('Disagreement')) ?? null;
   return {
     columns,

@@ -3,7 +3,16 @@
  * weight per partner type (every "Weight <type>" column). Bad cells are reported by row and
  * column and the criterion is left out rather than scored on a guess.
  */
-import { Cell, Grid, UserError, columnLetter, describe, isBlank, isErrorValue, toNumber } from '../cells';
+import {
+  Cell,
+  Grid,
+  UserError,
+  columnLetter,
+  describe,
+  isBlank,
+  isErrorValue,
+  toNumber,
+} from '../cells';
 import { describeMissing, headerIndex, headerKey } from '../headers';
 import { PARTNER_COMPUTED_COLUMNS, PARTNER_INPUT_COLUMNS } from '../schema/tabs';
 import { Direction, parseDirection } from '../scoring/directions';
@@ -27,7 +36,9 @@ export interface Framework {
 
 const TAB = 'Criteria';
 /** Partners headers a criterion ID must not take, or its score column would be ambiguous. */
-const RESERVED = new Set([...PARTNER_INPUT_COLUMNS, ...PARTNER_COMPUTED_COLUMNS].map((c) => headerKey(c.header)));
+const RESERVED = new Set(
+  [...PARTNER_INPUT_COLUMNS, ...PARTNER_COMPUTED_COLUMNS].map((c) => headerKey(c.header)),
+);
 const WEIGHT_PREFIX = 'weight';
 
 export function readFramework(grid: Grid): Framework {
@@ -51,7 +62,8 @@ export function readFramework(grid: Grid): Framework {
       weightCols.push({ type: text.slice(WEIGHT_PREFIX.length).trim(), column: i + 1 });
     }
   });
-  if (!weightCols.length) throw new UserError(`${TAB}: no "Weight <partner type>" column found in the header row.`);
+  if (!weightCols.length)
+    throw new UserError(`${TAB}: no "Weight <partner type>" column found in the header row.`);
 
   const issues: string[] = [];
   const where = (row: number, column: number, value: Cell) =>
@@ -63,11 +75,14 @@ export function readFramework(grid: Grid): Framework {
     const row = i + 2;
     const id = String(r[idCol - 1] ?? '').trim();
     if (!id) {
-      if (!r.every(isBlank)) issues.push(`${TAB}, row ${row}: a criterion without an ID is ignored.`);
+      if (!r.every(isBlank))
+        issues.push(`${TAB}, row ${row}: a criterion without an ID is ignored.`);
       return;
     }
     if (RESERVED.has(headerKey(id))) {
-      issues.push(`${TAB}, row ${row}: the ID '${id}' is also the name of a Partners column; rename the ID (e.g. '${id}_C'). Criterion left out.`);
+      issues.push(
+        `${TAB}, row ${row}: the ID '${id}' is also the name of a Partners column; rename the ID (e.g. '${id}_C'). Criterion left out.`,
+      );
       return;
     }
     if (seen.has(id.toLowerCase())) {
@@ -78,13 +93,16 @@ export function readFramework(grid: Grid): Framework {
     const dirCell = r[dirCol - 1];
     const direction = isBlank(dirCell) ? 1 : parseDirection(dirCell);
     if (direction === null) {
-      issues.push(`${where(row, dirCol, dirCell)} is not a direction (benefit or cost); criterion '${id}' left out.`);
+      issues.push(
+        `${where(row, dirCol, dirCell)} is not a direction (benefit or cost); criterion '${id}' left out.`,
+      );
       return;
     }
     let knockOut: number | null = null;
     if (koCol && !isBlank(r[koCol - 1])) {
       knockOut = toNumber(r[koCol - 1]);
-      if (knockOut === null) issues.push(`${where(row, koCol, r[koCol - 1])} is not a number; no knock-out applied.`);
+      if (knockOut === null)
+        issues.push(`${where(row, koCol, r[koCol - 1])} is not a number; no knock-out applied.`);
     }
     const weights = weightCols.map(({ column }) => {
       const v = r[column - 1];
@@ -106,6 +124,11 @@ export function readFramework(grid: Grid): Framework {
     weightRows.push(weights);
   });
   const weights = new Map<string, number[]>();
-  weightCols.forEach(({ type }, t) => weights.set(type.toLowerCase(), weightRows.map((w) => w[t])));
+  weightCols.forEach(({ type }, t) =>
+    weights.set(
+      type.toLowerCase(),
+      weightRows.map((w) => w[t]),
+    ),
+  );
   return { criteria, weights, types: weightCols.map((w) => w.type), issues };
 }

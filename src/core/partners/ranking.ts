@@ -10,10 +10,21 @@ export const TOP_PER_SEGMENT = 3;
 export const CHART_BARS = 15;
 
 export const RANKING_HEADERS = [
-  'Country', 'Category', 'Partner type', 'Rank', 'Partner', 'Score', 'Coverage', 'Knock-out', 'Stability', 'Strengths', 'Weaknesses',
+  'Country',
+  'Category',
+  'Partner type',
+  'Rank',
+  'Partner',
+  'Score',
+  'Coverage',
+  'Knock-out',
+  'Stability',
+  'Strengths',
+  'Weaknesses',
 ];
 
-const orderOf = (r: PartnerResult) => [r.country, r.category, r.type].map((s) => s.toLowerCase()).join('|');
+const orderOf = (r: PartnerResult) =>
+  [r.country, r.category, r.type].map((s) => s.toLowerCase()).join('|');
 
 export function rankingTable(results: PartnerResult[]): Grid {
   const top = results
@@ -23,8 +34,17 @@ export function rankingTable(results: PartnerResult[]): Grid {
   return [
     RANKING_HEADERS,
     ...top.map((r) => [
-      r.country, r.category, r.type, r.rank!, r.partner, blank(r.score), blank(r.coverage),
-      r.knockOut || '', blank(r.stability), r.strengths, r.weaknesses,
+      r.country,
+      r.category,
+      r.type,
+      r.rank!,
+      r.partner,
+      blank(r.score),
+      blank(r.coverage),
+      r.knockOut || '',
+      blank(r.stability),
+      r.strengths,
+      r.weaknesses,
     ]),
   ];
 }
@@ -36,5 +56,8 @@ export function chartData(table: Grid): Grid {
     .filter((r) => r[3] === 1 && r[7] === '' && typeof r[5] === 'number')
     .sort((a, b) => (b[5] as number) - (a[5] as number))
     .slice(0, CHART_BARS);
-  return [['Segment leader', 'Score'], ...leaders.map((r) => [`${r[4]} · ${r[0]} ${r[1]} ${r[2]}`, r[5]])];
+  return [
+    ['Segment leader', 'Score'],
+    ...leaders.map((r) => [`${r[4]} · ${r[0]} ${r[1]} ${r[2]}`, r[5]]),
+  ];
 }

@@ -28,7 +28,9 @@ export function formatNumber(v: number | null | undefined, format: string): stri
 export function formatDelta(delta: number | null, format: string): string {
   if (delta === null || !Number.isFinite(delta)) return '';
   const percent = format.trim().endsWith('%');
-  const body = percent ? `${formatNumber(Math.abs(delta) * 100, '0.0')} pts` : formatNumber(Math.abs(delta), format);
+  const body = percent
+    ? `${formatNumber(Math.abs(delta) * 100, '0.0')} pts`
+    : formatNumber(Math.abs(delta), format);
   const zero = !/[1-9]/.test(body);
   return `${zero ? '±' : delta > 0 ? '+' : '−'}${body}`;
 }
@@ -47,6 +49,10 @@ export function textSparkline(values: readonly (number | null)[]): string {
   const [lo, hi] = [Math.min(...nums), Math.max(...nums)];
   const bars = '▁▂▃▄▅▆▇█';
   return values
-    .map((v) => (v === null || !Number.isFinite(v) ? ' ' : bars[hi === lo ? 3 : Math.round(((v - lo) / (hi - lo)) * 7)]))
+    .map((v) =>
+      v === null || !Number.isFinite(v)
+        ? ' '
+        : bars[hi === lo ? 3 : Math.round(((v - lo) / (hi - lo)) * 7)],
+    )
     .join('');
 }

@@ -26,33 +26,72 @@ export function kpiSection(input: ReportInput): KpiSection {
   const end = period.months[period.months.length - 1];
   const chartMonths = monthRange(addMonths(end, -(CHART_MONTHS - 1)), end);
   const months = [...new Set([...scorecardMonths(period.months), ...chartMonths])].sort();
-  const result = computeKpis(input.kpi?.orders ?? [], { timeZone: input.timeZone, months, factors: input.factors });
+  const result = computeKpis(input.kpi?.orders ?? [], {
+    timeZone: input.timeZone,
+    months,
+    factors: input.factors,
+  });
   const targets = input.targets ?? { targets: {}, issues: [] };
   const rows = scorecard(result, period.months, targets);
-  return { result, rows, charts: charts(result, chartMonths, targets.targets.reuse_rate?.target ?? null), categories: categories(result, period.months) };
+  return {
+    result,
+    rows,
+    charts: charts(result, chartMonths, targets.targets.reuse_rate?.target ?? null),
+    categories: categories(result, period.months),
+  };
 }
 
 function charts(result: KpiResult, months: MonthKey[], reuseTarget: number | null): ReportChart[] {
   const v = (m: MonthKey) => result.byMonth[m].values;
   return [
     {
-      id: 'volumes', title: 'Monthly volumes: requested vs received', kind: 'column', xTitle: 'Month', yTitle: 'orders',
-      percent: false, format: '#,##0', series: ['Requested', 'Received'],
+      id: 'volumes',
+      title: 'Monthly volumes: requested vs received',
+      kind: 'column',
+      xTitle: 'Month',
+      yTitle: 'orders',
+      percent: false,
+      format: '#,##0',
+      series: ['Requested', 'Received'],
       rows: months.map((m) => ({ x: m, values: [v(m).requests, v(m).received] })),
     },
     {
-      id: 'reuse', title: 'Reuse rate vs target', kind: 'line', xTitle: 'Month', yTitle: 'share of inspected devices',
-      percent: true, format: '0.0%', series: reuseTarget === null ? ['Reuse rate'] : ['Reuse rate', 'Target'],
-      rows: months.map((m) => ({ x: m, values: reuseTarget === null ? [v(m).reuse_rate] : [v(m).reuse_rate, reuseTarget] })),
+      id: 'reuse',
+      title: 'Reuse rate vs target',
+      kind: 'line',
+      xTitle: 'Month',
+      yTitle: 'share of inspected devices',
+      percent: true,
+      format: '0.0%',
+      series: reuseTarget === null ? ['Reuse rate'] : ['Reuse rate', 'Target'],
+      rows: months.map((m) => ({
+        x: m,
+        values: reuseTarget === null ? [v(m).reuse_rate] : [v(m).reuse_rate, reuseTarget],
+      })),
     },
     {
-      id: 'mix', title: 'Disposition mix (inspected devices)', kind: 'stacked-column', xTitle: 'Month', yTitle: 'devices',
-      percent: false, format: '#,##0', series: [...OUTCOMES],
-      rows: months.map((m) => ({ x: m, values: OUTCOMES.map((o) => result.byMonth[m].outcomes[o]) })),
+      id: 'mix',
+      title: 'Disposition mix (inspected devices)',
+      kind: 'stacked-column',
+      xTitle: 'Month',
+      yTitle: 'devices',
+      percent: false,
+      format: '#,##0',
+      series: [...OUTCOMES],
+      rows: months.map((m) => ({
+        x: m,
+        values: OUTCOMES.map((o) => result.byMonth[m].outcomes[o]),
+      })),
     },
     {
-      id: 'lead_time', title: 'Lead time, days: median and P90', kind: 'line', xTitle: 'Month', yTitle: 'days',
-      percent: false, format: '0.0', series: ['Median', 'P90'],
+      id: 'lead_time',
+      title: 'Lead time, days: median and P90',
+      kind: 'line',
+      xTitle: 'Month',
+      yTitle: 'days',
+      percent: false,
+      format: '0.0',
+      series: ['Median', 'P90'],
       rows: months.map((m) => ({ x: m, values: [v(m).lead_time_median, v(m).lead_time_p90] })),
     },
   ];

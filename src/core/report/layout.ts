@@ -19,7 +19,12 @@ const HEADER_BG = '#f1f3f4';
 export const CHART_ROWS = 36;
 /** Native chart size in pixels; two fit side by side over columns A–E and F–J. */
 export const CHART_SIZE = { width: 600, height: 320 };
-const CHART_ANCHORS = [[0, 1], [0, 6], [18, 1], [18, 6]] as const;
+const CHART_ANCHORS = [
+  [0, 1],
+  [0, 6],
+  [18, 1],
+  [18, 6],
+] as const;
 
 /** A cell's font weight. */
 export type Weight = 'bold' | 'normal';
@@ -97,12 +102,34 @@ export function reportLayout(model: ReportModel): ReportLayout {
   section(SECTIONS.kpis);
   note(model.kpiNote);
   const trendMonths = model.kpis[0]?.trendMonths ?? [];
-  header(['KPI', 'Unit', 'Actual', 'Target', 'Variance', 'RAG', 'Previous period', 'Year to date', '6-month trend', ...trendMonths]);
+  header([
+    'KPI',
+    'Unit',
+    'Actual',
+    'Target',
+    'Variance',
+    'RAG',
+    'Previous period',
+    'Year to date',
+    '6-month trend',
+    ...trendMonths,
+  ]);
   const kpiFirstRow = lines.length + 1;
   for (const r of model.kpis) {
     const f = r.format;
     add({
-      cells: [r.label, r.unit, num(r.actual), num(r.target), num(r.variance), r.rag ?? '', num(r.previous), num(r.ytd), '', ...r.trend.map(num)],
+      cells: [
+        r.label,
+        r.unit,
+        num(r.actual),
+        num(r.target),
+        num(r.variance),
+        r.rag ?? '',
+        num(r.previous),
+        num(r.ytd),
+        '',
+        ...r.trend.map(num),
+      ],
       formats: ['@', '@', f, f, f, '@', f, f, DEFAULT, ...r.trend.map(() => f)],
       backgrounds: [null, null, rag(r.rag), null, null, rag(r.rag)],
     });
@@ -113,7 +140,9 @@ export function reportLayout(model: ReportModel): ReportLayout {
     column: sparkColumn,
     formulas: model.kpis.map((_, i) => {
       const row = kpiFirstRow + i;
-      return [`=SPARKLINE(${columnLetter(sparkColumn + 1)}${row}:${columnLetter(sparkColumn + trendMonths.length)}${row})`];
+      return [
+        `=SPARKLINE(${columnLetter(sparkColumn + 1)}${row}:${columnLetter(sparkColumn + trendMonths.length)}${row})`,
+      ];
     }),
   };
 
@@ -125,18 +154,47 @@ export function reportLayout(model: ReportModel): ReportLayout {
   note(model.categoryNote);
   header(['Category', 'Requests', 'Received', 'Inspected', 'Reuse rate', 'Share of requests']);
   for (const c of model.categories) {
-    add({ cells: [c.category, c.requests, c.received, c.inspected, num(c.reuseRate), num(c.share)], formats: ['@', '#,##0', '#,##0', '#,##0', '0.0%', '0.0%'] });
+    add({
+      cells: [c.category, c.requests, c.received, c.inspected, num(c.reuseRate), num(c.share)],
+      formats: ['@', '#,##0', '#,##0', '#,##0', '0.0%', '0.0%'],
+    });
   }
 
   section(SECTIONS.shortlist);
   note(model.shortlistNote);
-  header(['Country', 'Partner type', 'Rank', 'Partner', 'Category', 'Score', 'Coverage', 'Knock-out', 'Stability', 'Strengths', 'Weaknesses']);
+  header([
+    'Country',
+    'Partner type',
+    'Rank',
+    'Partner',
+    'Category',
+    'Score',
+    'Coverage',
+    'Knock-out',
+    'Stability',
+    'Strengths',
+    'Weaknesses',
+  ]);
   for (const g of model.shortlist) {
     for (const e of g.entries) {
       add({
-        cells: [g.country, g.type, e.rank ?? 'knocked out', e.partner, e.category, e.score, num(e.coverage), e.knockOut, num(e.stability), e.strengths, e.weaknesses],
+        cells: [
+          g.country,
+          g.type,
+          e.rank ?? 'knocked out',
+          e.partner,
+          e.category,
+          e.score,
+          num(e.coverage),
+          e.knockOut,
+          num(e.stability),
+          e.strengths,
+          e.weaknesses,
+        ],
         formats: ['@', '@', '0', '@', '@', '0.00', '0%', '@', '0%', '@', '@'],
-        backgrounds: e.passes ? undefined : [null, null, RAG_COLORS.red, null, null, null, null, RAG_COLORS.red],
+        backgrounds: e.passes
+          ? undefined
+          : [null, null, RAG_COLORS.red, null, null, null, null, RAG_COLORS.red],
       });
     }
   }
@@ -146,23 +204,44 @@ export function reportLayout(model: ReportModel): ReportLayout {
   add({ cells: ['Best practices'], bold: true });
   header(['Country', 'Topic', 'Best practice', 'Source']);
   const practices = model.benchmark.bestPractices;
-  for (const b of practices.slice(0, MAX_BENCHMARK_ROWS)) add({ cells: [b.country, b.topic, b.text, b.source] });
-  if (practices.length > MAX_BENCHMARK_ROWS) add({ cells: [`… and ${practices.length - MAX_BENCHMARK_ROWS} more in the Benchmark tabs.`] });
+  for (const b of practices.slice(0, MAX_BENCHMARK_ROWS))
+    add({ cells: [b.country, b.topic, b.text, b.source] });
+  if (practices.length > MAX_BENCHMARK_ROWS)
+    add({ cells: [`… and ${practices.length - MAX_BENCHMARK_ROWS} more in the Benchmark tabs.`] });
   add({ cells: ['Facts due for review'], bold: true });
   header(['Country', 'Tab', 'Row', 'Topic', 'Last reviewed', 'Why']);
   const due = model.benchmark.dueForReview;
   for (const d of due.slice(0, MAX_BENCHMARK_ROWS)) {
-    add({ cells: [d.country, d.tab, d.row, d.topic, reviewed(d), d.reason ?? ''], formats: ['@', '@', '0', '@', DATE, '@'] });
+    add({
+      cells: [d.country, d.tab, d.row, d.topic, reviewed(d), d.reason ?? ''],
+      formats: ['@', '@', '0', '@', DATE, '@'],
+    });
   }
-  if (due.length > MAX_BENCHMARK_ROWS) add({ cells: [`… and ${due.length - MAX_BENCHMARK_ROWS} more: the Benchmark tab counts them per country.`] });
+  if (due.length > MAX_BENCHMARK_ROWS)
+    add({
+      cells: [
+        `… and ${due.length - MAX_BENCHMARK_ROWS} more: the Benchmark tab counts them per country.`,
+      ],
+    });
 
   section(SECTIONS.quality);
   for (const n of model.quality.notes) add({ cells: [n] });
-  if (model.quality.total > model.quality.rows.length) add({ cells: [`The first ${model.quality.rows.length} of ${model.quality.total} findings are listed.`] });
+  if (model.quality.total > model.quality.rows.length)
+    add({
+      cells: [
+        `The first ${model.quality.rows.length} of ${model.quality.total} findings are listed.`,
+      ],
+    });
   header(['Tab', 'Row', 'Column', 'Value', 'Finding']);
   for (const q of model.quality.rows) {
     add({
-      cells: [q.tab, q.row, q.column, shortValue(q.value), `${q.skipped ? 'row skipped: ' : 'row kept: '}${q.reason}`],
+      cells: [
+        q.tab,
+        q.row,
+        q.column,
+        shortValue(q.value),
+        `${q.skipped ? 'row skipped: ' : 'row kept: '}${q.reason}`,
+      ],
       formats: ['@', '0', '@', q.value instanceof Date ? 'yyyy-mm-dd hh:mm' : DEFAULT, '@'],
     });
   }
@@ -171,13 +250,32 @@ export function reportLayout(model: ReportModel): ReportLayout {
   const charts: PlacedChart[] = model.charts.map((chart, i) => {
     const row = lines.length + 1;
     header([chart.xTitle, ...chart.series]);
-    for (const r of chart.rows) add({ cells: [r.x, ...r.values.map(num)], formats: ['@', ...r.values.map(() => chart.format)] });
+    for (const r of chart.rows)
+      add({
+        cells: [r.x, ...r.values.map(num)],
+        formats: ['@', ...r.values.map(() => chart.format)],
+      });
     blank();
     const [dr, col] = CHART_ANCHORS[i % CHART_ANCHORS.length];
-    return { chart, row, column: 1, rows: chart.rows.length + 1, columns: chart.series.length + 1, anchorRow: chartTop + dr, anchorColumn: col };
+    return {
+      chart,
+      row,
+      column: 1,
+      rows: chart.rows.length + 1,
+      columns: chart.series.length + 1,
+      anchorRow: chartTop + dr,
+      anchorColumn: col,
+    };
   });
 
-  return { ...grid(lines), titleRow: 1, sparklines, charts, sections, columnWidths: [240, ...new Array(LAYOUT_WIDTH - 1).fill(105)] };
+  return {
+    ...grid(lines),
+    titleRow: 1,
+    sparklines,
+    charts,
+    sections,
+    columnWidths: [240, ...new Array(LAYOUT_WIDTH - 1).fill(105)],
+  };
 }
 
 /**
@@ -200,11 +298,22 @@ function shortValue(v: Cell): Cell {
 }
 
 function grid(lines: Line[]): Pick<ReportLayout, 'values' | 'formats' | 'backgrounds' | 'weights'> {
-  const pad = <T>(row: T[], fill: T): T[] => [...row, ...new Array(Math.max(0, LAYOUT_WIDTH - row.length)).fill(fill)].slice(0, LAYOUT_WIDTH);
+  const pad = <T>(row: T[], fill: T): T[] =>
+    [...row, ...new Array(Math.max(0, LAYOUT_WIDTH - row.length)).fill(fill)].slice(
+      0,
+      LAYOUT_WIDTH,
+    );
   return {
     values: lines.map((l) => pad(l.cells, '')),
-    formats: lines.map((l) => pad(l.cells.map((c, j) => l.formats?.[j] ?? (typeof c === 'string' ? '@' : DEFAULT)), DEFAULT)),
-    backgrounds: lines.map((l) => pad(l.backgrounds ?? [], null).map((b) => b ?? l.background ?? null)),
+    formats: lines.map((l) =>
+      pad(
+        l.cells.map((c, j) => l.formats?.[j] ?? (typeof c === 'string' ? '@' : DEFAULT)),
+        DEFAULT,
+      ),
+    ),
+    backgrounds: lines.map((l) =>
+      pad(l.backgrounds ?? [], null).map((b) => b ?? l.background ?? null),
+    ),
     weights: lines.map((l) => pad<Weight>([], l.bold ? 'bold' : 'normal')),
   };
 }

@@ -23,14 +23,22 @@ export function buildReport(input: ReportInput): ReportModel {
   const hasOrders = !!input.kpi && input.kpi.orders.length > 0;
   const partial = isPartial(period, input.now, input.timeZone);
   const summary = summarySentences(kpis.rows, period, hasOrders);
-  if (partial) summary.unshift(`${period.label} is not over yet: its figures cover the days up to ${formatInstant(input.now, input.timeZone).slice(0, 10)} only.`);
+  if (partial)
+    summary.unshift(
+      `${period.label} is not over yet: its figures cover the days up to ${formatInstant(input.now, input.timeZone).slice(0, 10)} only.`,
+    );
 
   const groups = input.partners ? shortlist(input.partners) : [];
   const knocked = groups.reduce((n, g) => n + g.entries.filter((e) => !e.passes).length, 0);
   let shortlistNote = '';
-  if (!input.partners) shortlistNote = 'No partner assessment: the Partners or Criteria tab is missing or unreadable (see Data quality).';
-  else if (!groups.length) shortlistNote = 'No partner scored yet: add partners and their scores in Partners (one score column per criterion).';
-  else if (knocked) shortlistNote = `${knocked} knocked-out partner(s) shown without a rank: their score alone would have placed them in the top ${SHORTLIST_SIZE}.`;
+  if (!input.partners)
+    shortlistNote =
+      'No partner assessment: the Partners or Criteria tab is missing or unreadable (see Data quality).';
+  else if (!groups.length)
+    shortlistNote =
+      'No partner scored yet: add partners and their scores in Partners (one score column per criterion).';
+  else if (knocked)
+    shortlistNote = `${knocked} knocked-out partner(s) shown without a rank: their score alone would have placed them in the top ${SHORTLIST_SIZE}.`;
 
   const bench = input.benchmark;
   const benchNote = !bench
@@ -52,13 +60,21 @@ export function buildReport(input: ReportInput): ReportModel {
     },
     summary,
     kpis: kpis.rows,
-    kpiNote: hasOrders ? '' : input.kpi ? 'KPI Data holds no orders yet: every figure below is empty.' : 'KPI Data is missing or unreadable (see Data quality): every figure below is empty.',
+    kpiNote: hasOrders
+      ? ''
+      : input.kpi
+        ? 'KPI Data holds no orders yet: every figure below is empty.'
+        : 'KPI Data is missing or unreadable (see Data quality): every figure below is empty.',
     charts: kpis.charts,
     categories: kpis.categories,
     categoryNote: kpis.categories.length ? '' : `No order in ${period.label}.`,
     shortlist: groups,
     shortlistNote,
-    benchmark: { bestPractices: bench?.bestPractices ?? [], dueForReview: bench?.dueForReview ?? [], note: benchNote },
+    benchmark: {
+      bestPractices: bench?.bestPractices ?? [],
+      dueForReview: bench?.dueForReview ?? [],
+      note: benchNote,
+    },
     quality: qualitySection(input, kpis.result.missingFactors),
   };
 }

@@ -4,7 +4,15 @@
  * months in the spreadsheet's time zone, as everywhere in the KPI core.
  */
 import { Cell, UserError, isBlank } from '../cells';
-import { MonthKey, addMonths, lastCompleteMonth, monthKey, monthLabel, monthRange, parseMonth } from '../kpi/months';
+import {
+  MonthKey,
+  addMonths,
+  lastCompleteMonth,
+  monthKey,
+  monthLabel,
+  monthRange,
+  parseMonth,
+} from '../kpi/months';
 
 /** A month or a quarter, resolved. */
 export interface ReportPeriod {
@@ -77,12 +85,22 @@ export function lastCompleteQuarter(now: Date, timeZone: string): ReportPeriod {
  * `fallback` (itself one of these; default the last complete month). Throws a UserError that
  * quotes the text and lists what is accepted; a period that has not started yet is refused.
  */
-export function parsePeriod(text: Cell, now: Date, timeZone: string, fallback: Cell = 'last complete month'): ReportPeriod {
-  if (isBlank(text)) return isBlank(fallback) ? monthPeriod(lastCompleteMonth(now, timeZone)) : parsePeriod(fallback, now, timeZone);
+export function parsePeriod(
+  text: Cell,
+  now: Date,
+  timeZone: string,
+  fallback: Cell = 'last complete month',
+): ReportPeriod {
+  if (isBlank(text))
+    return isBlank(fallback)
+      ? monthPeriod(lastCompleteMonth(now, timeZone))
+      : parsePeriod(fallback, now, timeZone);
   const s = typeof text === 'string' ? text.trim() : text;
   let period: ReportPeriod | null = null;
-  if (typeof s === 'string' && LAST_MONTH.test(s)) period = monthPeriod(lastCompleteMonth(now, timeZone));
-  else if (typeof s === 'string' && LAST_QUARTER.test(s)) period = lastCompleteQuarter(now, timeZone);
+  if (typeof s === 'string' && LAST_MONTH.test(s))
+    period = monthPeriod(lastCompleteMonth(now, timeZone));
+  else if (typeof s === 'string' && LAST_QUARTER.test(s))
+    period = lastCompleteQuarter(now, timeZone);
   else if (typeof s === 'string') period = quarter(s);
   if (!period) {
     const m = parseMonth(s as Cell, timeZone);
@@ -94,15 +112,20 @@ export function parsePeriod(text: Cell, now: Date, timeZone: string, fallback: C
     );
   }
   if (period.months[0] > monthKey(now, timeZone)) {
-    throw new UserError(`${period.label} has not started yet: choose a month or quarter up to ${monthLabel(monthKey(now, timeZone))}.`);
+    throw new UserError(
+      `${period.label} has not started yet: choose a month or quarter up to ${monthLabel(monthKey(now, timeZone))}.`,
+    );
   }
   return period;
 }
 
 function quarter(s: string): ReportPeriod | null {
-  const m = /^(\d{4})\s*[-/ ]?\s*[QqTt]([1-4])$/.exec(s) ?? /^[QqTt]([1-4])\s*[-/ ]?\s*(\d{4})$/.exec(s);
+  const m =
+    /^(\d{4})\s*[-/ ]?\s*[QqTt]([1-4])$/.exec(s) ?? /^[QqTt]([1-4])\s*[-/ ]?\s*(\d{4})$/.exec(s);
   if (!m) return null;
-  const [year, q] = /^\d{4}$/.test(m[1]) ? [Number(m[1]), Number(m[2])] : [Number(m[2]), Number(m[1])];
+  const [year, q] = /^\d{4}$/.test(m[1])
+    ? [Number(m[1]), Number(m[2])]
+    : [Number(m[2]), Number(m[1])];
   return year >= 1900 ? quarterPeriod(year, q) : null;
 }
 

@@ -13,7 +13,10 @@ export const MAX_QUALITY_ROWS = 200;
 export const MAX_NOTES = 50;
 
 /** The data-quality section from the parsed KPI Data, reader notes and missing factors. */
-export function qualitySection(input: ReportInput, missingFactors: readonly MissingFactor[]): ReportModel['quality'] {
+export function qualitySection(
+  input: ReportInput,
+  missingFactors: readonly MissingFactor[],
+): ReportModel['quality'] {
   const issues = input.kpi?.issues ?? [];
   const skipped = input.kpi?.rowsSkipped ?? 0;
   const notes: string[] = [];
@@ -22,18 +25,28 @@ export function qualitySection(input: ReportInput, missingFactors: readonly Miss
       `KPI Data: ${input.kpi.rowsRead} row(s) read, ${skipped} skipped (left out of every KPI), ` +
         `${issues.filter((i) => !i.skipped).length} value(s) kept but blanked or defaulted.`,
     );
-    for (const [reason, n] of byReason(issues.filter((i) => i.skipped))) notes.push(`Row skipped — ${reason} (${n}).`);
-    for (const [reason, n] of byReason(issues.filter((i) => !i.skipped))) notes.push(`Row kept — ${reason} (${n}).`);
+    for (const [reason, n] of byReason(issues.filter((i) => i.skipped)))
+      notes.push(`Row skipped — ${reason} (${n}).`);
+    for (const [reason, n] of byReason(issues.filter((i) => !i.skipped)))
+      notes.push(`Row kept — ${reason} (${n}).`);
   }
   for (const m of missingFactors) {
-    notes.push(`Factors: no emission factor for ${m.category} / ${m.outcome} (${m.count} device(s)); their CO2e counts 0.`);
+    notes.push(
+      `Factors: no emission factor for ${m.category} / ${m.outcome} (${m.count} device(s)); their CO2e counts 0.`,
+    );
   }
   notes.push(...input.notes.slice(0, MAX_NOTES));
-  if (input.notes.length > MAX_NOTES) notes.push(`… and ${input.notes.length - MAX_NOTES} more findings in the tabs named above.`);
+  if (input.notes.length > MAX_NOTES)
+    notes.push(`… and ${input.notes.length - MAX_NOTES} more findings in the tabs named above.`);
   if (!notes.length) notes.push('No data-quality finding.');
   const ordered = [...issues.filter((i) => i.skipped), ...issues.filter((i) => !i.skipped)];
   const rows: QualityRow[] = ordered.slice(0, MAX_QUALITY_ROWS).map((i) => ({
-    tab: 'KPI Data', row: i.row, column: i.column, value: i.value, reason: i.reason, skipped: i.skipped,
+    tab: 'KPI Data',
+    row: i.row,
+    column: i.column,
+    value: i.value,
+    reason: i.reason,
+    skipped: i.skipped,
   }));
   return { notes, rows, total: issues.length, skipped };
 }

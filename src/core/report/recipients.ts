@@ -8,11 +8,14 @@ import { Cell, UserError, isBlank } from '../cells';
 export const MAX_RECIPIENTS_PER_MESSAGE = 50;
 
 // One @, no spaces or separators, a dotted domain of letters, digits and hyphens, a 2+ letter top level.
-const ADDRESS = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/;
+const ADDRESS =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/;
 
 /** True for a plain e-mail address such as camille@example.com. */
 export function isEmailAddress(s: string): boolean {
-  return ADDRESS.test(s) && !s.includes('..') && !s.startsWith('.') && !s.split('@')[0].endsWith('.');
+  return (
+    ADDRESS.test(s) && !s.includes('..') && !s.startsWith('.') && !s.split('@')[0].endsWith('.')
+  );
 }
 
 /**
@@ -22,9 +25,16 @@ export function isEmailAddress(s: string): boolean {
  * entry is not an address.
  */
 export function parseRecipients(cell: Cell, where: string): string[] {
-  const entries = isBlank(cell) ? [] : String(cell).split(/[,;\n\r]+/).map((e) => e.trim()).filter(Boolean);
+  const entries = isBlank(cell)
+    ? []
+    : String(cell)
+        .split(/[,;\n\r]+/)
+        .map((e) => e.trim())
+        .filter(Boolean);
   if (!entries.length) {
-    throw new UserError(`${where} ('Report recipients') is empty: type one or more e-mail addresses separated by commas. Nothing was sent.`);
+    throw new UserError(
+      `${where} ('Report recipients') is empty: type one or more e-mail addresses separated by commas. Nothing was sent.`,
+    );
   }
   const out: string[] = [];
   const seen = new Set<string>();

@@ -31,7 +31,10 @@ export function shortlist(results: readonly PartnerResult[]): ShortlistGroup[] {
   return [...groups.keys()].sort().map((key) => {
     const members = groups.get(key)!;
     const scores = members.map((m) => m.score as number);
-    const ranks = rankWithKnockouts(scores, members.map((m) => m.passes));
+    const ranks = rankWithKnockouts(
+      scores,
+      members.map((m) => m.passes),
+    );
     const ignoringKnockouts = rankValues(scores);
     const entries: ShortlistEntry[] = [];
     members.forEach((m, i) => {
@@ -40,7 +43,13 @@ export function shortlist(results: readonly PartnerResult[]): ShortlistGroup[] {
       if (top || hidden) entries.push(entry(m, top ? ranks[i] : null));
     });
     // Passing partners by rank, then the knock-outs by score.
-    entries.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.score - a.score || a.partner.localeCompare(b.partner) || a.row - b.row);
+    entries.sort(
+      (a, b) =>
+        (a.rank ?? Infinity) - (b.rank ?? Infinity) ||
+        b.score - a.score ||
+        a.partner.localeCompare(b.partner) ||
+        a.row - b.row,
+    );
     return { country: members[0].country, type: members[0].type, scored: members.length, entries };
   });
 }

@@ -20,10 +20,14 @@ export interface Mover {
 /** KPIs that moved, best first (KPIs with a target only, unless none has one). */
 export function movers(rows: readonly ScorecardRow[]): Mover[] {
   const moved = rows
-    .filter((r) => r.improvement !== null && r.previous !== null && r.previous !== 0 && r.actual !== null)
+    .filter(
+      (r) => r.improvement !== null && r.previous !== null && r.previous !== 0 && r.actual !== null,
+    )
     .map((r) => ({ row: r, relative: (r.improvement as number) / Math.abs(r.previous as number) }));
   const targeted = moved.filter((m) => m.row.rag !== null);
-  return (targeted.length ? targeted : moved).sort((a, b) => b.relative - a.relative || a.row.id.localeCompare(b.row.id));
+  return (targeted.length ? targeted : moved).sort(
+    (a, b) => b.relative - a.relative || a.row.id.localeCompare(b.row.id),
+  );
 }
 
 /** The label of the period before this one, of the same length. */
@@ -44,8 +48,15 @@ function moverSentence(kind: 'Best' | 'Worst', m: Mover, previous: string): stri
 }
 
 /** The summary sentences for a period's scorecard; `hasOrders` false says the data is missing instead. */
-export function summarySentences(rows: readonly ScorecardRow[], period: ReportPeriod, hasOrders: boolean): string[] {
-  if (!hasOrders) return [`KPI Data holds no orders, so there are no KPIs for ${period.label}: add orders to KPI Data (one row per order) and generate the report again.`];
+export function summarySentences(
+  rows: readonly ScorecardRow[],
+  period: ReportPeriod,
+  hasOrders: boolean,
+): string[] {
+  if (!hasOrders)
+    return [
+      `KPI Data holds no orders, so there are no KPIs for ${period.label}: add orders to KPI Data (one row per order) and generate the report again.`,
+    ];
   const out: string[] = [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const previous = previousLabel(period);
@@ -56,14 +67,20 @@ export function summarySentences(rows: readonly ScorecardRow[], period: ReportPe
       `${period.label}: of the ${withTarget.length} KPIs with a target, ${count('green')} are green, ${count('amber')} amber and ${count('red')} red.`,
     );
   } else {
-    out.push(`${period.label}: no KPI has a target for this period yet; add them in KPI Targets to get green, amber and red.`);
+    out.push(
+      `${period.label}: no KPI has a target for this period yet; add them in KPI Targets to get green, amber and red.`,
+    );
   }
   const req = byId.get('requests');
   const rec = byId.get('received');
   const ins = byId.get('inspected');
   if (req && rec && ins) {
-    const change = req.previous ? ` (${formatDelta(req.deltaPct, '0.0%').replace(' pts', ' %')} on ${previous})` : '';
-    out.push(`Requests: ${value(req, req.actual)}${change}; devices received: ${formatNumber(rec.actual, rec.format)}; inspected: ${formatNumber(ins.actual, ins.format)}.`);
+    const change = req.previous
+      ? ` (${formatDelta(req.deltaPct, '0.0%').replace(' pts', ' %')} on ${previous})`
+      : '';
+    out.push(
+      `Requests: ${value(req, req.actual)}${change}; devices received: ${formatNumber(rec.actual, rec.format)}; inspected: ${formatNumber(ins.actual, ins.format)}.`,
+    );
   }
   const list = movers(rows);
   const best = list[0];
@@ -73,6 +90,9 @@ export function summarySentences(rows: readonly ScorecardRow[], period: ReportPe
   if (worst && worst.relative < 0) out.push(moverSentence('Worst', worst, previous));
   else out.push(`No KPI worsened on ${previous}.`);
   const red = withTarget.filter((r) => r.rag === 'red');
-  if (red.length) out.push(`Red, needing attention: ${red.map((r) => `${r.label} (${value(r, r.actual)} vs ${value(r, r.target)})`).join('; ')}.`);
+  if (red.length)
+    out.push(
+      `Red, needing attention: ${red.map((r) => `${r.label} (${value(r, r.actual)} vs ${value(r, r.target)})`).join('; ')}.`,
+    );
   return out;
 }

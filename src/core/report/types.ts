@@ -10,7 +10,11 @@ import { Issue } from '../kpi/table';
 import { ScorecardRow, TargetTable } from '../kpi/targets';
 import { PartnerResult } from '../partners/assess';
 import { ReportPeriod } from './period';
-import type { BenchmarkHighlights as FullHighlights, BestPractice, DueFact } from '../benchmark/highlights';
+import type {
+  BenchmarkHighlights as FullHighlights,
+  BestPractice,
+  DueFact,
+} from '../benchmark/highlights';
 
 /**
  * What the report needs from the benchmark: the best practices and the facts due for review that

@@ -49,12 +49,25 @@ const GROWTH = 1.015;
 type Weighted<T extends string> = readonly (readonly [T, number])[];
 
 const CHANNELS: Weighted<string> = [
-  ['mail-in kit', 0.55], ['store drop-off', 0.22], ['B2B fleet', 0.13], ['partner kiosk', 0.1],
+  ['mail-in kit', 0.55],
+  ['store drop-off', 0.22],
+  ['B2B fleet', 0.13],
+  ['partner kiosk', 0.1],
 ];
 const CATEGORIES: Weighted<string> = [
-  ['smartphone', 0.58], ['laptop', 0.15], ['tablet', 0.12], ['smartwatch', 0.06], ['console', 0.05], ['desktop', 0.02], ['other', 0.02],
+  ['smartphone', 0.58],
+  ['laptop', 0.15],
+  ['tablet', 0.12],
+  ['smartwatch', 0.06],
+  ['console', 0.05],
+  ['desktop', 0.02],
+  ['other', 0.02],
 ];
-const B2B_CATEGORIES: Weighted<string> = [['laptop', 0.45], ['smartphone', 0.45], ['tablet', 0.1]];
+const B2B_CATEGORIES: Weighted<string> = [
+  ['laptop', 0.45],
+  ['smartphone', 0.45],
+  ['tablet', 0.1],
+];
 
 interface ChannelModel {
   kit: boolean;
@@ -81,17 +94,79 @@ interface CategoryModel {
   payout: number;
   outcomes: Weighted<string>;
 }
-const PHONE_MIX: Weighted<string> = [['reused', 0.12], ['refurbished', 0.55], ['recycled', 0.23], ['returned', 0.05], ['rejected', 0.05]];
+const PHONE_MIX: Weighted<string> = [
+  ['reused', 0.12],
+  ['refurbished', 0.55],
+  ['recycled', 0.23],
+  ['returned', 0.05],
+  ['rejected', 0.05],
+];
 const CATEGORY_MODEL: Record<string, CategoryModel> = {
   smartphone: { weightKg: 0.19, payout: 85, outcomes: PHONE_MIX },
   tablet: { weightKg: 0.55, payout: 60, outcomes: PHONE_MIX },
-  laptop: { weightKg: 1.9, payout: 140, outcomes: [['reused', 0.15], ['refurbished', 0.52], ['recycled', 0.23], ['returned', 0.05], ['rejected', 0.05]] },
-  desktop: { weightKg: 7.5, payout: 40, outcomes: [['reused', 0.1], ['refurbished', 0.35], ['recycled', 0.48], ['returned', 0.03], ['rejected', 0.04]] },
-  smartwatch: { weightKg: 0.045, payout: 30, outcomes: [['reused', 0.1], ['refurbished', 0.38], ['recycled', 0.42], ['returned', 0.05], ['rejected', 0.05]] },
-  console: { weightKg: 3.0, payout: 70, outcomes: [['reused', 0.3], ['refurbished', 0.35], ['recycled', 0.25], ['returned', 0.05], ['rejected', 0.05]] },
-  other: { weightKg: 0.8, payout: 15, outcomes: [['reused', 0.05], ['refurbished', 0.2], ['recycled', 0.65], ['returned', 0.05], ['rejected', 0.05]] },
+  laptop: {
+    weightKg: 1.9,
+    payout: 140,
+    outcomes: [
+      ['reused', 0.15],
+      ['refurbished', 0.52],
+      ['recycled', 0.23],
+      ['returned', 0.05],
+      ['rejected', 0.05],
+    ],
+  },
+  desktop: {
+    weightKg: 7.5,
+    payout: 40,
+    outcomes: [
+      ['reused', 0.1],
+      ['refurbished', 0.35],
+      ['recycled', 0.48],
+      ['returned', 0.03],
+      ['rejected', 0.04],
+    ],
+  },
+  smartwatch: {
+    weightKg: 0.045,
+    payout: 30,
+    outcomes: [
+      ['reused', 0.1],
+      ['refurbished', 0.38],
+      ['recycled', 0.42],
+      ['returned', 0.05],
+      ['rejected', 0.05],
+    ],
+  },
+  console: {
+    weightKg: 3.0,
+    payout: 70,
+    outcomes: [
+      ['reused', 0.3],
+      ['refurbished', 0.35],
+      ['recycled', 0.25],
+      ['returned', 0.05],
+      ['rejected', 0.05],
+    ],
+  },
+  other: {
+    weightKg: 0.8,
+    payout: 15,
+    outcomes: [
+      ['reused', 0.05],
+      ['refurbished', 0.2],
+      ['recycled', 0.65],
+      ['returned', 0.05],
+      ['rejected', 0.05],
+    ],
+  },
 };
-const CSAT: Weighted<string> = [['5', 0.55], ['4', 0.3], ['3', 0.08], ['2', 0.04], ['1', 0.03]];
+const CSAT: Weighted<string> = [
+  ['5', 0.55],
+  ['4', 0.3],
+  ['3', 0.08],
+  ['2', 0.04],
+  ['1', 0.03],
+];
 
 /**
  * Generates the sample orders. 100,000 orders take a few hundred milliseconds.
@@ -139,7 +214,8 @@ export function generateSampleOrders(options: SampleOrderOptions = {}): SampleOr
     }
     let received: number | null = null;
     if (arrives) received = workHours(c + logNormal(ch.median, ch.sigma) * DAY, kitSent ?? c);
-    let inspected: number | null = received === null ? null : workHours(received + logNormal(1.5, 0.7) * DAY, received);
+    let inspected: number | null =
+      received === null ? null : workHours(received + logNormal(1.5, 0.7) * DAY, received);
     let outcome = lost ? 'lost' : inspected !== null ? pickW(cat.outcomes) : '';
     // Whatever lies after the as-of moment has not happened yet: recent cohorts are still open.
     if (kitSent !== null && kitSent > now) kitSent = null;
@@ -161,9 +237,19 @@ export function generateSampleOrders(options: SampleOrderOptions = {}): SampleOr
 
     rows.push([
       `SAMPLE-${String(i + 1).padStart(6, '0')}`,
-      new Date(c), category, channel,
-      date(kitSent), date(received), date(inspected), outcome,
-      weight, erasure, payout, cost, csat, complaint,
+      new Date(c),
+      category,
+      channel,
+      date(kitSent),
+      date(received),
+      date(inspected),
+      outcome,
+      weight,
+      erasure,
+      payout,
+      cost,
+      csat,
+      complaint,
     ]);
   }
   const errors = options.errors === false ? [] : plantErrors(rows, rand);
@@ -191,14 +277,17 @@ function creationTimes(count: number, asOf: Date, rand: () => number): number[] 
     const start = Date.UTC(endY, endM - 23 + i, 1);
     const end = Math.min(Date.UTC(endY, endM - 22 + i, 1), asOf.getTime());
     const full = Date.UTC(endY, endM - 22 + i, 1) - start;
-    const weight = SEASON[new Date(start).getUTCMonth()] * GROWTH ** i * Math.max(0, (end - start) / full);
+    const weight =
+      SEASON[new Date(start).getUTCMonth()] * GROWTH ** i * Math.max(0, (end - start) / full);
     return { start, end, weight };
   });
   const total = months.reduce((s, m) => s + m.weight, 0);
   const exact = months.map((m) => (count * m.weight) / total);
   const counts = exact.map(Math.floor);
   let left = count - counts.reduce((s, n) => s + n, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const order = exact
+    .map((x, i) => [x - Math.floor(x), i])
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (let k = 0; left > 0; k++, left--) counts[order[k % order.length][1]]++;
 
   const out: number[] = [];
@@ -222,7 +311,13 @@ function plantErrors(rows: Cell[][], rand: () => number): PlantedError[] {
   const choose = (ok: (r: Cell[], i: number) => boolean): number | null => {
     for (let tries = 0; tries < 200; tries++) {
       const i = 1 + Math.floor(rand() * (rows.length - 1));
-      if (i < rows.length && !used.has(i) && !used.has(i - 1) && !used.has(i + 1) && ok(rows[i], i)) {
+      if (
+        i < rows.length &&
+        !used.has(i) &&
+        !used.has(i - 1) &&
+        !used.has(i + 1) &&
+        ok(rows[i], i)
+      ) {
         used.add(i);
         return i;
       }

@@ -9,11 +9,49 @@ import { COUNTRIES, PARTNER_STATUSES, PARTNER_TYPES } from '../schema/lists';
 import { pick, seededRandom } from '../random';
 
 const STEMS: Record<string, string[]> = {
-  FR: ['Recyclerie du Vallon', 'Atelier Reboot Lyon', 'Solidaire Numérique Nord', 'EcoTri Bretagne', 'DataNet Effacement', 'Logis Retour Express', 'ReNouveau Tech', 'Les Puces Vertes'],
-  DE: ['Kreislauf Elektronik Nord', 'WiederWert Berlin', 'Datenfrei Sachsen', 'Rücklauf Logistik Süd', 'Zweites Leben IT', 'Grüne Platine Köln', 'Spendenwerk Digital'],
-  US: ['Second Circuit Recyclers', 'Heartland Device Rescue', 'ClearWipe Data Services', 'Coastline Reverse Logistics', 'RenewTech Midwest', 'Open Hands Computers'],
-  UK: ['Thames Circular Electronics', 'Northern Refurb Works', 'SafeErase Ltd', 'Pennine Collections', 'Second Byte Charity', 'Greenfield Reuse Co'],
-  ES: ['Reciclatec Levante', 'Segunda Vida Digital', 'Borrado Seguro Ibérica', 'Logística Inversa Centro', 'Reutiliza Andalucía', 'Conecta Solidario'],
+  FR: [
+    'Recyclerie du Vallon',
+    'Atelier Reboot Lyon',
+    'Solidaire Numérique Nord',
+    'EcoTri Bretagne',
+    'DataNet Effacement',
+    'Logis Retour Express',
+    'ReNouveau Tech',
+    'Les Puces Vertes',
+  ],
+  DE: [
+    'Kreislauf Elektronik Nord',
+    'WiederWert Berlin',
+    'Datenfrei Sachsen',
+    'Rücklauf Logistik Süd',
+    'Zweites Leben IT',
+    'Grüne Platine Köln',
+    'Spendenwerk Digital',
+  ],
+  US: [
+    'Second Circuit Recyclers',
+    'Heartland Device Rescue',
+    'ClearWipe Data Services',
+    'Coastline Reverse Logistics',
+    'RenewTech Midwest',
+    'Open Hands Computers',
+  ],
+  UK: [
+    'Thames Circular Electronics',
+    'Northern Refurb Works',
+    'SafeErase Ltd',
+    'Pennine Collections',
+    'Second Byte Charity',
+    'Greenfield Reuse Co',
+  ],
+  ES: [
+    'Reciclatec Levante',
+    'Segunda Vida Digital',
+    'Borrado Seguro Ibérica',
+    'Logística Inversa Centro',
+    'Reutiliza Andalucía',
+    'Conecta Solidario',
+  ],
 };
 
 const ASSESSORS = ['Camille M.', 'Jonas K.', 'Priya S.', 'Lucía G.'];

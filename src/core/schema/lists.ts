@@ -2,8 +2,15 @@
 
 export const COUNTRIES = ['FR', 'DE', 'US', 'UK', 'ES'] as const;
 
-
-export const CATEGORIES = ['smartphone', 'tablet', 'laptop', 'desktop', 'smartwatch', 'console', 'other'];
+export const CATEGORIES = [
+  'smartphone',
+  'tablet',
+  'laptop',
+  'desktop',
+  'smartwatch',
+  'console',
+  'other',
+];
 
 /** Partner types; each has its own weight column in `Criteria`. */
 export const PARTNER_TYPES = [
@@ -14,7 +21,14 @@ export const PARTNER_TYPES = [
   'data erasure',
 ];
 
-export const PARTNER_STATUSES = ['prospect', 'contacted', 'in assessment', 'shortlisted', 'active', 'rejected'];
+export const PARTNER_STATUSES = [
+  'prospect',
+  'contacted',
+  'in assessment',
+  'shortlisted',
+  'active',
+  'rejected',
+];
 
 export const DIRECTIONS = ['benefit', 'cost'];
 

@@ -63,7 +63,11 @@ export const SETTINGS: TabSpec = {
   kind: 'input',
   tabColor: INPUT_COLOR,
   purpose: 'Key / value settings read by every action.',
-  columns: [col('Key', 220, { format: '@' }), col('Value', 320), col('Notes', 420, { format: '@' })],
+  columns: [
+    col('Key', 220, { format: '@' }),
+    col('Value', 320),
+    col('Notes', 420, { format: '@' }),
+  ],
 };
 
 export const CRITERIA: TabSpec = {
@@ -72,7 +76,10 @@ export const CRITERIA: TabSpec = {
   tabColor: INPUT_COLOR,
   purpose: 'The assessment framework: criteria, anchored scales, direction, knock-outs, weights.',
   columns: [
-    col('ID', 110, { format: '@', note: 'Stable identifier; it is the header of the score column in Partners.' }),
+    col('ID', 110, {
+      format: '@',
+      note: 'Stable identifier; it is the header of the score column in Partners.',
+    }),
     col('Criterion', 220, { format: '@' }),
     col('Group', 160, { format: '@' }),
     col('Description', 320, { format: '@' }),
@@ -107,11 +114,19 @@ export const PARTNER_COMPUTED_COLUMNS: ColumnSpec[] = [
   col('Score', 80, { format: '0.00', note: 'Weighted score 0–1 for the partner type (computed).' }),
   col('Coverage', 90, { format: '0%', note: 'Share of the weight actually scored (computed).' }),
   col('Knock-out', 160, { note: 'Failed must-have criteria (computed).' }),
-  col('Rank', 60, { format: '0', note: 'Rank within country × category × partner type (computed).' }),
+  col('Rank', 60, {
+    format: '0',
+    note: 'Rank within country × category × partner type (computed).',
+  }),
   col('Strengths', 260, { note: 'Criteria contributing most (computed).' }),
   col('Weaknesses', 260, { note: 'Criteria contributing least (computed).' }),
-  col('Stability', 90, { format: '0%', note: 'Share of ±20 % weight perturbations keeping the rank (computed).' }),
-  col('Disagreement', 200, { note: 'Criteria where assessors differ by 2 points or more (computed).' }),
+  col('Stability', 90, {
+    format: '0%',
+    note: 'Share of ±20 % weight perturbations keeping the rank (computed).',
+  }),
+  col('Disagreement', 200, {
+    note: 'Criteria where assessors differ by 2 points or more (computed).',
+  }),
 ];
 
 export const PARTNERS: TabSpec = {
@@ -166,7 +181,8 @@ export const BENCHMARK_OVERVIEW: TabSpec = {
   name: 'Benchmark',
   kind: 'generated',
   tabColor: GENERATED_COLOR,
-  purpose: 'Countries side by side per dimension. Rebuilt by Circularity Workbench › Refresh benchmark.',
+  purpose:
+    'Countries side by side per dimension. Rebuilt by Circularity Workbench › Refresh benchmark.',
   columns: [col('Dimension', 160), ...COUNTRIES.map((c) => col(c, 160))],
 };
 
@@ -204,7 +220,9 @@ export const KPI_TARGETS: TabSpec = {
     col('KPI', 170, { format: '@' }),
     col('Target', 90),
     col('Direction', 90, { validation: list(KPI_DIRECTIONS) }),
-    col('Amber tolerance', 120, { note: 'How far from the target is still amber, in the KPI unit.' }),
+    col('Amber tolerance', 120, {
+      note: 'How far from the target is still amber, in the KPI unit.',
+    }),
     col('Owner', 120, { format: '@' }),
   ],
 };
@@ -228,7 +246,8 @@ export const KPI_DASHBOARD: TabSpec = {
   name: 'KPI Dashboard',
   kind: 'generated',
   tabColor: GENERATED_COLOR,
-  purpose: 'Monthly KPIs against targets. Rebuilt by Circularity Workbench › Refresh KPI dashboard.',
+  purpose:
+    'Monthly KPIs against targets. Rebuilt by Circularity Workbench › Refresh KPI dashboard.',
   columns: [col('KPI', 200)],
 };
 

@@ -13,7 +13,11 @@ import { benchmarkSeedRows } from '../benchmark/seed';
 
 function inSpecOrder(spec: TabSpec, seed: Grid): Grid {
   const [header, ...rows] = seed;
-  return alignRows(header.map(String), rows, spec.columns.map((c) => c.header)).rows;
+  return alignRows(
+    header.map(String),
+    rows,
+    spec.columns.map((c) => c.header),
+  ).rows;
 }
 
 export function referenceSeeds(): Record<string, Grid> {
@@ -21,6 +25,8 @@ export function referenceSeeds(): Record<string, Grid> {
     [KPI_TARGETS.name]: inSpecOrder(KPI_TARGETS, KPI_TARGETS_SEED),
     [FACTORS.name]: inSpecOrder(FACTORS, FACTORS_SEED),
     // Empty country tabs get their seed facts (spec order, Seed ref last).
-    ...Object.fromEntries(COUNTRIES.map((c) => [benchmarkCountryTab(c).name, benchmarkSeedRows(c)])),
+    ...Object.fromEntries(
+      COUNTRIES.map((c) => [benchmarkCountryTab(c).name, benchmarkSeedRows(c)]),
+    ),
   };
 }

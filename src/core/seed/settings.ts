@@ -7,9 +7,21 @@ export interface SettingSeed {
 
 export const SETTINGS_SEED: SettingSeed[] = [
   { key: 'Report recipients', value: '', note: 'E-mail addresses, separated by commas.' },
-  { key: 'Default period', value: 'last complete month', note: 'A month (2026-10), a quarter (2026-Q3) or "last complete month".' },
+  {
+    key: 'Default period',
+    value: 'last complete month',
+    note: 'A month (2026-10), a quarter (2026-Q3) or "last complete month".',
+  },
   { key: 'Currency', value: 'EUR', note: 'Currency of payouts and costs.' },
-  { key: 'Staleness months', value: 12, note: 'A benchmark fact last reviewed longer ago than this is due for review.' },
+  {
+    key: 'Staleness months',
+    value: 12,
+    note: 'A benchmark fact last reviewed longer ago than this is due for review.',
+  },
   { key: 'Scope', value: 'Recycling service France', note: 'Shown in the report header.' },
-  { key: 'Stability spread', value: 0.2, note: 'Weight perturbation (± share) used for rank stability.' },
+  {
+    key: 'Stability spread',
+    value: 0.2,
+    note: 'Weight perturbation (± share) used for rank stability.',
+  },
 ];

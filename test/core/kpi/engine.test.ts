@@ -144,7 +144,14 @@ describe('computeKpis on the hand-checked fixture (UTC)', () => {
   test('disposition mix: share of each outcome among inspected', () => {
     const mix = res.byMonth['2026-10'].mix;
     // 4 inspected: 1 refurbished, 1 reused, 1 recycled, 1 returned.
-    expect(mix).toEqual({ reused: 0.25, refurbished: 0.25, recycled: 0.25, returned: 0.25, lost: 0, rejected: 0 });
+    expect(mix).toEqual({
+      reused: 0.25,
+      refurbished: 0.25,
+      recycled: 0.25,
+      returned: 0.25,
+      lost: 0,
+      rejected: 0,
+    });
     expect(res.byMonth['2026-10'].outcomes.none).toBe(0);
   });
 
@@ -182,7 +189,9 @@ describe('computeKpis on the hand-checked fixture (UTC)', () => {
   });
 
   test('aggregate refuses months that were not computed', () => {
-    expect(() => aggregate(fixtureResult(['2026-10']), ['2026-09', '2026-10'])).toThrow(/not computed: 2026-09/);
+    expect(() => aggregate(fixtureResult(['2026-10']), ['2026-09', '2026-10'])).toThrow(
+      /not computed: 2026-09/,
+    );
   });
 
   test('series gives one KPI month by month', () => {
@@ -196,15 +205,32 @@ describe('computeKpis on the hand-checked fixture (UTC)', () => {
     const r = computeKpis(orders, { timeZone: 'UTC', factors, months: ['2026-10'] });
     // A1 becomes a smartwatch refurbished: no factor → 0, reported once; A2 still 49.2.
     expect(r.byMonth['2026-10'].values.co2e_kg).toBeCloseTo(49.2, 10);
-    expect(r.missingFactors).toEqual([{ category: 'smartwatch', outcome: 'refurbished', count: 1 }]);
+    expect(r.missingFactors).toEqual([
+      { category: 'smartwatch', outcome: 'refurbished', count: 1 },
+    ]);
   });
 });
 
 describe('time zones', () => {
-  const oneOrder = (created: Date): Order[] => [{
-    row: 2, id: 'X', created: created.getTime(), category: 'smartphone', channel: '', kitSent: null, received: null,
-    inspected: null, outcome: null, weightKg: null, erasure: null, payoutEur: null, costEur: null, csat: null, complaint: null,
-  }];
+  const oneOrder = (created: Date): Order[] => [
+    {
+      row: 2,
+      id: 'X',
+      created: created.getTime(),
+      category: 'smartphone',
+      channel: '',
+      kitSent: null,
+      received: null,
+      inspected: null,
+      outcome: null,
+      weightKg: null,
+      erasure: null,
+      payoutEur: null,
+      costEur: null,
+      csat: null,
+      complaint: null,
+    },
+  ];
 
   test('an order created 2026-10-31 23:30 UTC belongs to November in Europe/Paris', () => {
     const orders = oneOrder(utc('2026-10-31 23:30'));
@@ -217,8 +243,14 @@ describe('time zones', () => {
 
   test('summer time: 2026-06-30 22:30 UTC is July in Paris (UTC+2), June in London (UTC+1 → 23:30)', () => {
     const orders = oneOrder(utc('2026-06-30 22:30'));
-    expect(computeKpis(orders, { timeZone: 'Europe/Paris', months: ['2026-07'] }).byMonth['2026-07'].values.requests).toBe(1);
-    expect(computeKpis(orders, { timeZone: 'Europe/London', months: ['2026-06'] }).byMonth['2026-06'].values.requests).toBe(1);
+    expect(
+      computeKpis(orders, { timeZone: 'Europe/Paris', months: ['2026-07'] }).byMonth['2026-07']
+        .values.requests,
+    ).toBe(1);
+    expect(
+      computeKpis(orders, { timeZone: 'Europe/London', months: ['2026-06'] }).byMonth['2026-06']
+        .values.requests,
+    ).toBe(1);
   });
 
   test('a text date is a calendar day in the spreadsheet zone (New York)', () => {
@@ -234,7 +266,9 @@ describe('time zones', () => {
   });
 
   test('unknown time zone → clear error', () => {
-    expect(() => computeKpis([], { timeZone: 'Mars/Olympus' })).toThrow(/Unknown time zone "Mars\/Olympus"/);
+    expect(() => computeKpis([], { timeZone: 'Mars/Olympus' })).toThrow(
+      /Unknown time zone "Mars\/Olympus"/,
+    );
   });
 });
 
@@ -245,20 +279,33 @@ describe('performance', () => {
     const start = Date.UTC(2024, 10, 1);
     const span = Date.UTC(2026, 10, 1) - start;
     let seed = 1;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let i = 0; i < 100_000; i++) {
       const created = start + Math.floor(rnd() * span);
       const received = rnd() < 0.7 ? created + rnd() * 20 * 86_400_000 : null;
       orders.push({
-        row: i + 2, id: `O${i}`, created, category: rnd() < 0.6 ? 'smartphone' : 'laptop', channel: '',
-        kitSent: created + 86_400_000, received, inspected: received === null ? null : received + 86_400_000,
-        outcome: received === null ? null : OUTCOMES[Math.floor(rnd() * 6)], weightKg: 0.2, erasure: true,
-        payoutEur: 10, costEur: 12, csat: 4, complaint: false,
+        row: i + 2,
+        id: `O${i}`,
+        created,
+        category: rnd() < 0.6 ? 'smartphone' : 'laptop',
+        channel: '',
+        kitSent: created + 86_400_000,
+        received,
+        inspected: received === null ? null : received + 86_400_000,
+        outcome: received === null ? null : OUTCOMES[Math.floor(rnd() * 6)],
+        weightKg: 0.2,
+        erasure: true,
+        payoutEur: 10,
+        costEur: 12,
+        csat: 4,
+        complaint: false,
       });
     }
     const r = computeKpis(orders, { timeZone: 'Europe/Paris', factors });
     expect(r.months.length).toBeGreaterThanOrEqual(24);
-    expect(r.months.reduce((s, m) => s + (r.byMonth[m].values.requests as number), 0)).toBe(100_000);
+    expect(r.months.reduce((s, m) => s + (r.byMonth[m].values.requests as number), 0)).toBe(
+      100_000,
+    );
   });
 });
 
@@ -283,35 +330,67 @@ describe('properties', () => {
     const created = T0 + a.created;
     const received = a.lead === null ? null : created + a.lead;
     return {
-      row: i + 2, id: `P${i}`, created, category: a.category, channel: '',
-      kitSent: a.kit === null ? null : created + a.kit, received,
+      row: i + 2,
+      id: `P${i}`,
+      created,
+      category: a.category,
+      channel: '',
+      kitSent: a.kit === null ? null : created + a.kit,
+      received,
       inspected: received === null || a.insp === null ? null : received + a.insp,
-      outcome: a.outcome as Outcome | null, weightKg: a.weight === null ? null : a.weight / 1000, erasure: a.erasure,
-      payoutEur: null, costEur: a.cost, csat: a.csat, complaint: a.complaint,
+      outcome: a.outcome as Outcome | null,
+      weightKg: a.weight === null ? null : a.weight / 1000,
+      erasure: a.erasure,
+      payoutEur: null,
+      costEur: a.cost,
+      csat: a.csat,
+      complaint: a.complaint,
     };
   };
   const toRow = (o: Order) => [
-    o.id, new Date(o.created), o.category, 'mail-in kit', o.kitSent === null ? '' : new Date(o.kitSent),
-    o.received === null ? '' : new Date(o.received), o.inspected === null ? '' : new Date(o.inspected), o.outcome ?? '',
-    o.weightKg ?? '', o.erasure === null ? '' : o.erasure ? 'yes' : 'no', '', o.costEur ?? '', o.csat ?? '',
+    o.id,
+    new Date(o.created),
+    o.category,
+    'mail-in kit',
+    o.kitSent === null ? '' : new Date(o.kitSent),
+    o.received === null ? '' : new Date(o.received),
+    o.inspected === null ? '' : new Date(o.inspected),
+    o.outcome ?? '',
+    o.weightKg ?? '',
+    o.erasure === null ? '' : o.erasure ? 'yes' : 'no',
+    '',
+    o.costEur ?? '',
+    o.csat ?? '',
     o.complaint === null ? '' : o.complaint ? 'oui' : 'non',
   ];
   const months = ['2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04'];
   const close = (a: number | null, b: number | null) =>
-    (a === null && b === null) || (a !== null && b !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
+    (a === null && b === null) ||
+    (a !== null && b !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
 
   test('shuffling the rows of KPI Data never changes any KPI', () => {
     fc.assert(
       fc.property(
         fc.array(orderArb, { maxLength: 25 }).chain((arbs) => {
           const rows = arbs.map(toOrder).map(toRow);
-          return fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }));
+          return fc.tuple(
+            fc.constant(rows),
+            fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }),
+          );
         }),
         ([rows, shuffled]) => {
-        const a = computeKpis(parseOrders([HEADERS, ...rows], { timeZone: 'Europe/Paris' }).orders, { timeZone: 'Europe/Paris', months, factors });
-        const b = computeKpis(parseOrders([HEADERS, ...shuffled], { timeZone: 'Europe/Paris' }).orders, { timeZone: 'Europe/Paris', months, factors });
-        for (const m of months) for (const id of KPI_IDS) if (!close(a.byMonth[m].values[id], b.byMonth[m].values[id])) return false;
-        return true;
+          const a = computeKpis(
+            parseOrders([HEADERS, ...rows], { timeZone: 'Europe/Paris' }).orders,
+            { timeZone: 'Europe/Paris', months, factors },
+          );
+          const b = computeKpis(
+            parseOrders([HEADERS, ...shuffled], { timeZone: 'Europe/Paris' }).orders,
+            { timeZone: 'Europe/Paris', months, factors },
+          );
+          for (const m of months)
+            for (const id of KPI_IDS)
+              if (!close(a.byMonth[m].values[id], b.byMonth[m].values[id])) return false;
+          return true;
         },
       ),
       { numRuns: 1000 },
@@ -331,7 +410,11 @@ describe('properties', () => {
             if (def.kind === 'quantile' && x !== null && x < 0) return false;
           }
           if (v.csat !== null && !(v.csat >= 1 && v.csat <= 5)) return false;
-          if (v.lead_time_median !== null && (v.lead_time_p90 as number) < v.lead_time_median - 1e-12) return false;
+          if (
+            v.lead_time_median !== null &&
+            (v.lead_time_p90 as number) < v.lead_time_median - 1e-12
+          )
+            return false;
         }
         return true;
       }),
@@ -347,7 +430,11 @@ describe('properties', () => {
         const m = monthKey(added.created, 'Europe/Paris');
         const a = computeKpis(base, { timeZone: 'Europe/Paris', months });
         const b = computeKpis([...base, added], { timeZone: 'Europe/Paris', months });
-        return months.every((k) => (b.byMonth[k].values.requests as number) - (a.byMonth[k].values.requests as number) === (k === m ? 1 : 0));
+        return months.every(
+          (k) =>
+            (b.byMonth[k].values.requests as number) - (a.byMonth[k].values.requests as number) ===
+            (k === m ? 1 : 0),
+        );
       }),
       { numRuns: 1000 },
     );
@@ -359,7 +446,10 @@ describe('properties', () => {
         const r = computeKpis(arbs.map(toOrder), { timeZone: 'UTC', months, factors });
         const pooled = aggregate(r, months).values;
         return KPIS.filter((d) => d.kind === 'count' || d.kind === 'sum').every((d) =>
-          close(pooled[d.id], months.reduce((s, m) => s + (r.byMonth[m].values[d.id] as number), 0)),
+          close(
+            pooled[d.id],
+            months.reduce((s, m) => s + (r.byMonth[m].values[d.id] as number), 0),
+          ),
         );
       }),
       { numRuns: 1000 },

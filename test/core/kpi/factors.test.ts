@@ -1,5 +1,11 @@
 import { Grid } from '../../../src/core/cells';
-import { FACTORS_HEADERS, FACTORS_SEED, factorFor, factorRowFor, parseFactors } from '../../../src/core/kpi/factors';
+import {
+  FACTORS_HEADERS,
+  FACTORS_SEED,
+  factorFor,
+  factorRowFor,
+  parseFactors,
+} from '../../../src/core/kpi/factors';
 
 describe('Factors', () => {
   const seed = parseFactors(FACTORS_SEED);
@@ -82,7 +88,9 @@ describe('Factors', () => {
   });
 
   test('missing factor column → UserError', () => {
-    expect(() => parseFactors([['Category', 'Outcome', 'Basis']])).toThrow(/Factors: missing column "kg CO2e avoided per unit"/);
+    expect(() => parseFactors([['Category', 'Outcome', 'Basis']])).toThrow(
+      /Factors: missing column "kg CO2e avoided per unit"/,
+    );
   });
 });
 

@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import {
-  MonthIndex, addMonths, isMonthKey, lastCompleteMonth, monthDiff, monthKey, monthLabel, monthRange, monthStart,
-  parseMonth, serialToEpoch, zonedTimeToEpoch,
+  MonthIndex,
+  addMonths,
+  isMonthKey,
+  lastCompleteMonth,
+  monthDiff,
+  monthKey,
+  monthLabel,
+  monthRange,
+  monthStart,
+  parseMonth,
+  serialToEpoch,
+  zonedTimeToEpoch,
 } from '../../../src/core/kpi/months';
 
 describe('months', () => {
@@ -24,11 +34,19 @@ describe('months', () => {
   });
 
   test('monthStart is local midnight on the 1st, across DST', () => {
-    expect(new Date(monthStart('2026-11', 'Europe/Paris')).toISOString()).toBe('2026-10-31T23:00:00.000Z');
-    expect(new Date(monthStart('2026-07', 'Europe/Paris')).toISOString()).toBe('2026-06-30T22:00:00.000Z');
-    expect(new Date(monthStart('2026-03', 'America/New_York')).toISOString()).toBe('2026-03-01T05:00:00.000Z');
+    expect(new Date(monthStart('2026-11', 'Europe/Paris')).toISOString()).toBe(
+      '2026-10-31T23:00:00.000Z',
+    );
+    expect(new Date(monthStart('2026-07', 'Europe/Paris')).toISOString()).toBe(
+      '2026-06-30T22:00:00.000Z',
+    );
+    expect(new Date(monthStart('2026-03', 'America/New_York')).toISOString()).toBe(
+      '2026-03-01T05:00:00.000Z',
+    );
     // Spring forward in Paris at 02:00 on 29 Mar 2026: 03:30 local is 01:30 UTC.
-    expect(new Date(zonedTimeToEpoch(2026, 2, 29, 3, 30, 0, 'Europe/Paris')).toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(new Date(zonedTimeToEpoch(2026, 2, 29, 3, 30, 0, 'Europe/Paris')).toISOString()).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
   });
 
   test('parseMonth: keys, month texts, dates, date texts, serials; refuses the rest', () => {
@@ -41,13 +59,26 @@ describe('months', () => {
     expect(parseMonth('2026-10-31', 'UTC')).toBe('2026-10');
     expect(parseMonth(new Date('2026-10-31T23:30:00Z'), 'Europe/Paris')).toBe('2026-11');
     expect(parseMonth(46296, 'UTC')).toBe('2026-10'); // serial of 2026-10-01
-    for (const bad of ['2026-13', 'October', 'soon', '', 10, 202610, true, null, undefined, new Date('x')]) {
+    for (const bad of [
+      '2026-13',
+      'October',
+      'soon',
+      '',
+      10,
+      202610,
+      true,
+      null,
+      undefined,
+      new Date('x'),
+    ]) {
       expect(parseMonth(bad as never, 'UTC')).toBeNull();
     }
   });
 
   test('serialToEpoch reads the wall clock in the zone', () => {
-    expect(new Date(serialToEpoch(46296.5, 'Europe/Paris') as number).toISOString()).toBe('2026-10-01T10:00:00.000Z');
+    expect(new Date(serialToEpoch(46296.5, 'Europe/Paris') as number).toISOString()).toBe(
+      '2026-10-01T10:00:00.000Z',
+    );
     expect(serialToEpoch(12, 'UTC')).toBeNull();
   });
 
@@ -58,15 +89,26 @@ describe('months', () => {
   });
 
   test('MonthIndex agrees with Intl month keys (property, 1000 runs)', () => {
-    const zones = ['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Pacific/Auckland', 'America/Sao_Paulo'];
+    const zones = [
+      'UTC',
+      'Europe/Paris',
+      'America/New_York',
+      'Asia/Kolkata',
+      'Pacific/Auckland',
+      'America/Sao_Paulo',
+    ];
     const indexes = new Map(zones.map((z) => [z, new MonthIndex('2024-01', '2027-12', z)]));
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(2023, 11, 20), max: Date.UTC(2028, 0, 10) }), (z, t) => {
-        const idx = indexes.get(z)!;
-        const i = idx.indexOf(t);
-        const k = monthKey(t, z);
-        return i === -1 ? k < '2024-01' || k > '2027-12' : idx.months[i] === k;
-      }),
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(2023, 11, 20), max: Date.UTC(2028, 0, 10) }),
+        (z, t) => {
+          const idx = indexes.get(z)!;
+          const i = idx.indexOf(t);
+          const k = monthKey(t, z);
+          return i === -1 ? k < '2024-01' || k > '2027-12' : idx.months[i] === k;
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -10,22 +10,45 @@ describe('parseOrders', () => {
     expect(rowsSkipped).toBe(0);
     const a1 = orders[0];
     expect(a1).toEqual({
-      row: 2, id: 'A1', created: utc('09-20 10:00').getTime(), category: 'smartphone', channel: 'mail-in kit',
-      kitSent: utc('09-21 10:00').getTime(), received: utc('10-01 10:00').getTime(), inspected: utc('10-02 10:00').getTime(),
-      outcome: 'refurbished', weightKg: 0.2, erasure: true, payoutEur: 80, costEur: 15, csat: 5, complaint: false,
+      row: 2,
+      id: 'A1',
+      created: utc('09-20 10:00').getTime(),
+      category: 'smartphone',
+      channel: 'mail-in kit',
+      kitSent: utc('09-21 10:00').getTime(),
+      received: utc('10-01 10:00').getTime(),
+      inspected: utc('10-02 10:00').getTime(),
+      outcome: 'refurbished',
+      weightKg: 0.2,
+      erasure: true,
+      payoutEur: 80,
+      costEur: 15,
+      csat: 5,
+      complaint: false,
     });
-    expect(orders.find((o) => o.id === 'A7')).toMatchObject({ received: null, outcome: null, weightKg: null, erasure: null });
+    expect(orders.find((o) => o.id === 'A7')).toMatchObject({
+      received: null,
+      outcome: null,
+      weightKg: null,
+      erasure: null,
+    });
   });
 
   test('headers are found by name in any order, any case and spacing; extra columns ignored', () => {
     const grid = fixtureGrid();
     const order = [13, 0, 5, 2, 1, 3, 4, 6, 7, 8, 9, 10, 11, 12];
-    const renamed = (h: string) => (h === 'Weight kg' ? 'weight (KG)' : h === 'Order ID' ? '  ORDER id ' : h.toUpperCase());
-    const shuffled: Grid = grid.map((row, r) => [...order.map((i) => (r === 0 ? renamed(String(row[i])) : row[i])), r === 0 ? 'Notes' : 'x']);
+    const renamed = (h: string) =>
+      h === 'Weight kg' ? 'weight (KG)' : h === 'Order ID' ? '  ORDER id ' : h.toUpperCase();
+    const shuffled: Grid = grid.map((row, r) => [
+      ...order.map((i) => (r === 0 ? renamed(String(row[i])) : row[i])),
+      r === 0 ? 'Notes' : 'x',
+    ]);
     const a = parseOrders(grid);
     const b = parseOrders(shuffled);
     expect(b.issues).toEqual([]);
-    expect(b.orders.map(({ row: _row, ...o }) => o)).toEqual(a.orders.map(({ row: _row, ...o }) => o));
+    expect(b.orders.map(({ row: _row, ...o }) => o)).toEqual(
+      a.orders.map(({ row: _row, ...o }) => o),
+    );
   });
 
   test('missing and renamed columns → one UserError naming them, with near matches', () => {
@@ -61,12 +84,30 @@ describe('parseOrders', () => {
     expect(orders).toHaveLength(9);
     expect(issues).toHaveLength(1);
     expect(issues[0].row).toBe(6);
-    expect(parseOrders(grid, { firstRow: 4, firstColumn: 2 }).issues[0]).toMatchObject({ row: 9, column: 'Outcome (I)' });
+    expect(parseOrders(grid, { firstRow: 4, firstColumn: 2 }).issues[0]).toMatchObject({
+      row: 9,
+      column: 'Outcome (I)',
+    });
   });
 
   test('each hard issue is reported with row, column, value, reason, and the row is skipped', () => {
     const grid: Grid = [HEADERS.slice()];
-    const ok = (id: string) => [id, utc('10-01 10:00'), 'smartphone', 'mail-in kit', utc('10-02 10:00'), utc('10-08 10:00'), utc('10-09 10:00'), 'reused', 0.2, 'yes', 50, 15, 5, 'no'];
+    const ok = (id: string) => [
+      id,
+      utc('10-01 10:00'),
+      'smartphone',
+      'mail-in kit',
+      utc('10-02 10:00'),
+      utc('10-08 10:00'),
+      utc('10-09 10:00'),
+      'reused',
+      0.2,
+      'yes',
+      50,
+      15,
+      5,
+      'no',
+    ];
     const row = (id: string, patch: Record<number, unknown>) => {
       const r = ok(id);
       for (const [k, v] of Object.entries(patch)) r[Number(k)] = v as never;
@@ -104,10 +145,16 @@ describe('parseOrders', () => {
       [14, 'Created (B)', 'bad-date', true],
     ]);
     expect(issues[0]).toEqual({
-      row: 3, column: 'Received (F)', value: 'next week', code: 'bad-date', skipped: true,
+      row: 3,
+      column: 'Received (F)',
+      value: 'next week',
+      code: 'bad-date',
+      skipped: true,
       reason: 'not a date (expected a date such as 2026-10-03 or 03/10/2026)',
     });
-    expect(issues[1].reason).toBe('unknown outcome (expected one of reused, refurbished, recycled, returned, lost, rejected)');
+    expect(issues[1].reason).toBe(
+      'unknown outcome (expected one of reused, refurbished, recycled, returned, lost, rejected)',
+    );
     expect(issues[1].value).toBe('Refurb');
     expect(issues[2].reason).toBe('Received is before Created');
     expect(issues[3].reason).toBe('duplicate Order ID, first seen in row 2');
@@ -185,27 +232,101 @@ describe('parseOrders', () => {
     values.forEach((v, i) => (grid[i + 1][13] = v as never));
     const { orders, issues } = parseOrders(grid);
     expect(issues).toEqual([]);
-    expect(orders.map((o) => o.complaint)).toEqual([true, false, true, false, true, false, true, false, true, false]);
+    expect(orders.map((o) => o.complaint)).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 
   test('KPI_DATA_HEADERS is the product contract, in order', () => {
     expect([...KPI_DATA_HEADERS]).toEqual([
-      'Order ID', 'Created', 'Category', 'Channel', 'Kit sent', 'Received', 'Inspected', 'Outcome',
-      'Weight kg', 'Erasure certificate', 'Payout EUR', 'Cost EUR', 'CSAT', 'Complaint',
+      'Order ID',
+      'Created',
+      'Category',
+      'Channel',
+      'Kit sent',
+      'Received',
+      'Inspected',
+      'Outcome',
+      'Weight kg',
+      'Erasure certificate',
+      'Payout EUR',
+      'Cost EUR',
+      'CSAT',
+      'Complaint',
     ]);
   });
 });
 
 test('a date-only Received (a Date at local midnight, as getValues gives it) on the day of a timed Created is kept', () => {
-  const header = ['Order ID', 'Created', 'Category', 'Channel', 'Kit sent', 'Received', 'Inspected', 'Outcome', 'Weight kg', 'Erasure certificate', 'Payout EUR', 'Cost EUR', 'CSAT', 'Complaint'];
+  const header = [
+    'Order ID',
+    'Created',
+    'Category',
+    'Channel',
+    'Kit sent',
+    'Received',
+    'Inspected',
+    'Outcome',
+    'Weight kg',
+    'Erasure certificate',
+    'Payout EUR',
+    'Cost EUR',
+    'CSAT',
+    'Complaint',
+  ];
   // Created 2026-10-03 14:20 Paris (12:20 UTC); Received typed as the date 2026-10-03 (midnight Paris = 22:00 UTC the day before).
   const created = new Date(Date.UTC(2026, 9, 3, 12, 20));
   const received = new Date(Date.UTC(2026, 9, 2, 22, 0));
-  const row = ['A-1', created, 'smartphone', 'store drop-off', '', received, '', '', 0.2, 'yes', '', 5, '', 'no'];
+  const row = [
+    'A-1',
+    created,
+    'smartphone',
+    'store drop-off',
+    '',
+    received,
+    '',
+    '',
+    0.2,
+    'yes',
+    '',
+    5,
+    '',
+    'no',
+  ];
   const parsed = parseOrders([header, row], { timeZone: 'Europe/Paris' });
   expect(parsed.issues).toEqual([]);
   expect(parsed.orders).toHaveLength(1);
   // A timed Received earlier the same day is still an error.
-  const early = parseOrders([header, ['A-2', created, 'smartphone', 'store drop-off', '', new Date(Date.UTC(2026, 9, 3, 8, 0)), '', '', 0.2, 'yes', '', 5, '', 'no']], { timeZone: 'Europe/Paris' });
+  const early = parseOrders(
+    [
+      header,
+      [
+        'A-2',
+        created,
+        'smartphone',
+        'store drop-off',
+        '',
+        new Date(Date.UTC(2026, 9, 3, 8, 0)),
+        '',
+        '',
+        0.2,
+        'yes',
+        '',
+        5,
+        '',
+        'no',
+      ],
+    ],
+    { timeZone: 'Europe/Paris' },
+  );
   expect(early.orders).toHaveLength(0);
 });

@@ -1,10 +1,32 @@
-import { DISPOSITION_MIX, KPIS, KPI_BY_ID, KPI_IDS, OUTCOMES, findKpi, toOutcome } from '../../../src/core/kpi/registry';
+import {
+  DISPOSITION_MIX,
+  KPIS,
+  KPI_BY_ID,
+  KPI_IDS,
+  OUTCOMES,
+  findKpi,
+  toOutcome,
+} from '../../../src/core/kpi/registry';
 
 describe('KPI registry', () => {
   test('holds every KPI of product.md, ids exactly, in order', () => {
     expect([...KPI_IDS]).toEqual([
-      'requests', 'kits_sent', 'received', 'inspected', 'conversion', 'lead_time_median', 'lead_time_p90', 'reuse_rate',
-      'recycle_rate', 'weight_kg', 'co2e_kg', 'erasure_coverage', 'csat', 'complaints_per_1000', 'cost_per_device', 'lost_rate',
+      'requests',
+      'kits_sent',
+      'received',
+      'inspected',
+      'conversion',
+      'lead_time_median',
+      'lead_time_p90',
+      'reuse_rate',
+      'recycle_rate',
+      'weight_kg',
+      'co2e_kg',
+      'erasure_coverage',
+      'csat',
+      'complaints_per_1000',
+      'cost_per_device',
+      'lost_rate',
     ]);
     expect(KPIS.map((k) => k.id)).toEqual([...KPI_IDS]);
   });
@@ -25,7 +47,14 @@ describe('KPI registry', () => {
 
   test('disposition mix covers the six outcomes', () => {
     expect([...DISPOSITION_MIX.outcomes]).toEqual([...OUTCOMES]);
-    expect([...OUTCOMES]).toEqual(['reused', 'refurbished', 'recycled', 'returned', 'lost', 'rejected']);
+    expect([...OUTCOMES]).toEqual([
+      'reused',
+      'refurbished',
+      'recycled',
+      'returned',
+      'lost',
+      'rejected',
+    ]);
   });
 
   test('findKpi accepts ids and labels in any case; toOutcome any case', () => {

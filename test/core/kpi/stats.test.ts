@@ -25,12 +25,17 @@ describe('stats', () => {
 
   test('percentile is monotone in p and bounded by min and max (1000 runs)', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 40 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (xs, p, q) => {
-        const [lo, hi] = p <= q ? [p, q] : [q, p];
-        const a = percentile(xs, lo) as number;
-        const b = percentile(xs, hi) as number;
-        return a <= b + 1e-9 && a >= Math.min(...xs) - 1e-9 && b <= Math.max(...xs) + 1e-9;
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (xs, p, q) => {
+          const [lo, hi] = p <= q ? [p, q] : [q, p];
+          const a = percentile(xs, lo) as number;
+          const b = percentile(xs, hi) as number;
+          return a <= b + 1e-9 && a >= Math.min(...xs) - 1e-9 && b <= Math.max(...xs) + 1e-9;
+        },
+      ),
       { numRuns: 1000 },
     );
   });

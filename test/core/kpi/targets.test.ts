@@ -5,12 +5,24 @@ import { parseOrders } from '../../../src/core/kpi/orders';
 import { KPI_IDS } from '../../../src/core/kpi/registry';
 import { KPI_TARGETS_SEED } from '../../../src/core/kpi/targets-seed';
 import {
-  KPI_TARGETS_HEADERS, KpiTarget, parseDirection, parseTargets, ragStatus, scorecard, scorecardMonths, toleranceWidth,
+  KPI_TARGETS_HEADERS,
+  KpiTarget,
+  parseDirection,
+  parseTargets,
+  ragStatus,
+  scorecard,
+  scorecardMonths,
+  toleranceWidth,
 } from '../../../src/core/kpi/targets';
 import { fixtureGrid } from './fixture';
 
 const t = (target: number, direction: 'higher' | 'lower', tol: number): KpiTarget => ({
-  kpi: 'reuse_rate', target, direction, tolerance: { kind: 'absolute', value: tol }, owner: '', row: 2,
+  kpi: 'reuse_rate',
+  target,
+  direction,
+  tolerance: { kind: 'absolute', value: tol },
+  owner: '',
+  row: 2,
 });
 
 describe('RAG', () => {
@@ -40,7 +52,11 @@ describe('RAG', () => {
   });
 
   test('a tolerance written "10% of target" is relative to the target', () => {
-    const x: KpiTarget = { ...t(18, 'lower', 0), kpi: 'cost_per_device', tolerance: { kind: 'relative', fraction: 0.1 } };
+    const x: KpiTarget = {
+      ...t(18, 'lower', 0),
+      kpi: 'cost_per_device',
+      tolerance: { kind: 'relative', fraction: 0.1 },
+    };
     expect(toleranceWidth(x)).toBeCloseTo(1.8, 12);
     expect(ragStatus(19.8, x)).toBe('amber');
     expect(ragStatus(19.9, x)).toBe('red');
@@ -52,7 +68,14 @@ describe('parseTargets', () => {
     const { targets, issues } = parseTargets(KPI_TARGETS_SEED);
     expect(issues).toEqual([]);
     expect(KPI_TARGETS_SEED[0]).toEqual([...KPI_TARGETS_HEADERS]);
-    expect(targets.reuse_rate).toEqual({ kpi: 'reuse_rate', target: 0.7, direction: 'higher', tolerance: { kind: 'absolute', value: 0.05 }, owner: 'Ops', row: 2 + 3 });
+    expect(targets.reuse_rate).toEqual({
+      kpi: 'reuse_rate',
+      target: 0.7,
+      direction: 'higher',
+      tolerance: { kind: 'absolute', value: 0.05 },
+      owner: 'Ops',
+      row: 2 + 3,
+    });
     expect(targets.lead_time_median).toMatchObject({ target: 10, direction: 'lower' });
     expect(targets.erasure_coverage?.target).toBe(0.99);
     expect(targets.csat?.target).toBe(4.3);
@@ -75,9 +98,21 @@ describe('parseTargets', () => {
       ['Ops', 'requests', '', '', ''], // 8: owner only
     ];
     const { targets, issues } = parseTargets(grid);
-    expect(targets.reuse_rate).toMatchObject({ target: 0.7, direction: 'higher', tolerance: { kind: 'absolute', value: 0.05 }, owner: 'Ana' });
-    expect(targets.cost_per_device).toMatchObject({ direction: 'lower', tolerance: { kind: 'relative', fraction: 0.1 } });
-    expect(targets.lost_rate).toMatchObject({ target: 0.01, direction: 'lower', tolerance: { kind: 'absolute', value: 0 } });
+    expect(targets.reuse_rate).toMatchObject({
+      target: 0.7,
+      direction: 'higher',
+      tolerance: { kind: 'absolute', value: 0.05 },
+      owner: 'Ana',
+    });
+    expect(targets.cost_per_device).toMatchObject({
+      direction: 'lower',
+      tolerance: { kind: 'relative', fraction: 0.1 },
+    });
+    expect(targets.lost_rate).toMatchObject({
+      target: 0.01,
+      direction: 'lower',
+      tolerance: { kind: 'absolute', value: 0 },
+    });
     expect(targets.requests).toMatchObject({ target: null, owner: 'Ops' });
     expect(targets.csat).toBeUndefined();
     expect(issues.map((i) => [i.row, i.column, i.code, i.skipped])).toEqual([
@@ -92,7 +127,8 @@ describe('parseTargets', () => {
   });
 
   test('parseDirection vocabulary', () => {
-    for (const s of ['higher', 'Higher is better', 'max', 'benefit', '+', '>=', 1]) expect(parseDirection(s)).toBe('higher');
+    for (const s of ['higher', 'Higher is better', 'max', 'benefit', '+', '>=', 1])
+      expect(parseDirection(s)).toBe('higher');
     for (const s of ['lower', 'MIN', 'cost', '-', '≤', -1]) expect(parseDirection(s)).toBe('lower');
     expect(parseDirection('sideways')).toBeNull();
   });
@@ -101,12 +137,36 @@ describe('parseTargets', () => {
 describe('scorecard on the fixture (October 2026)', () => {
   const { orders } = parseOrders(fixtureGrid());
   const months = scorecardMonths('2026-10');
-  const result = computeKpis(orders, { timeZone: 'UTC', months, factors: parseFactors(FACTORS_SEED) });
-  const rows = Object.fromEntries(scorecard(result, '2026-10', parseTargets(KPI_TARGETS_SEED)).map((r) => [r.id, r]));
+  const result = computeKpis(orders, {
+    timeZone: 'UTC',
+    months,
+    factors: parseFactors(FACTORS_SEED),
+  });
+  const rows = Object.fromEntries(
+    scorecard(result, '2026-10', parseTargets(KPI_TARGETS_SEED)).map((r) => [r.id, r]),
+  );
 
   test('scorecardMonths covers previous period, year to date and 6-month trend', () => {
-    expect(months).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']);
-    expect(scorecardMonths('2026-02')).toEqual(['2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(months).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+    ]);
+    expect(scorecardMonths('2026-02')).toEqual([
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+    ]);
     expect(scorecardMonths(['2026-07', '2026-08', '2026-09'])[0]).toBe('2026-01');
   });
 
@@ -116,7 +176,12 @@ describe('scorecard on the fixture (October 2026)', () => {
 
   test('actual, target, variance, RAG', () => {
     // reuse 0.5 vs ≥ 0.7 (tol 0.05): variance −0.2, red.
-    expect(rows.reuse_rate).toMatchObject({ actual: 0.5, target: 0.7, rag: 'red', tolerance: 0.05 });
+    expect(rows.reuse_rate).toMatchObject({
+      actual: 0.5,
+      target: 0.7,
+      rag: 'red',
+      tolerance: 0.05,
+    });
     expect(rows.reuse_rate.variance).toBeCloseTo(-0.2, 12);
     expect(rows.reuse_rate.variancePct).toBeCloseTo(-0.2 / 0.7, 12);
     // lead median 9.5 vs ≤ 10: green.
@@ -128,13 +193,24 @@ describe('scorecard on the fixture (October 2026)', () => {
     expect(rows.lost_rate.rag).toBe('red');
     expect(rows.erasure_coverage.rag).toBe('red');
     // requests: no target → no RAG.
-    expect(rows.requests).toMatchObject({ actual: 7, target: null, rag: null, variance: null, owner: '' });
+    expect(rows.requests).toMatchObject({
+      actual: 7,
+      target: null,
+      rag: null,
+      variance: null,
+      owner: '',
+    });
     expect(rows.reuse_rate.owner).toBe('Ops');
   });
 
   test('previous month, delta and improvement in the better direction', () => {
     // Sep reuse 1 → Oct 0.5: delta −0.5, worse.
-    expect(rows.reuse_rate).toMatchObject({ previous: 1, delta: -0.5, improvement: -0.5, deltaPct: -0.5 });
+    expect(rows.reuse_rate).toMatchObject({
+      previous: 1,
+      delta: -0.5,
+      improvement: -0.5,
+      deltaPct: -0.5,
+    });
     // Lead median Sep 5 → Oct 9.5: +4.5 days, lower is better → improvement −4.5.
     expect(rows.lead_time_median).toMatchObject({ previous: 5, delta: 4.5, improvement: -4.5 });
   });
@@ -146,13 +222,22 @@ describe('scorecard on the fixture (October 2026)', () => {
   });
 
   test('6-month trend for sparklines', () => {
-    expect(rows.requests.trendMonths).toEqual(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']);
+    expect(rows.requests.trendMonths).toEqual([
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+    ]);
     expect(rows.requests.trend).toEqual([0, 0, 0, 1, 2, 7]);
     expect(rows.reuse_rate.trend).toEqual([null, null, null, null, 1, 0.5]);
   });
 
   test('a quarter compares with the previous quarter', () => {
-    const q = Object.fromEntries(scorecard(result, ['2026-08', '2026-09', '2026-10'], {}).map((r) => [r.id, r]));
+    const q = Object.fromEntries(
+      scorecard(result, ['2026-08', '2026-09', '2026-10'], {}).map((r) => [r.id, r]),
+    );
     expect(q.requests.actual).toBe(10);
     expect(q.requests.previous).toBe(0);
     expect(q.requests.deltaPct).toBeNull();

@@ -47,17 +47,29 @@ describe('partner assessment', () => {
 
   test('bad cells are reported by tab, row and column and counted as blank', () => {
     const fw = readFramework(criteriaGrid);
-    const a = assessPartners(fw, [header, ['A', 'FR', 'laptop', 'recycling', 'abc', 9, '#N/A'], ['B', 'FR', 'laptop', 'trade-in', 3, 3, 3]]);
-    expect(a.issues.join('\n')).toMatch(/Partners, row 2, column E \(SEC\): expected a score from 1 to 5, got the text "abc"/);
-    expect(a.issues.join('\n')).toMatch(/Partners, row 2, column F \(COST\): expected a score from 1 to 5, got number 9/);
+    const a = assessPartners(fw, [
+      header,
+      ['A', 'FR', 'laptop', 'recycling', 'abc', 9, '#N/A'],
+      ['B', 'FR', 'laptop', 'trade-in', 3, 3, 3],
+    ]);
+    expect(a.issues.join('\n')).toMatch(
+      /Partners, row 2, column E \(SEC\): expected a score from 1 to 5, got the text "abc"/,
+    );
+    expect(a.issues.join('\n')).toMatch(
+      /Partners, row 2, column F \(COST\): expected a score from 1 to 5, got number 9/,
+    );
     expect(a.issues.join('\n')).toMatch(/Partners, row 2, column G \(CAP\).*#N\/A/);
-    expect(a.issues.join('\n')).toMatch(/Partners, row 3, column D \(Partner type\): the text "trade-in" has no weight column/);
+    expect(a.issues.join('\n')).toMatch(
+      /Partners, row 3, column D \(Partner type\): the text "trade-in" has no weight column/,
+    );
     expect(a.results[0].score).toBeNull();
     expect(a.results[0].knockOut).toBe('Data security missing');
   });
 
   test('criteria problems: missing column, bad direction, duplicate id, negative weight', () => {
-    expect(() => readFramework([['Criterion', 'Direction', 'Weight x']])).toThrow(/Criteria: column 'ID' is missing/);
+    expect(() => readFramework([['Criterion', 'Direction', 'Weight x']])).toThrow(
+      /Criteria: column 'ID' is missing/,
+    );
     const fw = readFramework([
       ['ID', 'Direction', 'Weight recycling'],
       ['A', 'sideways', 1],
@@ -65,17 +77,30 @@ describe('partner assessment', () => {
       ['B', 'benefit', 1],
     ]);
     expect(fw.criteria.map((c) => c.id)).toEqual(['B']);
-    expect(fw.issues.join('\n')).toMatch(/Criteria, row 2, column B \(Direction\): the text "sideways" is not a direction/);
-    expect(fw.issues.join('\n')).toMatch(/Criteria, row 3, column C \(Weight recycling\): number -2 is not a weight/);
+    expect(fw.issues.join('\n')).toMatch(
+      /Criteria, row 2, column B \(Direction\): the text "sideways" is not a direction/,
+    );
+    expect(fw.issues.join('\n')).toMatch(
+      /Criteria, row 3, column C \(Weight recycling\): number -2 is not a weight/,
+    );
     expect(fw.issues.join('\n')).toMatch(/Criteria, row 4: the ID 'B' is used twice/);
   });
 
   test('the seed framework scores the sample partners; ranking lists top 3 per segment', () => {
     const fw = readFramework([CRITERIA.columns.map((c) => c.header), ...criteriaSeedRows()]);
     expect(fw.criteria).toHaveLength(12);
-    expect(fw.types).toEqual(['recycling', 'donation', 'refurbishment', 'collection & logistics', 'data erasure']);
+    expect(fw.types).toEqual([
+      'recycling',
+      'donation',
+      'refurbishment',
+      'collection & logistics',
+      'data erasure',
+    ]);
     const sample = samplePartners(CRITERIA_SEED, 50);
-    const grid = [[...PARTNER_INPUT_COLUMNS.map((c) => c.header), ...CRITERIA_SEED.map((c) => c.id)], ...sample.partners];
+    const grid = [
+      [...PARTNER_INPUT_COLUMNS.map((c) => c.header), ...CRITERIA_SEED.map((c) => c.id)],
+      ...sample.partners,
+    ];
     const a = assessPartners(fw, grid, { trials: 50 });
     expect(a.issues).toEqual([]);
     // Panel-assessed partners (every 4th) wait for Consolidate ratings: no typed score, no result.
@@ -95,7 +120,12 @@ describe('partner assessment', () => {
 test('stability is measured among partners on the same side of the knock-outs', () => {
   const fw = readFramework(criteriaGrid);
   // A is the only partner that passes: rank 1 whatever the weights, so fully stable.
-  const grid: Grid = [header, ['A', 'FR', 'laptop', 'recycling', 3, 5, 1], ['B', 'FR', 'laptop', 'recycling', 2, 1, 5], ['C', 'FR', 'laptop', 'recycling', 1, 2, 4]];
+  const grid: Grid = [
+    header,
+    ['A', 'FR', 'laptop', 'recycling', 3, 5, 1],
+    ['B', 'FR', 'laptop', 'recycling', 2, 1, 5],
+    ['C', 'FR', 'laptop', 'recycling', 1, 2, 4],
+  ];
   const [A, B, C] = assessPartners(fw, grid, { trials: 200 }).results;
   expect([A.rank, A.passes, A.stability]).toEqual([1, true, 1]);
   expect(B.passes || C.passes).toBe(false);

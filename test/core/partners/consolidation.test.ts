@@ -27,18 +27,28 @@ const ratings: Grid = [
 
 describe('consolidate ratings', () => {
   test('medians fill blank cells only; typed scores are kept and reported; disagreement flagged', () => {
-    const plan = planConsolidation(fw.criteria, partners, blankNotes, blankNotes as string[][], ratings);
+    const plan = planConsolidation(
+      fw.criteria,
+      partners,
+      blankNotes,
+      blankNotes as string[][],
+      ratings,
+    );
     expect(plan.columns).toEqual([2, 3]);
     expect(plan.values).toEqual([
       [4, 4], // SEC median of 5,3,4 filled; CAP typed 4 kept (assessor said 2)
       [2, ''], // SEC typed 2 kept (assessor said 4); CAP rating was text → skipped
     ]);
-    expect(plan.notes[0][0]).toMatch(new RegExp(`^${CONSOLIDATED_NOTE}: 4 = median of 3 assessor\\(s\\), spread 2`));
+    expect(plan.notes[0][0]).toMatch(
+      new RegExp(`^${CONSOLIDATED_NOTE}: 4 = median of 3 assessor\\(s\\), spread 2`),
+    );
     expect(plan.notes[0][1]).toBe('');
     expect(plan.disagreements).toEqual([['SEC (spread 2)'], ['']]);
     expect(plan.filled).toBe(1);
     const w = plan.warnings.join('\n');
-    expect(w).toMatch(/Partners, row 2, column C \(CAP\): kept the typed 4; the assessors' median is 2/);
+    expect(w).toMatch(
+      /Partners, row 2, column C \(CAP\): kept the typed 4; the assessors' median is 2/,
+    );
     expect(w).toMatch(/Partners, row 3, column B \(SEC\): kept the typed 2/);
     expect(w).toMatch(/partner 'Gamma' is not in Partners/);
     expect(w).toMatch(/Ratings, row 8: score: expected a number, got the text "lots"/);
@@ -66,15 +76,22 @@ test('a consolidated cell a person typed over (the note stays) is kept as typed'
   notes[1][1] = `${CONSOLIDATED_NOTE}: 2 = median of 3 assessor(s)`;
   const typedOver: Grid = partners.map((r) => r.slice());
   typedOver[1][1] = 5; // the note says 2 was written; 5 was typed since
-  const plan = planConsolidation(fw.criteria, typedOver, notes, blankNotes as string[][], [ratings[0], ['Ann', 'Alpha', 'SEC', 2, '', '']]);
+  const plan = planConsolidation(fw.criteria, typedOver, notes, blankNotes as string[][], [
+    ratings[0],
+    ['Ann', 'Alpha', 'SEC', 2, '', ''],
+  ]);
   expect(plan.values[0][0]).toBe(5);
-  expect(plan.warnings.join('\n')).toMatch(/Partners, row 2, column B \(SEC\): kept the typed 5; the assessors' median is 2/);
+  expect(plan.warnings.join('\n')).toMatch(
+    /Partners, row 2, column B \(SEC\): kept the typed 5; the assessors' median is 2/,
+  );
 });
 
 describe('AHP tab', () => {
   test('template round trip, weights as points, CR', () => {
     const grid = ahpTemplate(['A', 'B', 'C'], 'recycling');
-    expect(() => readAhpTab(grid)).toThrow(new RegExp(`${AHP_TAB}, row 5, column C: expected a comparison`));
+    expect(() => readAhpTab(grid)).toThrow(
+      new RegExp(`${AHP_TAB}, row 5, column C: expected a comparison`),
+    );
     grid[4][2] = 3; // A vs B
     grid[4][3] = 5; // A vs C
     grid[5][3] = '5/3'; // B vs C: consistent
@@ -87,7 +104,9 @@ describe('AHP tab', () => {
   test('bad judgement names the sheet cell', () => {
     const grid = ahpTemplate(['A', 'B'], 'donation');
     grid[4][2] = 'lots';
-    expect(() => readAhpTab(grid)).toThrow(/AHP, row 5, column C: expected a judgement such as 3 or 1\/3, got the text "lots"/);
+    expect(() => readAhpTab(grid)).toThrow(
+      /AHP, row 5, column C: expected a judgement such as 3 or 1\/3, got the text "lots"/,
+    );
     grid[4][2] = -2;
     expect(() => readAhpTab(grid)).toThrow(/AHP, row 5, column C: expected a positive number/);
   });

@@ -14,7 +14,13 @@ export const RECIPIENTS = 'camille@example.com, Jonas K <jonas@example.org>; pri
 
 /** The runtime of test/helpers installRuntime, with extra options (e.g. the mail quota). */
 export function reportRuntime(now = new Date(), options: RuntimeOptions = {}): Runtime {
-  const rt = createRuntime({ oauthScopes: MANIFEST.oauthScopes, now, timeZone: 'Europe/Paris', userEmail: 'ops@example.com', ...options });
+  const rt = createRuntime({
+    oauthScopes: MANIFEST.oauthScopes,
+    now,
+    timeZone: 'Europe/Paris',
+    userEmail: 'ops@example.com',
+    ...options,
+  });
   rt.install(globalThis as unknown as Record<string, unknown>);
   return rt;
 }
@@ -35,7 +41,10 @@ export function sampleWorkbook(now = new Date(), options: RuntimeOptions = {}): 
 export function setSetting(rt: Runtime, key: string, value: Cell): void {
   rt.runAs('FULL', () => {
     const s = sheet(rt, 'Settings');
-    const keys = s.getRange(1, 1, s.getLastRow(), 1).getValues().map((r) => headerKey(r[0]));
+    const keys = s
+      .getRange(1, 1, s.getLastRow(), 1)
+      .getValues()
+      .map((r) => headerKey(r[0]));
     const i = keys.indexOf(headerKey(key));
     const row = i >= 0 ? i + 1 : s.getLastRow() + 1;
     s.getRange(row, 1, 1, 2).setValues([[key, value]]);
@@ -43,6 +52,11 @@ export function setSetting(rt: Runtime, key: string, value: Cell): void {
 }
 
 /** Runs an action body through runAction, as a menu click would (FULL, with UI unless told). */
-export function run(rt: Runtime, name: string, body: (ctx: ActionContext) => ActionResult, interactive = true): ActionResult | null {
+export function run(
+  rt: Runtime,
+  name: string,
+  body: (ctx: ActionContext) => ActionResult,
+  interactive = true,
+): ActionResult | null {
   return rt.runAs('FULL', () => runAction(name, body, interactive), { ui: interactive });
 }

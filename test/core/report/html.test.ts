@@ -7,13 +7,42 @@ import { monthPeriod } from '../../../src/core/report/period';
 import { partner, reportInput } from './inputs';
 
 const EVIL = '<script>alert(1)</script>';
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 function evilModel() {
-  const input = reportInput(monthPeriod('2026-10'), { scope: `Scope "${EVIL}" & <b>bold</b>`, generatedBy: '<img src=x onerror=alert(2)>' });
-  input.partners!.push(partner({ partner: EVIL, score: 1, country: 'UK', type: 'donation', strengths: '<i onmouseover="x">' }));
-  input.benchmark!.bestPractices.push({ country: 'FR', topic: '<a href="https://evil.example">x</a>', text: EVIL, source: 'javascript:alert(3)' });
-  input.kpi!.issues.push({ row: 9, column: 'Outcome (H)', value: `<svg onload=alert(4)>`, reason: 'unknown outcome', code: 'unknown-outcome', skipped: true });
+  const input = reportInput(monthPeriod('2026-10'), {
+    scope: `Scope "${EVIL}" & <b>bold</b>`,
+    generatedBy: '<img src=x onerror=alert(2)>',
+  });
+  input.partners!.push(
+    partner({
+      partner: EVIL,
+      score: 1,
+      country: 'UK',
+      type: 'donation',
+      strengths: '<i onmouseover="x">',
+    }),
+  );
+  input.benchmark!.bestPractices.push({
+    country: 'FR',
+    topic: '<a href="https://evil.example">x</a>',
+    text: EVIL,
+    source: 'javascript:alert(3)',
+  });
+  input.kpi!.issues.push({
+    row: 9,
+    column: 'Outcome (H)',
+    value: `<svg onload=alert(4)>`,
+    reason: 'unknown outcome',
+    code: 'unknown-outcome',
+    skipped: true,
+  });
   return buildReport(input);
 }
 
@@ -30,9 +59,20 @@ describe('escaping', () => {
 
   test('only cid: and base64 data: images are accepted as sources', () => {
     expect(safeImageSrc('cid:chart_volumes')).toBe('cid:chart_volumes');
-    expect(safeImageSrc('data:image/png;base64,iVBORw0KGgo=')).toBe('data:image/png;base64,iVBORw0KGgo=');
-    expect(safeImageSrc('data:image/svg+xml;base64,PHN2Zz4=')).toBe('data:image/svg+xml;base64,PHN2Zz4=');
-    for (const bad of ['https://x.example/a.png', 'http://x/a.png', '//x/a.png', 'javascript:alert(1)', 'data:text/html;base64,PHA+', 'cid:a" onerror="x']) {
+    expect(safeImageSrc('data:image/png;base64,iVBORw0KGgo=')).toBe(
+      'data:image/png;base64,iVBORw0KGgo=',
+    );
+    expect(safeImageSrc('data:image/svg+xml;base64,PHN2Zz4=')).toBe(
+      'data:image/svg+xml;base64,PHN2Zz4=',
+    );
+    for (const bad of [
+      'https://x.example/a.png',
+      'http://x/a.png',
+      '//x/a.png',
+      'javascript:alert(1)',
+      'data:text/html;base64,PHA+',
+      'cid:a" onerror="x',
+    ]) {
       expect(safeImageSrc(bad)).toBe('');
     }
   });
@@ -40,11 +80,18 @@ describe('escaping', () => {
 
 describe('the HTML report', () => {
   test('every section, with user text escaped: no script, no event handler, no external URL', () => {
-    const html = renderReportHtml(evilModel(), { images: { volumes: { src: 'cid:chart_volumes' }, reuse: { src: 'https://evil.example/x.png' } } });
+    const html = renderReportHtml(evilModel(), {
+      images: {
+        volumes: { src: 'cid:chart_volumes' },
+        reuse: { src: 'https://evil.example/x.png' },
+      },
+    });
     for (const id of HTML_SECTION_IDS) expect(html).toContain(`id="${id}"`);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<[^>]*\son[a-z]+\s*=/i); // no event-handler attribute in any tag
-    const sources = [...html.matchAll(/\s(src|href|action|background)\s*=\s*"([^"]*)"/gi)].map((m) => m[2]);
+    const sources = [...html.matchAll(/\s(src|href|action|background)\s*=\s*"([^"]*)"/gi)].map(
+      (m) => m[2],
+    );
     expect(sources).toEqual(['cid:chart_volumes']);
     expect(html).not.toMatch(/<style/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -62,7 +109,9 @@ describe('the HTML report', () => {
         input.scope = name;
         input.partners = [partner({ partner: name, score: 0.9 })];
         const html = renderReportHtml(buildReport(input));
-        expect(html).toContain(`<td style="border:1px solid #dadce0;padding:4px 6px;font-size:12px;vertical-align:top;text-align:left">${escapeHtml(name)}</td>`);
+        expect(html).toContain(
+          `<td style="border:1px solid #dadce0;padding:4px 6px;font-size:12px;vertical-align:top;text-align:left">${escapeHtml(name)}</td>`,
+        );
         expect(html).not.toMatch(/<script/i);
       }),
       { numRuns: 60 },
@@ -79,14 +128,26 @@ describe('the HTML report', () => {
 
   test('lists are capped on request, with a pointer to the tab', () => {
     const input = reportInput();
-    for (let i = 0; i < 30; i++) input.kpi!.issues.push({ row: 100 + i, column: 'CSAT (M)', value: 9, reason: 'CSAT outside 1 to 5; left blank', code: 'bad-csat', skipped: false });
+    for (let i = 0; i < 30; i++)
+      input.kpi!.issues.push({
+        row: 100 + i,
+        column: 'CSAT (M)',
+        value: 9,
+        reason: 'CSAT outside 1 to 5; left blank',
+        code: 'bad-csat',
+        skipped: false,
+      });
     const html = renderReportHtml(buildReport(input), { maxQualityRows: 10 });
     expect(html).toContain('… and 20 more in the workbook tab.');
   });
 
   test('plain-text part: header, summary and KPI lines', () => {
     const text = renderReportText(buildReport(reportInput()));
-    expect(text.split('\n').slice(0, 3)).toEqual(['Circularity report — October 2026', 'Scope: Recycling service France', 'Period: October 2026: 2026-10-01 to 2026-10-31 (UTC)']);
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      'Circularity report — October 2026',
+      'Scope: Recycling service France',
+      'Period: October 2026: 2026-10-01 to 2026-10-31 (UTC)',
+    ]);
     expect(text).toMatch(/- Reuse rate: 50\.0 % \(target 70\.0 %\) \[red\]/);
   });
 });

@@ -34,7 +34,8 @@ describe('sample orders', () => {
     let last = -Infinity;
     for (const o of parsed.orders) {
       first = Math.min(first, o.created);
-      for (const t of [o.created, o.kitSent, o.received, o.inspected]) if (t !== null) last = Math.max(last, t);
+      for (const t of [o.created, o.kitSent, o.received, o.inspected])
+        if (t !== null) last = Math.max(last, t);
     }
     expect(new Date(first).toISOString().slice(0, 7)).toBe('2024-11');
     expect(last).toBeLessThanOrEqual(asOf.getTime());
@@ -42,9 +43,17 @@ describe('sample orders', () => {
   });
 
   test('planted errors: exactly one of each kind, reported at their rows and skipped', () => {
-    expect(big.errors.map((e) => e.kind).sort()).toEqual(['bad-date', 'date-order', 'duplicate-id', 'negative-weight', 'unknown-outcome']);
+    expect(big.errors.map((e) => e.kind).sort()).toEqual([
+      'bad-date',
+      'date-order',
+      'duplicate-id',
+      'negative-weight',
+      'unknown-outcome',
+    ]);
     const skipped = parsed.issues.filter((i) => i.skipped);
-    expect(skipped.map((i) => [i.row, i.code]).sort()).toEqual(big.errors.map((e) => [e.row, e.kind]).sort());
+    expect(skipped.map((i) => [i.row, i.code]).sort()).toEqual(
+      big.errors.map((e) => [e.row, e.kind]).sort(),
+    );
     expect(parsed.rowsSkipped).toBe(5);
     expect(parsed.issues.filter((i) => !i.skipped)).toEqual([]);
   });
@@ -64,7 +73,11 @@ describe('sample orders', () => {
 
   describe('rough distributions', () => {
     const months = monthRange('2024-11', '2026-10');
-    const r = computeKpis(parsed.orders, { timeZone: 'UTC', months, factors: parseFactors(FACTORS_SEED) });
+    const r = computeKpis(parsed.orders, {
+      timeZone: 'UTC',
+      months,
+      factors: parseFactors(FACTORS_SEED),
+    });
     const all = aggregate(r, months).values;
     const req = (m: string) => r.byMonth[m].values.requests as number;
 
@@ -76,11 +89,15 @@ describe('sample orders', () => {
     test('funnel: conversion ~60–80 %, younger cohorts less converted', () => {
       expect(all.conversion).toBeGreaterThan(0.6);
       expect(all.conversion).toBeLessThan(0.8);
-      expect(r.byMonth['2026-10'].values.conversion as number).toBeLessThan(r.byMonth['2026-06'].values.conversion as number);
+      expect(r.byMonth['2026-10'].values.conversion as number).toBeLessThan(
+        r.byMonth['2026-06'].values.conversion as number,
+      );
     });
 
     test('lead time: median about 8 days with a long tail', () => {
-      const leads = parsed.orders.filter((o) => o.received !== null).map((o) => ((o.received as number) - o.created) / 86_400_000);
+      const leads = parsed.orders
+        .filter((o) => o.received !== null)
+        .map((o) => ((o.received as number) - o.created) / 86_400_000);
       const m = median(leads) as number;
       expect(m).toBeGreaterThan(6);
       expect(m).toBeLessThan(10);
@@ -113,8 +130,15 @@ describe('sample orders', () => {
       expect(share).toBeGreaterThan(0.5);
       expect(share).toBeLessThan(0.7);
       const channels = new Set(parsed.orders.map((o) => o.channel));
-      expect([...channels].sort()).toEqual(['B2B fleet', 'mail-in kit', 'partner kiosk', 'store drop-off']);
-      const kg = parsed.orders.filter((o) => o.category === 'laptop' && o.weightKg !== null).map((o) => o.weightKg as number);
+      expect([...channels].sort()).toEqual([
+        'B2B fleet',
+        'mail-in kit',
+        'partner kiosk',
+        'store drop-off',
+      ]);
+      const kg = parsed.orders
+        .filter((o) => o.category === 'laptop' && o.weightKg !== null)
+        .map((o) => o.weightKg as number);
       expect(median(kg)).toBeGreaterThan(1.2);
       expect(median(kg)).toBeLessThan(2.6);
     });
