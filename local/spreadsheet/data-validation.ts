@@ -5,7 +5,7 @@
 import type { ExecutionContext } from '../context';
 import { DataValidationCriteria } from './enums';
 import { requireNumber, requireString, signatureError } from './errors';
-import { FakeRange } from './range';
+import { isFakeRange } from './range-identity';
 
 type DV = GoogleAppsScript.Spreadsheet.DataValidation;
 type DVB = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
@@ -67,7 +67,7 @@ export class FakeDataValidation implements Pick<DV, DVMethods> {
     return {
       type: this.state.criteria ?? '',
       values: this.state.values.map((v) =>
-        v instanceof FakeRange
+        isFakeRange(v)
           ? v.qualifiedA1()
           : v instanceof Date
             ? v.toISOString()
@@ -321,10 +321,7 @@ export class FakeDataValidationBuilder implements Pick<DVB, DVBMethods> {
 
   requireValueInRange(range: GoogleAppsScript.Spreadsheet.Range, showDropdown?: boolean): DVB {
     this.count('requireValueInRange');
-    if (
-      !(range instanceof FakeRange) ||
-      (showDropdown !== undefined && typeof showDropdown !== 'boolean')
-    ) {
+    if (!isFakeRange(range) || (showDropdown !== undefined && typeof showDropdown !== 'boolean')) {
       throw signatureError(
         'DataValidationBuilder.requireValueInRange',
         [range, showDropdown].filter((a) => a !== undefined),

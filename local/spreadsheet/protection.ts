@@ -4,7 +4,8 @@
  */
 import type { ExecutionContext } from '../context';
 import { requireString, signatureError } from './errors';
-import { FakeRange } from './range';
+import type { FakeRange } from './range';
+import { isFakeRange } from './range-identity';
 import type { FakeSheet } from './sheet';
 
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
@@ -154,7 +155,7 @@ export class FakeProtection implements Pick<Protection, ProtectionMethods> {
 
   setRange(range: GoogleAppsScript.Spreadsheet.Range): Protection {
     const p = this.write('setRange');
-    if (!(range instanceof FakeRange)) throw signatureError('Protection.setRange', [range]);
+    if (!isFakeRange(range)) throw signatureError('Protection.setRange', [range]);
     if (this.type === 'SHEET') throw new Error('Cannot set the range of a sheet protection.');
     this.range = range;
     return p;
@@ -173,7 +174,7 @@ export class FakeProtection implements Pick<Protection, ProtectionMethods> {
     const p = this.write('setUnprotectedRanges');
     if (this.type !== 'SHEET')
       throw new Error('Unprotected ranges can only be set on a sheet protection.');
-    if (!Array.isArray(ranges) || ranges.some((r) => !(r instanceof FakeRange))) {
+    if (!Array.isArray(ranges) || ranges.some((r) => !isFakeRange(r))) {
       throw signatureError('Protection.setUnprotectedRanges', [ranges]);
     }
     this.unprotectedRanges = (ranges as unknown as FakeRange[]).slice();

@@ -11,6 +11,7 @@ import { shiftFormula } from './formula';
 import type { Layer } from './layer';
 import { DEFAULT_NUMBER_FORMAT } from './number-format';
 import { FakeProtection } from './protection';
+import { registerFakeRange } from './range-identity';
 import { DEFAULTS, type FontStyle, type FontWeight } from './sheet-data';
 import type { FakeSheet } from './sheet';
 
@@ -127,7 +128,9 @@ export class FakeRange implements Pick<Range, RangeMethods> {
     /** Obtained as `A:C` / `1:3`: reported that way by getA1Notation. */
     readonly wholeColumns = false,
     readonly wholeRows = false,
-  ) {}
+  ) {
+    registerFakeRange(this);
+  }
 
   private get ctx(): ExecutionContext {
     return this.sheet.parent.ctx;
