@@ -1,5 +1,6 @@
 /**
- * The offline report: the workbook on the local runtime read by the product's own report reader,
+ * The demo's offline report (out/report.html): the workbook on the local runtime read by the
+ * product's own report reader,
  * modelled by the same core as the tab and the e-mail, rendered to one self-contained HTML file
  * whose charts are the model's chart specs drawn as SVG by Vega-Lite (in a child process, see
  * vega-svg.mjs) and embedded as data: images — no hand-drawn SVG, no external request.
@@ -7,13 +8,13 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Runtime } from '../runtime';
-import { ChartImage, renderReportHtml } from '../../src/core/html/report';
-import { lastCompleteMonth, monthKey } from '../../src/core/kpi/months';
-import { buildReport } from '../../src/core/report/model';
-import { monthPeriod, parsePeriod } from '../../src/core/report/period';
-import { ReportChart, ReportModel } from '../../src/core/report/types';
-import { readReportInputs } from '../../src/sheets/report-read';
+import type { Runtime } from '../local/runtime';
+import { ChartImage, renderReportHtml } from '../src/core/html/report';
+import { lastMonthWithData } from '../src/core/kpi/months';
+import { buildReport } from '../src/core/report/model';
+import { monthPeriod, parsePeriod } from '../src/core/report/period';
+import { ReportChart, ReportModel } from '../src/core/report/types';
+import { readReportInputs } from '../src/sheets/report-read';
 
 const HELPER = path.join(__dirname, 'vega-svg.mjs');
 const VEGA_TIMEOUT_MS = 60_000;
@@ -87,18 +88,9 @@ export function reportModelOf(runtime: Runtime, options: ReportHtmlOptions = {})
     const by = `${runtime.options.userEmail ?? 'local user'} (offline export)`;
     const read = readReportInputs(ss, parsePeriod(options.period ?? '', now, tz), now, by);
     if (!options.period)
-      read.input.period = lastMonthWithData(read.input.kpi?.orders ?? [], now, tz);
+      read.input.period = monthPeriod(lastMonthWithData(read.input.kpi?.orders ?? [], now, tz));
     return buildReport(read.input);
   });
-}
-
-/** The last complete month, or the month of the latest order when the data stops earlier. */
-function lastMonthWithData(orders: readonly { created: number }[], now: Date, tz: string) {
-  const complete = lastCompleteMonth(now, tz);
-  let latest = 0;
-  for (const o of orders) latest = Math.max(latest, o.created);
-  const month = latest ? monthKey(latest, tz) : complete;
-  return monthPeriod(month < complete ? month : complete);
 }
 
 /** Writes the offline report (HTML, Vega-Lite SVG charts inline) and returns its model. */

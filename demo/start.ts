@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exportXlsx } from '../local/export/xlsx';
 import { snapshotWorkbook } from '../local/export/snapshot';
-import { writeReportHtml } from '../local/export/report-html';
+import { writeReportHtml } from './report-html';
 import { ROOT, runDemo } from './scenario';
 
 async function main(): Promise<void> {

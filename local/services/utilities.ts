@@ -3,7 +3,6 @@
  * printf-style formatString, blobs, base64, digests, uuids and a sleep that only moves the
  * runtime clock.
  */
-import { seededRandom } from '../../src/core/random';
 import { wallClock } from '../spreadsheet/number-format';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import type { ExecutionContext } from '../context';
@@ -449,14 +448,16 @@ export class FakeUtilities implements Pick<U, Picked> {
   readonly DigestAlgorithm = DigestAlgorithm;
   readonly MacAlgorithm = MacAlgorithm;
   readonly RsaAlgorithm = RsaAlgorithm;
-  private readonly random: (() => number) | null;
+  /** With a seed, UUIDs are a repeatable sequence (for the demo's stable output); else random. */
+  private readonly uuidSeed: number | null;
+  private uuids = 0;
 
   constructor(
     private readonly ctx: ExecutionContext,
     private readonly clock: Clock,
     options: UtilitiesOptions = {},
   ) {
-    this.random = options.uuidSeed === undefined ? null : seededRandom(options.uuidSeed);
+    this.uuidSeed = options.uuidSeed ?? null;
   }
 
   formatDate(date: GoogleAppsScript.Base.Date, timeZone: string, format: string): string {
@@ -484,8 +485,11 @@ export class FakeUtilities implements Pick<U, Picked> {
 
   getUuid(): string {
     this.ctx.call('Utilities.getUuid', 'free');
-    if (!this.random) return randomUUID();
-    const bytes = Array.from({ length: 16 }, () => Math.floor(this.random!() * 256));
+    if (this.uuidSeed === null) return randomUUID();
+    // The n-th UUID of a seed: a hash of both, so the runtime needs no PRNG of the product's.
+    const bytes = [
+      ...createHash('sha256').update(`${this.uuidSeed}:${this.uuids++}`).digest().subarray(0, 16),
+    ];
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     const hex = bytes.map((b) => b.toString(16).padStart(2, '0')).join('');

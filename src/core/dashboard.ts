@@ -8,7 +8,7 @@ import { Cell, Grid, columnLetter } from './cells';
 import { AUTOMATIC_FORMAT } from './schema/tabs';
 import { KpiResult, computeKpis } from './kpi/engine';
 import { FactorTable } from './kpi/factors';
-import { MonthKey, addMonths, lastCompleteMonth, monthKey, monthRange } from './kpi/months';
+import { MonthKey, addMonths, lastMonthWithData, monthRange } from './kpi/months';
 import { Order } from './kpi/orders';
 import { OUTCOMES } from './kpi/registry';
 import { Issue } from './kpi/table';
@@ -65,7 +65,7 @@ export interface DashboardInput {
 const TABLE_ROW = 4;
 
 export function dashboardModel(input: DashboardInput): DashboardModel {
-  const end = lastMonthWithData(input);
+  const end = lastMonthWithData(input.orders, input.now, input.timeZone);
   const months = monthRange(addMonths(end, -(DASHBOARD_MONTHS - 1)), end);
   const needed = [...new Set([...months, ...scorecardMonths(end)])].sort();
   const result = computeKpis(input.orders, {
@@ -231,16 +231,6 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
     result,
     issuesListed: listed.length,
   };
-}
-
-/** The last complete month, or the last month holding data when the data stops earlier. */
-function lastMonthWithData(input: DashboardInput): MonthKey {
-  const complete = lastCompleteMonth(input.now, input.timeZone);
-  let latest = 0;
-  for (const o of input.orders) latest = Math.max(latest, o.created);
-  if (!latest) return complete;
-  const dataMonth = monthKey(latest, input.timeZone);
-  return dataMonth < complete ? dataMonth : complete;
 }
 
 const blank = (v: number | null): Cell => (v === null ? '' : v);

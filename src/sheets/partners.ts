@@ -3,7 +3,7 @@
  * computed columns of Partners in one block, lays a heat map over the score columns, and rebuilds
  * the `Partner Ranking` tab (top 3 per segment and a native bar chart).
  */
-import { Grid } from '../core/cells';
+import { Grid, UserError } from '../core/cells';
 import { headerIndex, headerKey } from '../core/headers';
 import { readFramework } from '../core/partners/criteria';
 import { assessPartners, computedRow, COMPUTED_HEADERS } from '../core/partners/assess';
@@ -23,7 +23,6 @@ import {
   writeBlock,
   writeFreshBlock,
 } from './workbook';
-import { UserError } from '../core/cells';
 
 const FORMATS: Record<string, string> = {
   Score: '0.00',

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { runDemo } from '../../demo/scenario';
-import { writeReportHtml } from '../../local/export/report-html';
+import { writeReportHtml } from '../../demo/report-html';
 import { HTML_SECTION_IDS } from '../../src/core/html/report';
 import { SECTIONS } from '../../src/core/report/layout';
 import { CRITERIA_SEED } from '../../src/core/seed/criteria';

@@ -3,7 +3,7 @@
  * engine and the Partners tab that Score partners wrote), idempotent reruns, the prompt, empty
  * workbooks, typed cells untouched, and service calls independent of the data size.
  */
-import { MAX_BENCHMARK_ROWS } from '../../src/core/report/layout';
+import { MAX_BENCHMARK_ROWS, SECTIONS } from '../../src/core/report/layout';
 import { snapshotWorkbook } from '../../local/export/snapshot';
 import { Cell, Grid } from '../../src/core/cells';
 import { alignRows } from '../../src/core/align';
@@ -12,7 +12,6 @@ import { parseFactors } from '../../src/core/kpi/factors';
 import { lastCompleteMonth } from '../../src/core/kpi/months';
 import { parseOrders } from '../../src/core/kpi/orders';
 import { parseTargets, scorecard, scorecardMonths } from '../../src/core/kpi/targets';
-import { SECTIONS } from '../../src/core/report/layout';
 import { samplePartners } from '../../src/core/sample/partners';
 import { sampleOrderGrid } from '../../src/core/sample/orders';
 import { PARTNER_INPUT_COLUMNS } from '../../src/core/schema/tabs';

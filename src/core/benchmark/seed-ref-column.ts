@@ -1,9 +1,5 @@
-/**
- * The add-on's own column on a `Benchmark XX` tab, right of product.md's twelve. Kept in a module
- * of its own (type-only import of the schema) so that schema/tabs.ts can list it without an
- * import cycle.
- */
-import type { ColumnSpec } from '../schema/tabs';
+/** The add-on's own column on a `Benchmark XX` tab, right of product.md's twelve. */
+import type { ColumnSpec } from '../schema/column-spec';
 
 /**
  * Which seed fact a row came from and a fingerprint of its seeded content, so that a re-import

@@ -155,6 +155,23 @@ export function lastCompleteMonth(now: Date, timeZone: string): MonthKey {
   return addMonths(monthKey(now, timeZone), -1);
 }
 
+/**
+ * The last complete month, or the month of the latest order when the data stops earlier (so a
+ * dashboard or report of an old export shows its data, not empty months).
+ */
+export function lastMonthWithData(
+  orders: readonly { created: number }[],
+  now: Date,
+  timeZone: string,
+): MonthKey {
+  const complete = lastCompleteMonth(now, timeZone);
+  let latest = 0;
+  for (const o of orders) latest = Math.max(latest, o.created);
+  if (!latest) return complete;
+  const dataMonth = monthKey(latest, timeZone);
+  return dataMonth < complete ? dataMonth : complete;
+}
+
 /** 'October 2026' style label for a month key (English, for reports). */
 export function monthLabel(k: MonthKey): string {
   const [y, m] = split(k);

@@ -16,24 +16,12 @@ import {
   YES_NO,
 } from './lists';
 import { SEED_REF_COLUMN } from '../benchmark/seed-ref-column';
+import type { ColumnSpec, Validation } from './column-spec';
 
 /** What Sheets reports for a cell nobody formatted ("Automatic"): numbers shown as typed. */
 export const AUTOMATIC_FORMAT = '0.###############';
 
-export type Validation =
-  | { kind: 'list'; values: readonly string[] }
-  | { kind: 'number'; min?: number; max?: number }
-  | { kind: 'date' };
-
-export interface ColumnSpec {
-  header: string;
-  width: number;
-  /** Sheets number format for the data cells; '@' keeps typed text as text. */
-  format?: string;
-  validation?: Validation;
-  /** Shown as a note on the header cell. */
-  note?: string;
-}
+export type { ColumnSpec, Validation } from './column-spec';
 
 export type TabKind = 'input' | 'generated' | 'log';
 

@@ -1,0 +1,65 @@
+/**
+ * The rooms and their arrows, checked by dependency-cruiser in `npm test` (npm run deps):
+ *   src/core       pure: imports only src/core
+ *   src/functions  custom functions: import only src/core
+ *   src/sheets     the Apps Script side, and the door (src/*.ts): never local/, test/, demo/…
+ *   local/         the local Apps Script runtime, a model of Google: never the product (src/)
+ * and no import cycle anywhere. test/rules shows each rule failing on a fixture.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycle',
+      severity: 'error',
+      comment:
+        'An import cycle: split the files along what each one holds. Like import/no-cycle, a cycle closed only by `import type` is not one: types are erased, and an object model (a sheet knows its spreadsheet, which lists its sheets) needs them.',
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+    {
+      name: 'core-imports-only-core',
+      severity: 'error',
+      comment: 'src/core is pure TypeScript: plain values in, plain values out.',
+      from: { path: '^src/core/' },
+      to: { pathNot: '^src/core/' },
+    },
+    {
+      name: 'functions-import-only-core',
+      severity: 'error',
+      comment:
+        'Custom functions run in CUSTOM_FUNCTION mode: they compute from core, nothing else.',
+      from: { path: '^src/functions/' },
+      to: { pathNot: '^src/(core|functions)/' },
+    },
+    {
+      name: 'product-stays-in-src',
+      severity: 'error',
+      comment:
+        'The bundle is built from src/ alone: the runtime, tests, demo and bench are not shipped.',
+      from: { path: '^src/' },
+      to: { pathNot: '^src/' },
+    },
+    {
+      name: 'runtime-never-imports-product',
+      severity: 'error',
+      comment: 'local/ is a model of Google: it must not know the product it runs.',
+      from: { path: '^local/' },
+      to: { path: '^src/' },
+    },
+    {
+      name: 'resolvable',
+      severity: 'error',
+      comment:
+        "Every import of the project's own files resolves: an arrow the checker cannot follow is an arrow it cannot judge.",
+      from: {},
+      to: { couldNotResolve: true, path: '^[.]' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|dist|out|coverage)/|^test/rules/fixtures/' },
+    tsPreCompilationDeps: true,
+    moduleSystems: ['cjs', 'es6'],
+  },
+};
