@@ -4,6 +4,7 @@
  */
 import { cellA1, formatA1, quoteSheetName } from '../spreadsheet/a1';
 import type { CellValue } from '../spreadsheet/cell';
+import { CellError } from '../spreadsheet/cell-error';
 import type { Layer } from '../spreadsheet/layer';
 import type { FakeDataValidation } from '../spreadsheet/data-validation';
 import type { RuleDescription } from '../spreadsheet/conditional-format';
@@ -70,6 +71,8 @@ export interface SheetSnapshot {
   }>;
   /** Formulas that reached the sheet through setValue(s)/appendRow. */
   unintendedFormulaWrites: Array<{ cell: string; formula: string; method: string }>;
+  /** Strings written that Sheets' typed input turned into numbers, dates, booleans or errors. */
+  convertedStringWrites: Array<{ cell: string; input: string; became: string; method: string }>;
 }
 
 export interface WorkbookSnapshot {
@@ -85,6 +88,7 @@ export interface WorkbookSnapshot {
 
 function plain(v: CellValue | undefined): SnapshotValue {
   if (v === undefined) return '';
+  if (v instanceof CellError) return v.code;
   return v instanceof Date ? v.toISOString() : v;
 }
 
@@ -194,6 +198,7 @@ export function snapshotSheet(sheet: FakeSheet): SheetSnapshot {
     })),
     charts: sheet.charts.map((c) => c.describe()),
     unintendedFormulaWrites: sheet.unintendedFormulaWrites.map((w) => ({ ...w })),
+    convertedStringWrites: sheet.convertedStringWrites.map((w) => ({ ...w })),
   };
 }
 

@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { cellA1, columnToLetters, parseA1, quoteSheetName } from '../spreadsheet/a1';
 import type { CellValue } from '../spreadsheet/cell';
+import { CellError } from '../spreadsheet/cell-error';
 import { isDatePattern, wallClock, DEFAULT_NUMBER_FORMAT } from '../spreadsheet/number-format';
 import type { FakeSheet } from '../spreadsheet/sheet';
 import type { FakeSpreadsheet } from '../spreadsheet/spreadsheet';
@@ -57,6 +58,7 @@ function wallDate(d: Date, timeZone: string): Date {
 }
 
 function excelValue(v: CellValue, timeZone: string): ExcelJS.CellValue {
+  if (v instanceof CellError) return { error: v.code } as ExcelJS.CellErrorValue;
   return v instanceof Date ? wallDate(v, timeZone) : v;
 }
 

@@ -4,8 +4,9 @@
  * uses (`0`, `0.00`, `#,##0.00`, `0.0%`, `yyyy-mm-dd`, `dd/mm/yyyy`, `yyyy-mm-dd hh:mm`, `@`, …)
  * through a small general pattern interpreter rather than a lookup table.
  */
+import { CellError } from './cell-error';
 
-export type CellValue = string | number | boolean | Date;
+export type CellValue = string | number | boolean | Date | CellError;
 
 /** What `getNumberFormat()` reports for a cell nobody formatted (the "Automatic" format). */
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
@@ -413,6 +414,7 @@ export function displayValue(
   if (value === undefined || value === '') return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof CellError) return value.code;
   const seps = separators(ctx.locale);
   const text = pattern === '@';
   if (value instanceof Date) {

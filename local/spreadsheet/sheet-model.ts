@@ -4,10 +4,11 @@
  * list. FakeSheet's methods of the same names delegate here.
  */
 import { cellA1, parseA1 } from './a1';
-import { enterValue } from './cell';
+import { enterValue, type CellValue } from './cell';
+import { CellError } from './cell-error';
 import { FakeRange } from './range';
 import type { FakeSheet } from './sheet';
-import type { FormulaWrite, MergeRecord } from './sheet-types';
+import type { ConvertedStringWrite, FormulaWrite, MergeRecord } from './sheet-types';
 
 /** Sheets refuses cells longer than this. */
 const MAX_CELL_CHARS = 50000;
@@ -98,10 +99,28 @@ export function writeEntered(
       } else {
         formulas.set(r, c, undefined);
         values.set(r, c, e.value);
+        if (
+          via &&
+          typeof input === 'string' &&
+          e.value !== undefined &&
+          typeof e.value !== 'string'
+        )
+          sheet.convertedStringWrites.push({
+            cell: cellA1(r + 1, c + 1),
+            input,
+            became: kindOf(e.value),
+            method: via,
+          });
         if (e.autoFormat && format === undefined) numberFormats.set(r, c, e.autoFormat);
       }
     }
   }
+}
+
+function kindOf(v: CellValue): ConvertedStringWrite['became'] {
+  if (v instanceof CellError) return 'error';
+  if (v instanceof Date) return 'date';
+  return typeof v === 'boolean' ? 'boolean' : 'number';
 }
 
 /** The merge list once `range` is merged: merges it overlaps give way to it. */

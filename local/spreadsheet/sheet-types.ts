@@ -86,6 +86,17 @@ export interface FormulaWrite {
   method: 'setValues' | 'setValue' | 'appendRow';
 }
 
+/**
+ * A string written through setValue(s)/appendRow that Sheets' typed-input rules turned into a
+ * number, date, boolean or error: a label the script meant as text has changed meaning.
+ */
+export interface ConvertedStringWrite {
+  cell: string;
+  input: string;
+  became: 'number' | 'date' | 'boolean' | 'error';
+  method: FormulaWrite['method'];
+}
+
 export interface BorderRecord {
   range: string;
   top: boolean | null;

@@ -7,7 +7,7 @@
  * sheet-types.ts.
  */
 import type { ExecutionContext } from '../context';
-import { normalizeColor } from './cell';
+import { normalizeColor, outValue } from './cell';
 import type { FakeConditionalFormatRule } from './conditional-format';
 import type { FakeEmbeddedChart } from './charts';
 import { requireInteger, requireString, signatureError } from './errors';
@@ -18,10 +18,22 @@ import { SheetData, type ClearWhat } from './sheet-data';
 import * as dimensions from './sheet-dimensions';
 import * as model from './sheet-model';
 import * as objects from './sheet-objects';
-import type { BorderRecord, FormulaWrite, MergeRecord, SheetMethods } from './sheet-types';
+import type {
+  BorderRecord,
+  ConvertedStringWrite,
+  FormulaWrite,
+  MergeRecord,
+  SheetMethods,
+} from './sheet-types';
 import type { FakeSpreadsheet } from './spreadsheet';
 
-export type { BorderRecord, FormulaWrite, MergeRecord, SheetMethods } from './sheet-types';
+export type {
+  BorderRecord,
+  ConvertedStringWrite,
+  FormulaWrite,
+  MergeRecord,
+  SheetMethods,
+} from './sheet-types';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -48,6 +60,8 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   readonly borders: BorderRecord[] = [];
   /** Formulas written through setValue(s)/appendRow (not setFormula(s)); tests fail on unintended ones. */
   readonly unintendedFormulaWrites: FormulaWrite[] = [];
+  /** Strings written through setValue(s)/appendRow that typed input made values; tests fail on them. */
+  readonly convertedStringWrites: ConvertedStringWrite[] = [];
 
   constructor(
     readonly parent: FakeSpreadsheet,
@@ -218,9 +232,7 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
     const nc =
       numColumns === -1 ? Math.max(this.contentLastColumn() - startColumn + 1, 1) : numColumns;
     const r = this.rangeAt(startRow, startColumn, nr, nc);
-    return this.data.values.read(r.row - 1, r.col - 1, r.numRows, r.numCols, (v) =>
-      v === undefined ? '' : v instanceof Date ? new Date(v.getTime()) : v,
-    );
+    return this.data.values.read(r.row - 1, r.col - 1, r.numRows, r.numCols, outValue);
   }
 
   getLastRow(): number {

@@ -214,16 +214,45 @@ export function columnLetter(index: number): string {
 
 /**
  * Text destined for a cell, kept as the text it is. Sheets reads what a script writes as if typed
- * (USER_ENTERED): a leading =, +, - or @ would run as a formula, and "12", "TRUE" or "2026-10-03"
- * would turn into a number, a boolean or a date. Such strings get the leading apostrophe that
- * marks literal text (the apostrophe is not part of the stored value).
+ * (USER_ENTERED: "strings may be converted to numbers, dates, etc. following the same rules that
+ * are applied when entering text into a cell via the Google Sheets UI"), in the spreadsheet's
+ * locale: a leading =, +, - or @ runs as a formula, and "12", "1 234,5", "300 €", "12 %",
+ * "TRUE", "VRAI", "2026-10", "Oct 2026", "02/10/2026 14:03" or "#N/A" turn into numbers,
+ * booleans, dates or errors. Such strings get the leading apostrophe that marks literal text (it
+ * is not part of the stored value). The test is deliberately broad — any string shaped like a
+ * number, an amount, a date or an error, a boolean word, or a month word with a year — because
+ * an apostrophe too few changes what the cell means (an apostrophe too many is invisible in an
+ * Automatic cell, and plain-text cells are written without it).
  */
 export function asText(v: string): string {
-  if (/^[=+\-@']/.test(v)) return `'${v}`;
+  return mightBeTypedValue(v) ? `'${v}` : v;
+}
+
+const BOOLEAN_WORDS = /^(true|false|vrai|faux|wahr|falsch|verdadero|falso|vero|falso)$/i;
+/**
+ * Digits with the separators of any locale (spaces, dots, commas, colons, slashes, dashes) and an
+ * optional currency or percent sign: numbers, amounts, percentages, dates, date-times, times.
+ */
+const VALUE_LIKE = /^[-+]?[$£€¥]?\s?[.,]?\d[\d\s.,:/\-]*(\s?[%$£€¥])?$/;
+/** Sheets' error codes (#N/A, #DIV/0!, #REF!, #NAME?…) and anything shaped like them. */
+const ERROR_LIKE = /^#[A-Z0-9/]+[!?]?$/i;
+/** A month word of the locales we know ("Oct", "octobre", "déc.", "März") with a year, maybe a day. */
+const MONTH_YEAR =
+  /^(\d{1,2}\s+)?(jan|feb|fév|mar|mär|apr|avr|abr|may|mai|mag|jun|juin|giu|jul|juil|lug|aug|aoû|ago|sep|set|oct|okt|ott|nov|dec|déc|dez|dic|ene|gen)\p{L}*\.?\s+(\d{1,2},?\s+)?\d{4}$/iu;
+
+/** Whether Sheets' typed-input rules might read this string as something other than text. */
+export function mightBeTypedValue(v: string): boolean {
+  if (/^[=+\-@']/.test(v)) return true;
   const t = v.trim();
-  if (t && (toNumber(t) !== null || /^(true|false)$/i.test(t) || toDate(t) !== null))
-    return `'${v}`;
-  return v;
+  if (!t) return false;
+  return (
+    VALUE_LIKE.test(t) ||
+    ERROR_LIKE.test(t) ||
+    BOOLEAN_WORDS.test(t) ||
+    MONTH_YEAR.test(t) ||
+    toNumber(t) !== null ||
+    toDate(t) !== null
+  );
 }
 
 /** Every string in a block made inert (numbers, booleans, dates pass through). */

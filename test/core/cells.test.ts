@@ -1,5 +1,7 @@
+import { TYPED_INPUT } from '../fixtures/typed-input';
 import {
   asText,
+  mightBeTypedValue,
   describe as describeCell,
   formatDay,
   setDisplayTimeZone,
@@ -93,9 +95,32 @@ describe('cells', () => {
 });
 
 test('text that Sheets would turn into a number, boolean or date stays text', () => {
-  expect(
-    ['12', '3,5', 'TRUE', '2026-10-03', "'quoted", 'FR', '12 rue de la Paix'].map(asText),
-  ).toEqual(["'12", "'3,5", "'TRUE", "'2026-10-03", "''quoted", 'FR', '12 rue de la Paix']);
+  expect(['12', '3,5', 'TRUE', '2026-10-03', "'quoted", 'FR', 'Requests'].map(asText)).toEqual([
+    "'12",
+    "'3,5",
+    "'TRUE",
+    "'2026-10-03",
+    "''quoted",
+    'FR',
+    'Requests',
+  ]);
+  // Text that merely starts with a number or a word like a month stays as it is.
+  expect(['12 rue de la Paix', '5% of fees', 'Collection 2017'].map(asText)).toEqual([
+    '12 rue de la Paix',
+    '5% of fees',
+    'Collection 2017',
+  ]);
+});
+
+test('every string of the typed-input table that Sheets would not keep as text is marked', () => {
+  for (const c of TYPED_INPUT) {
+    if (c.input.startsWith("'")) continue; // already marked by whoever wrote it
+    if (c.kind === 'text') continue;
+    expect([c.input, c.locale, asText(c.input)]).toEqual([c.input, c.locale, `'${c.input}`]);
+  }
+  // …and plain labels are left as they are.
+  for (const label of ['Requests', 'Reuse rate', 'Q3 2026', 'SAMPLE-0001', '—'])
+    expect(mightBeTypedValue(label)).toBe(false);
 });
 
 test('dates in messages are the day the spreadsheet shows, not the UTC day', () => {

@@ -34,6 +34,8 @@ interface Snapshot {
     dataValidations: { range: string; values: unknown[] }[];
     charts: { type: string; ranges: string[]; options: Record<string, unknown> }[];
     protections: unknown[];
+    unintendedFormulaWrites: { cell: string; formula: string }[];
+    convertedStringWrites: { cell: string; input: string }[];
   }[];
   serviceCalls: Record<string, Record<string, number>>;
 }
@@ -51,6 +53,17 @@ describe('npm start', () => {
       expect(stdout).toContain(`✓ ${step}`);
     expect(stdout).toMatch(/Wrote .*workbook\.xlsx, .*workbook\.json and .*report\.html/);
     expect(fs.existsSync(path.join(OUT, 'report.html'))).toBe(true);
+  });
+
+  test('no string the add-on wrote became a formula, a number, a date, a boolean or an error (Sheets typed-input rules)', () => {
+    const snap = JSON.parse(fs.readFileSync(path.join(OUT, 'workbook.json'), 'utf8')) as Snapshot;
+    const changed = snap.sheets.flatMap((s) =>
+      [...s.unintendedFormulaWrites, ...s.convertedStringWrites].map((w) => ({
+        tab: s.name,
+        ...w,
+      })),
+    );
+    expect(changed).toEqual([]);
   });
 
   test('workbook.json holds every tab of product.md with headers, validation, protections and the native charts', () => {

@@ -390,6 +390,16 @@ describe.each(CASES.map((c) => [`${c.tab}: ${c.what}`, c] as const))(
       const rt = sampleWorkbook();
       rt.runAs('FULL', () => c.mutate(sheet(rt, c.tab)));
       const before = typedCells(rt, INPUT);
+      // What the test itself typed (error strings, dates as text…) is a person's input, not ours.
+      const written = () =>
+        rt.spreadsheet!.getSheets().map((s) => {
+          const w = s as unknown as {
+            unintendedFormulaWrites: unknown[];
+            convertedStringWrites: unknown[];
+          };
+          return [w.unintendedFormulaWrites.length, w.convertedStringWrites.length] as const;
+        });
+      const typedBefore = new Map(rt.spreadsheet!.getSheets().map((s, i) => [s, written()[i]]));
       const alerts = rt.ui.alerts.length;
       const toasts = rt.toasts.length;
       const logRows = sheet(rt, 'Log').getLastRow();
@@ -397,11 +407,16 @@ describe.each(CASES.map((c) => [`${c.tab}: ${c.what}`, c] as const))(
       expect(told(rt, alerts, toasts, logRows)).toMatch(c.message);
       const after = typedCells(rt, INPUT);
       expect(changedCells(before, after)).toEqual([]);
-      // Nothing the add-on wrote became a formula by accident.
-      for (const s of rt.spreadsheet!.getSheets())
-        expect(
-          (s as unknown as { unintendedFormulaWrites: unknown[] }).unintendedFormulaWrites,
-        ).toEqual([]);
+      // Nothing the add-on wrote became a formula, or a number, date, boolean or error, by accident.
+      for (const s of rt.spreadsheet!.getSheets()) {
+        const w = s as unknown as {
+          unintendedFormulaWrites: unknown[];
+          convertedStringWrites: unknown[];
+        };
+        const [formulas, converted] = typedBefore.get(s) ?? [0, 0];
+        expect(w.unintendedFormulaWrites.slice(formulas)).toEqual([]);
+        expect(w.convertedStringWrites.slice(converted)).toEqual([]);
+      }
     });
   },
 );
