@@ -102,6 +102,10 @@ export interface Runtime {
   readonly properties: PropertyStores;
   readonly caches: CacheStores;
   readonly locks: LockTable;
+  /** Executions killed for running past their limit (their catch and finally never ran). */
+  killedExecutions: number;
+  /** Service calls a killed execution's script still tried (in Apps Script they never happen). */
+  readonly callsAfterKill: string[];
   /** Toasts shown on the active spreadsheet, oldest first (recorded by the spreadsheet model). */
   readonly toasts: ToastRecord[];
   /** Puts the globals on a scope (globalThis by default) the way Apps Script does. */
@@ -122,24 +126,39 @@ export interface Runtime {
   fireTrigger(id: string, event?: Record<string, unknown>, options?: RunOptions): unknown;
 }
 
+/** What Apps Script reports when it kills an execution that ran past its limit. */
+export const EXECUTION_KILLED_MESSAGE = 'Exceeded maximum execution time';
+
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const ctx = new ExecutionContext();
   ctx.scopes = options.oauthScopes ? new Set(options.oauthScopes) : null;
   const clock = new Clock(options.now ?? Date.now());
   const latency = options.callLatencyMs ?? 0;
-  // Apps Script stops an execution that runs past its limit (platform.md §1, §4.8); here the
-  // next service call past the limit throws the same message.
+  // Apps Script stops an execution that runs past its limit (platform.md §1, §4.8): it is
+  // killed, not interrupted — no catch and no finally of the script runs, so nothing the script
+  // would do afterwards (a log line, a lock release, a clean-up) happens. Here the first service
+  // call past the limit throws, and from then on the execution is dead: every later call throws
+  // again (and is recorded), and runAs ends with the same error whatever the script returned.
   let executionStart = clock.now();
   let executionLimit = Infinity;
-  ctx.onCall = () => {
+  let killed: Error | null = null;
+  ctx.onCall = (name) => {
     if (latency > 0) clock.advance(latency);
-    if (clock.now() - executionStart > executionLimit)
-      throw new Error('Exceeded maximum execution time');
+    if (killed) {
+      runtime.callsAfterKill.push(name);
+      throw killed;
+    }
+    if (clock.now() - executionStart > executionLimit) {
+      killed = new Error(EXECUTION_KILLED_MESSAGE);
+      throw killed;
+    }
   };
   const hasContainer = !options.noContainer;
   const timeZone = options.timeZone ?? 'Europe/Paris';
 
+  const locks = new LockTable(hasContainer);
   const ui = new FakeUi(ctx);
+  ui.onSuspend = (dialog) => locks.releaseForSuspension(dialog);
   if (options.addOnName) ui.addOnName = options.addOnName;
   const logger = new FakeLogger(ctx, clock);
   logger.echo = options.echoLogs ?? false;
@@ -153,7 +172,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
 
   const properties = createPropertyStores(hasContainer);
   const caches = createCacheStores(clock, hasContainer);
-  const locks = new LockTable(hasContainer);
+
   const triggerTable = new TriggerTable({
     addOn: options.addOnTriggerRules ?? true,
     documentId: pieces.spreadsheetId,
@@ -200,6 +219,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     caches,
     locks,
     toasts: pieces.toasts,
+    killedExecutions: 0,
+    callsAfterKill: [],
     install(target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>) {
       Object.assign(target, globals);
     },
@@ -209,16 +230,30 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       if (depth === 0) {
         executionStart = clock.now();
         executionLimit = mode === 'CUSTOM_FUNCTION' ? 30_000 : 6 * 60_000;
+        killed = null;
       }
       depth++;
+      let result: T;
+      let failure: { error: unknown } | null = null;
       try {
-        return ctx.runAs(mode, fn);
+        result = ctx.runAs(mode, fn);
+      } catch (e) {
+        failure = { error: e };
       } finally {
         depth--;
         if (depth === 0) executionLimit = Infinity;
         ui.setAvailable(uiBefore);
         if (depth === 0) locks.releaseAll();
       }
+      // A killed execution ends with the kill, whatever the script's catch blocks did.
+      if (depth === 0 && killed) {
+        const error = killed;
+        killed = null;
+        runtime.killedExecutions++;
+        throw error;
+      }
+      if (failure) throw failure.error;
+      return result!;
     },
     holdDocumentLockElsewhere(held = true) {
       locks.holdElsewhere('document', held);
@@ -242,7 +277,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         ...triggerEvent(trigger, clock.date(), pieces.spreadsheet, session.options.userEmail),
         ...event,
       };
-      return runtime.runAs('FULL', () => handler(e), { ui: run.ui ?? false });
+      // A trigger run has no active user: Session.getActiveUser() is blank, the effective user is
+      // the trigger's owner (session.ts).
+      return runtime.runAs('FULL', () => session.asTriggerRun(() => handler(e)), {
+        ui: run.ui ?? false,
+      });
     },
   };
   return runtime;

@@ -47,9 +47,26 @@ export class LockTable {
     return this.states[scope].holder !== null;
   }
 
+  /** Locks an execution lost while a dialog suspended it: which scope, and which dialog. */
+  readonly lostToDialogs: { scope: LockScope; dialog: string }[] = [];
+
   /** End of an execution: Apps Script releases whatever the script forgot to. */
   releaseAll(): void {
     for (const s of Object.values(this.states)) s.holder = null;
+  }
+
+  /**
+   * A dialog suspended the execution: "LockService locks don't persist across the suspension"
+   * (developers.google.com/apps-script/reference/base/ui#alert(String)). The script's Lock
+   * objects stay, but no longer hold anything: hasLock() answers false, and another execution
+   * may take the lock before the script resumes.
+   */
+  releaseForSuspension(dialog: string): void {
+    for (const [scope, s] of Object.entries(this.states) as [LockScope, LockState][]) {
+      if (s.holder === null) continue;
+      s.holder = null;
+      this.lostToDialogs.push({ scope, dialog });
+    }
   }
 }
 

@@ -143,6 +143,15 @@ export class FakeUi implements GoogleAppsScript.Base.Ui {
   readonly surfaces: SurfaceRecord[] = [];
   private readonly queue: ScriptedResponse[] = [];
   private available = true;
+  /**
+   * Called when an alert or prompt opens: Apps Script suspends the script until the person
+   * answers, and "Jdbc connections and LockService locks don't persist across the suspension"
+   * (developers.google.com/apps-script/reference/base/ui#alert(String)). The runtime releases
+   * the execution's locks here.
+   */
+  onSuspend: ((dialog: string) => void) | null = null;
+  /** What happens elsewhere while the next dialogs are open (a colleague's action, say). */
+  private readonly whileOpen: (() => void)[] = [];
 
   constructor(private readonly ctx: ExecutionContext) {}
 
@@ -157,6 +166,17 @@ export class FakeUi implements GoogleAppsScript.Base.Ui {
   scriptResponses(responses: ScriptedResponse[]): this {
     this.queue.push(...responses);
     return this;
+  }
+
+  /** Runs fn while the next alert or prompt is open, after the script is suspended. */
+  whileNextDialogIsOpen(fn: () => void): this {
+    this.whileOpen.push(fn);
+    return this;
+  }
+
+  private suspend(dialog: string): void {
+    this.onSuspend?.(dialog);
+    this.whileOpen.shift()?.();
   }
 
   pendingResponses(): number {
@@ -253,6 +273,7 @@ export class FakeUi implements GoogleAppsScript.Base.Ui {
 
   alert(a: string, b?: string | ButtonSet, c?: ButtonSet): Button {
     this.enter('Ui.alert', 'ui');
+    this.suspend('Ui.alert');
     const { title, prompt, buttons } = dialogArgs(a, b, c);
     const answer = this.answer(buttons);
     this.dialogs.push({ kind: 'alert', title, prompt, buttons, button: answer.button });
@@ -261,6 +282,7 @@ export class FakeUi implements GoogleAppsScript.Base.Ui {
 
   prompt(a: string, b?: string | ButtonSet, c?: ButtonSet): GoogleAppsScript.Base.PromptResponse {
     this.enter('Ui.prompt', 'ui');
+    this.suspend('Ui.prompt');
     const { title, prompt, buttons } = dialogArgs(a, b, c);
     const answer = this.answer(buttons);
     const text = answer.text ?? '';
