@@ -1,6 +1,14 @@
 /**
  * Session: who is at the keyboard, their locale and the script time zone. The e-mail address
  * is user data: outside FULL Apps Script hands back a blank address instead of throwing.
+ *
+ * Trigger runs (asTriggerRun): the active user's address is "generally unavailable" when "the
+ * script executes as a trigger" (developers.google.com/apps-script/reference/base/session,
+ * platform.md §8 item 6), so getActiveUser().getEmail() is blank there; getEffectiveUser(): "If
+ * the script is running under an installable trigger, this returns the account of the user who
+ * created the trigger" (same page). Installable triggers "always run under the account of the
+ * person who created them" (…/guides/triggers/installable#restrictions); the runtime has one user,
+ * so the creator is the effective user of the options.
  */
 import { ExecutionContext, type AuthModeName, type Capability } from '../context';
 
@@ -49,6 +57,9 @@ export class FakeSession implements Pick<
   | 'getScriptTimeZone'
   | 'getTemporaryActiveUserKey'
 > {
+  /** Trigger runs in progress (they nest when a test wraps a fireTrigger). */
+  private triggerRuns = 0;
+
   constructor(
     private readonly ctx: ExecutionContext,
     readonly options: SessionOptions,
@@ -58,8 +69,29 @@ export class FakeSession implements Pick<
     return modeAllows(this.ctx.authMode, 'user-data') ? email : '';
   }
 
+  /**
+   * Runs fn as the body of an installable trigger: no active user's address, the trigger's
+   * creator as effective user. Runtime.fireTrigger (local/runtime.ts) should run every handler
+   * through here; until it does, a test wraps the fireTrigger call itself.
+   */
+  asTriggerRun<T>(fn: () => T): T {
+    this.triggerRuns++;
+    try {
+      return fn();
+    } finally {
+      this.triggerRuns--;
+    }
+  }
+
+  /** Whether the current execution is a trigger's (uncounted, for the model and tests). */
+  get inTriggerRun(): boolean {
+    return this.triggerRuns > 0;
+  }
+
   getActiveUser(): GoogleAppsScript.Base.User {
     this.ctx.call('Session.getActiveUser', 'free');
+    // "generally unavailable" when "the script executes as a trigger".
+    if (this.inTriggerRun) return new FakeUser(this.ctx, '');
     return new FakeUser(this.ctx, this.visible(this.options.userEmail));
   }
 

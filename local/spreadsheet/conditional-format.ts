@@ -5,8 +5,9 @@
  */
 import type { ExecutionContext } from '../context';
 import { normalizeColor } from './cell';
+import { colorObject } from './color';
 import { BooleanCriteria, InterpolationType } from './enums';
-import { requireNumber, requireString, signatureError } from './errors';
+import { deprecatedError, requireNumber, requireString, signatureError } from './errors';
 import { FakeRange } from './range';
 
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
@@ -14,6 +15,7 @@ type Builder = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Interp = GoogleAppsScript.Spreadsheet.InterpolationType;
 type Criteria = GoogleAppsScript.Spreadsheet.BooleanCriteria;
+type Color = GoogleAppsScript.Spreadsheet.Color;
 
 export interface GradientPoint {
   color: string;
@@ -77,6 +79,13 @@ export interface RuleDescription {
   gradient?: { min: GradientPoint | null; mid: GradientPoint | null; max: GradientPoint | null };
 }
 
+/**
+ * getBackground() and getFontColor() are deprecated: "Some methods for getting background and font
+ * color strings are deprecated and replaced by methods that return Color objects"
+ * (developers.google.com/apps-script/reference/spreadsheet/boolean-condition): the methods table
+ * lists only getBackgroundObject() and getFontColorObject(). The local runtime refuses the old ones.
+ * (The Color getters are newer than @types/google-apps-script 2.0.13, hence not in the Pick.)
+ */
 export class FakeBooleanCondition implements Pick<
   GoogleAppsScript.Spreadsheet.BooleanCondition,
   | 'getBackground'
@@ -98,7 +107,11 @@ export class FakeBooleanCondition implements Pick<
   }
   getBackground(): string | null {
     this.get('getBackground');
-    return this.s.format.background;
+    throw deprecatedError('BooleanCondition.getBackground()', 'getBackgroundObject()');
+  }
+  getBackgroundObject(): Color | null {
+    this.get('getBackgroundObject');
+    return colorObject(this.ctx, this.s.format.background);
   }
   getBold(): boolean | null {
     this.get('getBold');
@@ -114,7 +127,11 @@ export class FakeBooleanCondition implements Pick<
   }
   getFontColor(): string | null {
     this.get('getFontColor');
-    return this.s.format.fontColor;
+    throw deprecatedError('BooleanCondition.getFontColor()', 'getFontColorObject()');
+  }
+  getFontColorObject(): Color | null {
+    this.get('getFontColorObject');
+    return colorObject(this.ctx, this.s.format.fontColor);
   }
   getItalic(): boolean | null {
     this.get('getItalic');
@@ -141,6 +158,14 @@ type GradientMethods =
   | 'getMinType'
   | 'getMinValue';
 
+/**
+ * getMinColor(), getMidColor() and getMaxColor() are deprecated (platform.md §8 item 15): the
+ * reference's methods table lists only getMinColorObject(), getMidColorObject() and
+ * getMaxColorObject(), and its own sample reads
+ * `gradient.getMinColorObject().asRgbColor().asHexString()`
+ * (developers.google.com/apps-script/reference/spreadsheet/gradient-condition). The local runtime
+ * refuses the string getters. (The Color getters are newer than @types/google-apps-script 2.0.13.)
+ */
 export class FakeGradientCondition implements Pick<
   GoogleAppsScript.Spreadsheet.GradientCondition,
   GradientMethods
@@ -154,8 +179,22 @@ export class FakeGradientCondition implements Pick<
     this.ctx.call(`GradientCondition.${method}`, 'free');
     return this.g[which];
   }
+  private deprecated(which: 'Min' | 'Mid' | 'Max'): never {
+    this.ctx.call(`GradientCondition.get${which}Color`, 'free');
+    throw deprecatedError(`GradientCondition.get${which}Color()`, `get${which}ColorObject()`);
+  }
+  private color(which: 'Min' | 'Mid' | 'Max'): Color | null {
+    const p = this.point(
+      `get${which}ColorObject`,
+      which === 'Min' ? 'min' : which === 'Mid' ? 'mid' : 'max',
+    );
+    return colorObject(this.ctx, p?.color);
+  }
   getMaxColor(): string {
-    return this.point('getMaxColor', 'max')?.color ?? '';
+    return this.deprecated('Max');
+  }
+  getMaxColorObject(): Color | null {
+    return this.color('Max');
   }
   getMaxType(): Interp | null {
     return (this.point('getMaxType', 'max')?.type ?? null) as Interp | null;
@@ -164,7 +203,10 @@ export class FakeGradientCondition implements Pick<
     return this.point('getMaxValue', 'max')?.value ?? '';
   }
   getMidColor(): string {
-    return this.point('getMidColor', 'mid')?.color ?? '';
+    return this.deprecated('Mid');
+  }
+  getMidColorObject(): Color | null {
+    return this.color('Mid');
   }
   getMidType(): Interp | null {
     return (this.point('getMidType', 'mid')?.type ?? null) as Interp | null;
@@ -173,7 +215,10 @@ export class FakeGradientCondition implements Pick<
     return this.point('getMidValue', 'mid')?.value ?? '';
   }
   getMinColor(): string {
-    return this.point('getMinColor', 'min')?.color ?? '';
+    return this.deprecated('Min');
+  }
+  getMinColorObject(): Color | null {
+    return this.color('Min');
   }
   getMinType(): Interp | null {
     return (this.point('getMinType', 'min')?.type ?? null) as Interp | null;

@@ -76,3 +76,17 @@ export function requireShape(
     }
   }
 }
+
+/**
+ * A deprecated method. Google still answers it, but its reference lists it under "Deprecated
+ * methods" with a replacement that returns a Color object; BooleanCondition, for one: "Some methods
+ * for getting background and font color strings are deprecated and replaced by methods that return
+ * Color objects" (developers.google.com/apps-script/reference/spreadsheet/boolean-condition). The
+ * replacement answers the same question, so the local runtime refuses the deprecated call outright
+ * (after counting it): every test that reaches it fails, and none has to remember to look.
+ */
+export function deprecatedError(method: string, replacement: string): Error {
+  return new Error(
+    `${method} is deprecated; use ${replacement} instead (the local runtime refuses deprecated methods).`,
+  );
+}

@@ -5,8 +5,9 @@
 import type { ExecutionContext } from '../context';
 import { formatA1, quoteSheetName } from './a1';
 import { normalizeColor, outValue } from './cell';
+import { colorObject } from './color';
 import { FakeDataValidation } from './data-validation';
-import { requireInteger, requireShape, signatureError } from './errors';
+import { deprecatedError, requireInteger, requireShape, signatureError } from './errors';
 import { shiftFormula } from './formula';
 import type { Layer } from './layer';
 import { DEFAULT_NUMBER_FORMAT } from './number-format';
@@ -37,6 +38,8 @@ export type RangeMethods =
   | 'getDisplayValue'
   | 'getDisplayValues'
   | 'getFontColor'
+  | 'getFontColorObject'
+  | 'getFontColorObjects'
   | 'getFontColors'
   | 'getFontFamilies'
   | 'getFontFamily'
@@ -334,14 +337,33 @@ export class FakeRange implements Pick<Range, RangeMethods> {
     return self;
   }
 
+  /**
+   * Deprecated: "Deprecated, use getFontColorObjects" (@types/google-apps-script, after the Range
+   * reference's "Deprecated methods"); refused like every deprecated method (errors.ts).
+   */
   getFontColors(): string[][] {
     this.read('getFontColors');
-    return this.grid(this.sheet.data.fontColors, (v) => v ?? DEFAULTS.fontColor);
+    throw deprecatedError('Range.getFontColors()', 'getFontColorObjects()');
   }
 
+  /** Deprecated: "Deprecated, use getFontColorObject"; refused. */
   getFontColor(): string {
     this.read('getFontColor');
-    return this.sheet.data.fontColors.get(this.r0, this.c0) ?? DEFAULTS.fontColor;
+    throw deprecatedError('Range.getFontColor()', 'getFontColorObject()');
+  }
+
+  getFontColorObjects(): GoogleAppsScript.Spreadsheet.Color[][] {
+    this.read('getFontColorObjects');
+    return this.grid(
+      this.sheet.data.fontColors,
+      (v) => colorObject(this.ctx, v ?? DEFAULTS.fontColor) as GoogleAppsScript.Spreadsheet.Color,
+    );
+  }
+
+  getFontColorObject(): GoogleAppsScript.Spreadsheet.Color {
+    this.read('getFontColorObject');
+    const v = this.sheet.data.fontColors.get(this.r0, this.c0) ?? DEFAULTS.fontColor;
+    return colorObject(this.ctx, v) as GoogleAppsScript.Spreadsheet.Color;
   }
 
   setFontColor(color: string | null): Range {

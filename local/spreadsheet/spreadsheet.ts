@@ -181,6 +181,8 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
     this.checkCellLimit(t ? t.maxRows * t.maxColumns : 1000 * 26);
     const sheet = this.addSheet(sheetName, index ?? this.sheets.length, t?.maxRows, t?.maxColumns);
     if (t) copySheetContent(t, sheet);
+    // "The new sheet becomes the active sheet."
+    // (developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String,Integer))
     this.activeSheet = sheet;
     this.activeRange = null;
     return sheet as unknown as Sheet;

@@ -2,6 +2,7 @@
  * Plain cell values as Sheets hands them to scripts (getValues / custom-function arguments),
  * and the coercions every room shares. No Apps Script here.
  */
+import { isoDay } from './iso-day';
 
 /** One cell as Apps Script delivers it: empty cells arrive as "". */
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -48,7 +49,6 @@ export function toVector(v: CellArg): Cell[] | null {
 }
 
 let displayZone = 'UTC';
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * Dates in messages, notes and generated text are written as the spreadsheet shows them: a date
@@ -59,28 +59,13 @@ export function setDisplayTimeZone(timeZone: string): void {
   displayZone = timeZone;
 }
 
-/** YYYY-MM-DD of an instant in the display time zone (or the one given). */
+/** YYYY-MM-DD of an instant in the display time zone (or the one given; UTC if it is unknown). */
 export function formatDay(d: Date, timeZone = displayZone): string {
-  let f = dayFormats.get(timeZone);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-CA', {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-      });
-    } catch {
-      f = new Intl.DateTimeFormat('en-CA', {
-        timeZone: 'UTC',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-      });
-    }
-    dayFormats.set(timeZone, f);
+  try {
+    return isoDay(d, timeZone);
+  } catch {
+    return isoDay(d, 'UTC');
   }
-  return f.format(d);
 }
 
 /** Describes a cell's value for a message ("text \"abc\"", "#N/A", "blank"). */
@@ -233,7 +218,7 @@ const BOOLEAN_WORDS = /^(true|false|vrai|faux|wahr|falsch|verdadero|falso|vero|f
  * Digits with the separators of any locale (spaces, dots, commas, colons, slashes, dashes) and an
  * optional currency or percent sign: numbers, amounts, percentages, dates, date-times, times.
  */
-const VALUE_LIKE = /^[-+]?[$£€¥]?\s?[.,]?\d[\d\s.,:/\-]*(\s?[%$£€¥])?$/;
+const VALUE_LIKE = /^[-+]?[$£€¥]?\s?[.,]?\d[\d\s.,:/-]*(\s?[%$£€¥])?$/;
 /** Sheets' error codes (#N/A, #DIV/0!, #REF!, #NAME?…) and anything shaped like them. */
 const ERROR_LIKE = /^#[A-Z0-9/]+[!?]?$/i;
 /** A month word of the locales we know ("Oct", "octobre", "déc.", "März") with a year, maybe a day. */

@@ -26,7 +26,7 @@ import { benchmarkCountryTab, ColumnSpec, SETTINGS } from '../core/schema/tabs';
 import { Settings } from '../core/settings';
 import { ActionContext, ActionResult } from './action';
 import { formatColumns, HEADER_BACKGROUND, protectHeader, styleHeader } from './formats';
-import { rebuildTab } from './generated';
+import { keepingActiveTab, rebuildTab } from './generated';
 import {
   ensureSize,
   rectangular,
@@ -103,7 +103,9 @@ export function readBenchmark(ss: Spreadsheet): BenchmarkRead {
 /** Refresh benchmark: rebuilds the `Benchmark` overview from the country tabs, which are only read. */
 export function refreshBenchmark(ss: Spreadsheet, now: Date): ActionResult {
   const inputs = readInputs(ss);
-  const layout = drawOverview(ss, inputs.tabs, inputs.model, now, inputs.stalenessMonths);
+  const layout = keepingActiveTab(ss, () =>
+    drawOverview(ss, inputs.tabs, inputs.model, now, inputs.stalenessMonths),
+  );
   const findings = inputs.model.countries.reduce((n, c) => n + c.findings.length, 0);
   return {
     rowsRead: inputs.rowsRead,
@@ -251,22 +253,24 @@ export function addCountry(ctx: ActionContext, answered?: string): ActionResult 
     );
 
   const name = benchmarkCountryTab(country.code).name;
-  const last = Math.max(0, ...tabs.map((t) => inputs.tabs.get(t.tab)!.getIndex()));
-  const sheet = ctx.ss.insertSheet(name, last || ctx.ss.getSheets().length);
   const rows = benchmarkSeedRows(country.code);
   const columns = countryColumns(country.code);
-  layOutTab(sheet, country.code, rows.length);
-  writeBlock(sheet, 2, 1, rows);
-  markTab(sheet, STATUS_COLUMN, columns.length, sheet.getMaxRows());
-  if (rows.length)
-    PropertiesService.getDocumentProperties()?.setProperty(
-      LEDGER_KEY + country.code,
-      rows.map((r) => String(r[FACT_HEADERS.length]).split('#')[0]).join(','),
-    );
-
   inputs.grids.set(name, [columns.map((c) => c.header), ...rows]);
   const model = modelOf([...names, name], inputs.grids);
-  const layout = drawOverview(ctx.ss, inputs.tabs, model, new Date(), inputs.stalenessMonths);
+  // The new country tab and the rebuilt overview are both inserted tabs: the person stays put.
+  const layout = keepingActiveTab(ctx.ss, () => {
+    const last = Math.max(0, ...tabs.map((t) => inputs.tabs.get(t.tab)!.getIndex()));
+    const sheet = ctx.ss.insertSheet(name, last || ctx.ss.getSheets().length);
+    layOutTab(sheet, country.code, rows.length);
+    writeBlock(sheet, 2, 1, rows);
+    markTab(sheet, STATUS_COLUMN, columns.length, sheet.getMaxRows());
+    if (rows.length)
+      PropertiesService.getDocumentProperties()?.setProperty(
+        LEDGER_KEY + country.code,
+        rows.map((r) => String(r[FACT_HEADERS.length]).split('#')[0]).join(','),
+      );
+    return drawOverview(ctx.ss, inputs.tabs, model, new Date(), inputs.stalenessMonths);
+  });
   return {
     rowsRead: inputs.rowsRead,
     rowsWritten: rows.length + 1 + layout.rowsWritten,

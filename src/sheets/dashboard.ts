@@ -12,7 +12,8 @@ import { parseTargets } from '../core/kpi/targets';
 import { FACTORS, KPI_DASHBOARD, KPI_DATA, KPI_TARGETS, SETTINGS } from '../core/schema/tabs';
 import { Settings } from '../core/settings';
 import { ActionResult, beforeWriting } from './action';
-import { rebuildTab } from './generated';
+import { valueAxis } from './chart-options';
+import { keepingActiveTab, rebuildTab } from './generated';
 import { requireTab } from './partners';
 import { readTable, Sheet, sheetsByName, Spreadsheet, writeFreshBlock } from './workbook';
 
@@ -62,7 +63,9 @@ export function readKpis(ss: Spreadsheet, now: Date): KpiInputs {
 export function refreshDashboard(ss: Spreadsheet, now: Date): ActionResult {
   const { model, rowsRead, warnings } = readKpis(ss, now);
   beforeWriting('drawing the dashboard');
-  rebuildTab(ss, KPI_DASHBOARD.name, (sheet) => drawDashboard(sheet, model));
+  keepingActiveTab(ss, () =>
+    rebuildTab(ss, KPI_DASHBOARD.name, (sheet) => drawDashboard(sheet, model)),
+  );
   const rowsWritten = model.blocks.reduce((n, b) => n + b.values.length, 0);
   return {
     rowsRead,
@@ -109,12 +112,8 @@ function chart(
     .setNumHeaders(1)
     .setPosition(row, column, 0, 0)
     .setOption('title', spec.title)
-    .setOption('vAxis', {
-      title: spec.yTitle,
-      format: spec.percent ? 'percent' : 'decimal',
-      minValue: 0,
-    })
-    .setOption('legend', { position: 'bottom' })
+    .setOption('vAxes', { 0: valueAxis(spec.yTitle, spec.percent) })
+    .setOption('legend.position', 'bottom')
     .setOption('width', 640)
     .setOption('height', 360);
   if (spec.kind === 'stacked-column') builder = builder.setOption('isStacked', true);

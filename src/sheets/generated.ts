@@ -27,3 +27,31 @@ export function rebuildTab(
   fresh.setName(name);
   return fresh;
 }
+
+/**
+ * insertSheet: "The new sheet becomes the active sheet."
+ * (developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String,Integer))
+ * An action that creates or rebuilds tabs runs that part through here, so the person stays on the
+ * tab they were on: one getActiveSheet before, one activate after (only for interactive runs; a
+ * time-driven run has nobody looking at a tab). The tab is found again by its name, so a person
+ * looking at a generated tab that was just rebuilt stays on the new one. After a failure the
+ * restoring is best effort: the failure is what gets reported.
+ */
+export function keepingActiveTab<T>(ss: Spreadsheet, build: () => T, interactive = true): T {
+  if (!interactive) return build();
+  const name = ss.getActiveSheet().getName();
+  const restore = () => ss.getSheetByName(name)?.activate();
+  let result: T;
+  try {
+    result = build();
+  } catch (e) {
+    try {
+      restore();
+    } catch {
+      // The first failure is the one to report.
+    }
+    throw e;
+  }
+  restore();
+  return result;
+}

@@ -12,7 +12,7 @@ import { CRITERIA, PARTNERS, SETTINGS } from '../core/schema/tabs';
 import { Settings } from '../core/settings';
 import { ActionResult, beforeWriting } from './action';
 import { HEADER_BACKGROUND } from './formats';
-import { rebuildTab } from './generated';
+import { keepingActiveTab, rebuildTab } from './generated';
 import { syncPartnerColumns } from './setup';
 import {
   readTable,
@@ -78,11 +78,13 @@ export function scorePartners(ss: Spreadsheet): ActionResult {
   );
 
   const table = rankingTable(assessment.results);
-  rebuildTab(
-    ss,
-    RANKING_TAB,
-    (sheet) => drawRanking(sheet, table, chartData(table)),
-    ss.getSheets().length,
+  keepingActiveTab(ss, () =>
+    rebuildTab(
+      ss,
+      RANKING_TAB,
+      (sheet) => drawRanking(sheet, table, chartData(table)),
+      ss.getSheets().length,
+    ),
   );
   const scored = assessment.results.filter((r) => r.score !== null).length;
   const knocked = assessment.results.filter((r) => r.score !== null && !r.passes).length;
@@ -166,9 +168,25 @@ function heatMap(
 const LOW = '#e67c73';
 const HIGH = '#57bb8a';
 
+type Color = GoogleAppsScript.Spreadsheet.Color;
+/**
+ * GradientCondition's colour getters: getMinColor() / getMaxColor() are deprecated, replaced by
+ * getMinColorObject() / getMaxColorObject() (developers.google.com/apps-script/reference/
+ * spreadsheet/gradient-condition), which @types/google-apps-script 2.0.13 does not list yet.
+ */
+type GradientColors = GoogleAppsScript.Spreadsheet.GradientCondition & {
+  getMinColorObject(): Color | null;
+  getMaxColorObject(): Color | null;
+};
+
+/** '#rrggbb' of an RGB colour; '' for none or a theme colour (never one of ours). */
+function hex(c: Color | null): string {
+  return c && String(c.getColorType()) === 'RGB' ? c.asRgbColor().asHexString().toLowerCase() : '';
+}
+
 function isOurHeatMap(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean {
-  const g = rule.getGradientCondition();
-  return !!g && g.getMinColor().toLowerCase() === LOW && g.getMaxColor().toLowerCase() === HIGH;
+  const g = rule.getGradientCondition() as GradientColors | null;
+  return !!g && hex(g.getMinColorObject()) === LOW && hex(g.getMaxColorObject()) === HIGH;
 }
 
 function drawRanking(sheet: Sheet, table: Grid, chart: Grid): void {
@@ -201,8 +219,9 @@ function drawRanking(sheet: Sheet, table: Grid, chart: Grid): void {
         .setNumHeaders(1)
         .setPosition(2, chartColumn + 3, 0, 0)
         .setOption('title', 'Segment leaders: weighted score (0–1)')
-        .setOption('legend', { position: 'none' })
-        .setOption('hAxis', { minValue: 0, maxValue: 1 })
+        .setOption('legend.position', 'none')
+        .setOption('hAxis.minValue', 0)
+        .setOption('hAxis.maxValue', 1)
         .build(),
     );
   }

@@ -12,24 +12,29 @@ import {
   PlacedChart,
 } from '../core/report/layout';
 import { ReportChart, ReportModel } from '../core/report/types';
-import { rebuildTab } from './generated';
+import { valueAxis } from './chart-options';
+import { keepingActiveTab, rebuildTab } from './generated';
 import { Sheet, Spreadsheet, writeFreshBlock } from './workbook';
 
 type Blob = GoogleAppsScript.Base.Blob;
 
 const TAB_COLOR = '#188038';
 
-/** Rebuilds the period's report tab; returns the new tab and how many rows it holds. */
+/**
+ * Rebuilds the period's report tab; returns the new tab and how many rows it holds. An interactive
+ * run leaves the person on the tab they were on (insertSheet activates the new tab).
+ */
 export function drawReportTab(
   ss: Spreadsheet,
   model: ReportModel,
+  interactive = true,
 ): { sheet: Sheet; rowsWritten: number } {
   const layout = reportLayout(model);
-  const sheet = rebuildTab(
+  const sheet = keepingActiveTab(
     ss,
-    model.header.period.tabName,
-    (s) => draw(s, layout),
-    ss.getSheets().length,
+    () =>
+      rebuildTab(ss, model.header.period.tabName, (s) => draw(s, layout), ss.getSheets().length),
+    interactive,
   );
   return { sheet, rowsWritten: layout.values.length };
 }
@@ -61,9 +66,9 @@ function chart(sheet: Sheet, p: PlacedChart): GoogleAppsScript.Spreadsheet.Embed
     .setNumHeaders(1)
     .setPosition(p.anchorRow, p.anchorColumn, 0, 0)
     .setOption('title', c.title)
-    .setOption('hAxis', { title: c.xTitle })
-    .setOption('vAxis', { title: c.yTitle, format: c.percent ? 'percent' : 'decimal', minValue: 0 })
-    .setOption('legend', { position: 'bottom' })
+    .setOption('hAxis.title', c.xTitle)
+    .setOption('vAxes', { 0: valueAxis(c.yTitle, c.percent) })
+    .setOption('legend.position', 'bottom')
     .setOption('width', CHART_SIZE.width)
     .setOption('height', CHART_SIZE.height);
   if (c.kind === 'stacked-column') builder = builder.setOption('isStacked', true);

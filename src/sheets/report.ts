@@ -70,7 +70,7 @@ export function buildReportTab(
   );
   const model = buildReport(read.input);
   ctx.progress(`Drawing '${period.tabName}'…`);
-  const { sheet, rowsWritten } = drawReportTab(ctx.ss, model);
+  const { sheet, rowsWritten } = drawReportTab(ctx.ss, model, ctx.interactive);
   return { model, sheet, rowsRead: read.rowsRead, rowsWritten, warnings: read.warnings };
 }
 

@@ -12,6 +12,7 @@ import { planTab, TabPlan, TabState } from '../core/setup-plan';
 import { referenceSeeds } from '../core/seed/reference';
 import { beforeWriting } from './action';
 import { formatColumns, protectHeader, styleHeader } from './formats';
+import { keepingActiveTab } from './generated';
 import {
   readTable,
   Sheet,
@@ -69,46 +70,52 @@ export function setUpWorkbook(ss: Spreadsheet, countries?: readonly string[]): S
   const criteria = criteriaSheet ? readTable(criteriaSheet) : [];
   const result: SetupResult = { created: [], columnsAdded: 0, rowsSeeded: 0, warnings: [] };
   const seeds = referenceSeeds();
-  workbookTabs(countries).forEach((spec, position) => {
-    const existing = tabs.get(spec.name);
-    if (spec.kind === 'generated') {
-      // A generated tab belongs to the action that rebuilds it: setup only makes sure it exists.
-      if (!existing) {
-        beforeWriting(`creating '${spec.name}'`);
-        const sheet = ss.insertSheet(spec.name, Math.min(position, ss.getSheets().length));
-        writeFreshBlock(sheet, 1, 1, [[spec.purpose]]);
-        sheet.getRange(1, 1).setFontWeight('bold');
-        sheet.setTabColor(spec.tabColor);
-        result.created.push(spec.name);
+  const specs = workbookTabs(countries);
+  const setUpTabs = () =>
+    specs.forEach((spec, position) => {
+      const existing = tabs.get(spec.name);
+      if (spec.kind === 'generated') {
+        // A generated tab belongs to the action that rebuilds it: setup only makes sure it exists.
+        if (!existing) {
+          beforeWriting(`creating '${spec.name}'`);
+          const sheet = ss.insertSheet(spec.name, Math.min(position, ss.getSheets().length));
+          writeFreshBlock(sheet, 1, 1, [[spec.purpose]]);
+          sheet.getRange(1, 1).setFontWeight('bold');
+          sheet.setTabColor(spec.tabColor);
+          result.created.push(spec.name);
+        }
+        return;
       }
-      return;
-    }
-    const state =
-      existing === criteriaSheet && existing
-        ? { exists: true, header: criteria[0] ?? [], lastRow: criteria.length }
-        : stateOf(existing);
-    const plan = planTab({
-      spec,
-      state,
-      extraColumns: spec === PARTNERS ? criterionColumns(criteria) : undefined,
-      seedRows: spec === CRITERIA ? criteriaSeedRows() : seeds[spec.name],
-      keyedRows:
-        spec === SETTINGS
-          ? {
-              keys: existing ? settingKeys(existing, state) : [],
-              rows: SETTINGS_SEED.map((s) => [s.key, s.value, s.note]),
-            }
-          : undefined,
+      const state =
+        existing === criteriaSheet && existing
+          ? { exists: true, header: criteria[0] ?? [], lastRow: criteria.length }
+          : stateOf(existing);
+      const plan = planTab({
+        spec,
+        state,
+        extraColumns: spec === PARTNERS ? criterionColumns(criteria) : undefined,
+        seedRows: spec === CRITERIA ? criteriaSeedRows() : seeds[spec.name],
+        keyedRows:
+          spec === SETTINGS
+            ? {
+                keys: existing ? settingKeys(existing, state) : [],
+                rows: SETTINGS_SEED.map((s) => [s.key, s.value, s.note]),
+              }
+            : undefined,
+      });
+      // Setup only adds, so stopping between tabs is safe: running it again picks up where it stopped.
+      beforeWriting(`setting up '${spec.name}'`);
+      const sheet =
+        existing ?? ss.insertSheet(spec.name, Math.min(position, ss.getSheets().length));
+      apply(sheet, plan, state);
+      if (plan.create) result.created.push(spec.name);
+      result.columnsAdded += plan.create ? 0 : plan.newHeaders.length;
+      result.rowsSeeded += plan.appendRows.length;
+      result.warnings.push(...plan.warnings);
     });
-    // Setup only adds, so stopping between tabs is safe: running it again picks up where it stopped.
-    beforeWriting(`setting up '${spec.name}'`);
-    const sheet = existing ?? ss.insertSheet(spec.name, Math.min(position, ss.getSheets().length));
-    apply(sheet, plan, state);
-    if (plan.create) result.created.push(spec.name);
-    result.columnsAdded += plan.create ? 0 : plan.newHeaders.length;
-    result.rowsSeeded += plan.appendRows.length;
-    result.warnings.push(...plan.warnings);
-  });
+  // Each tab created becomes the active one; the person stays on the tab they were on.
+  if (specs.some((spec) => !tabs.has(spec.name))) keepingActiveTab(ss, setUpTabs);
+  else setUpTabs();
   return result;
 }
 

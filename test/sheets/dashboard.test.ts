@@ -4,6 +4,7 @@ import { KPIS } from '../../src/core/kpi/registry';
 import { RAG_COLORS } from '../../src/core/dashboard';
 import { changedCells, installRuntime, sheet, typedCells } from '../helpers/runtime';
 import { Runtime } from '../../local/runtime';
+import { FakeEmbeddedChart } from '../../local/spreadsheet';
 
 const NOW = new Date(Date.UTC(2026, 10, 26, 9));
 
@@ -50,6 +51,15 @@ describe('Refresh KPI dashboard on the local runtime', () => {
       'Disposition mix (inspected devices)',
       'Lead time, days: median and P90',
     ]);
+    // The value axis in the form embedded charts honour: a vAxis object is ignored by Sheets.
+    expect(charts.map((c) => c.getOptions().get('vAxes.0.format'))).toEqual([
+      'decimal',
+      'percent',
+      'decimal',
+      'decimal',
+    ]);
+    expect(charts.every((c) => typeof c.getOptions().get('vAxes.0.title') === 'string')).toBe(true);
+    expect(charts.flatMap((c) => (c as unknown as FakeEmbeddedChart).ignoredOptions)).toEqual([]);
     // The planted data errors are listed with row, column and reason.
     const text = s
       .getDataRange()

@@ -85,6 +85,22 @@ describe('Schedule monthly report', () => {
     expect(grid).toMatch(/by scheduled run \(ops@example\.com\)$/);
   });
 
+  test('a scheduled run names the trigger owner in the Log and the report (no active user in trigger runs)', () => {
+    const rt = withHandler(sampleWorkbook(NOW));
+    schedule(rt);
+    // Apps Script runs the handler as a trigger: blank active user, the owner as effective user.
+    rt.fireTrigger(rt.triggers[0].id);
+    expect(rt.outbox).toHaveLength(1);
+    const log = rt.runAs('FULL', () => sheet(rt, 'Log').getDataRange().getValues());
+    expect(log.slice(-2).map((r) => [r[1], r[2]])).toEqual([
+      ['ops@example.com', 'Report e-mailed'],
+      ['ops@example.com', 'Scheduled report'],
+    ]);
+    const month = lastCompleteMonth(NOW, 'Europe/Paris');
+    const by = rt.runAs('FULL', () => sheet(rt, `Report ${month}`).getRange(4, 2).getValue());
+    expect(by).toMatch(/by scheduled run \(ops@example\.com\)$/);
+  });
+
   test('a scheduled run that cannot send fails loudly (Apps Script then e-mails the owner) and logs why', () => {
     const rt = withHandler(sampleWorkbook(NOW, { mailDailyRecipients: 1 }));
     schedule(rt);

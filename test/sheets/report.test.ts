@@ -23,6 +23,7 @@ import { generateReportAction, generateReportFromMenu } from '../../src/sheets/r
 import { reportRuntime, run, sampleWorkbook } from '../core/report/fixture';
 import { changedCells, sheet, typedCells } from '../helpers/runtime';
 import { Runtime } from '../../local/runtime';
+import { FakeEmbeddedChart } from '../../local/spreadsheet';
 
 const NOW = new Date();
 const MONTH = lastCompleteMonth(NOW, 'Europe/Paris');
@@ -153,6 +154,20 @@ describe('Generate report', () => {
     const firstBlock = rt.runAs('FULL', () => charts[0].getRanges()[0].getValues());
     expect(firstBlock[0]).toEqual(['Month', 'Requested', 'Received']);
     expect(firstBlock[firstBlock.length - 1][0]).toBe(MONTH);
+    // Axis titles and formats in the forms embedded charts honour (a vAxis object is ignored).
+    const axes = rt.runAs('FULL', () =>
+      charts.map((c) => {
+        const o = c.getOptions();
+        return [o.get('hAxis.title'), o.get('vAxes.0.title'), o.get('vAxes.0.format')];
+      }),
+    );
+    expect(axes).toEqual([
+      ['Month', 'orders', 'decimal'],
+      ['Month', 'share of inspected devices', 'percent'],
+      ['Month', 'devices', 'decimal'],
+      ['Month', 'days', 'decimal'],
+    ]);
+    expect(charts.flatMap((c) => (c as unknown as FakeEmbeddedChart).ignoredOptions)).toEqual([]);
   });
 
   test('breakdown by category adds up to the requests of the period', () => {

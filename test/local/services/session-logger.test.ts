@@ -33,6 +33,44 @@ describe('Session', () => {
   });
 });
 
+describe('Session in a trigger run', () => {
+  // developers.google.com/apps-script/reference/base/session: the active user's address is
+  // "generally unavailable" when "the script executes as a trigger"; getEffectiveUser() "returns
+  // the account of the user who created the trigger".
+  test('the active user is blank, the effective user is the trigger owner; both come back after', () => {
+    const rt = createRuntime({ userEmail: 'owner@example.com' });
+    const S = rt.globals.Session;
+    const seen = rt.runAs('FULL', () =>
+      S.asTriggerRun(() => [S.getActiveUser().getEmail(), S.getEffectiveUser().getEmail()]),
+    );
+    expect(seen).toEqual(['', 'owner@example.com']);
+    expect(S.inTriggerRun).toBe(false);
+    expect(rt.runAs('FULL', () => S.getActiveUser().getEmail())).toBe('owner@example.com');
+  });
+
+  test('a throwing trigger body ends the trigger run too', () => {
+    const rt = createRuntime();
+    const S = rt.globals.Session;
+    expect(() =>
+      S.asTriggerRun(() => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(S.inTriggerRun).toBe(false);
+  });
+
+  test('fireTrigger runs the handler as a trigger run: no active user, the owner as effective user', () => {
+    const rt = createRuntime({ userEmail: 'owner@example.com' });
+    rt.defineFunctions({ handler: () => rt.globals.Session.getActiveUser().getEmail() });
+    const id = rt.globals.ScriptApp.newTrigger('handler')
+      .timeBased()
+      .everyDays(1)
+      .create()
+      .getUniqueId();
+    expect(rt.fireTrigger(id)).toBe('');
+  });
+});
+
 describe('Logger and console', () => {
   test('Logger.log records, formats like formatString, getLog and clear', () => {
     const rt = createRuntime();

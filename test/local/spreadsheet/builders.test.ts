@@ -1,6 +1,19 @@
 import { inflateSync } from 'zlib';
-import { Charts } from '../../../local/spreadsheet';
+import { Charts, FakeEmbeddedChart } from '../../../local/spreadsheet';
 import { setup } from './helpers';
+
+type Color = GoogleAppsScript.Spreadsheet.Color;
+/** The Color getters of BooleanCondition / GradientCondition (newer than @types 2.0.13). */
+type ColorGetters = GoogleAppsScript.Spreadsheet.BooleanCondition & {
+  getBackgroundObject(): Color | null;
+  getFontColorObject(): Color | null;
+};
+type GradientColors = GoogleAppsScript.Spreadsheet.GradientCondition & {
+  getMinColorObject(): Color | null;
+  getMidColorObject(): Color | null;
+  getMaxColorObject(): Color | null;
+};
+const hex = (c: Color | null) => (c ? c.asRgbColor().asHexString() : null);
 
 describe('data validation', () => {
   test('builder round-trip', () => {
@@ -121,13 +134,13 @@ describe('conditional format rules', () => {
       .build();
     sheet.setConditionalFormatRules([red, green]);
     expect(sheet.getConditionalFormatRules()).toHaveLength(2);
-    const cond = sheet.getConditionalFormatRules()[0].getBooleanCondition()!;
+    const cond = sheet.getConditionalFormatRules()[0].getBooleanCondition()! as ColorGetters;
     expect([
       String(cond.getCriteriaType()),
       cond.getCriteriaValues(),
-      cond.getFontColor(),
+      hex(cond.getFontColorObject()),
       cond.getBold(),
-      cond.getBackground(),
+      cond.getBackgroundObject(),
     ]).toEqual(['NUMBER_LESS_THAN', [0], '#ff0000', true, null]);
     const heat = app
       .newConditionalFormatRule()
@@ -158,7 +171,9 @@ describe('conditional format rules', () => {
     const rule = b.build();
     b.whenCellEmpty().setBackground('#000000');
     expect(String(rule.getBooleanCondition()!.getCriteriaType())).toBe('CELL_NOT_EMPTY');
-    expect(rule.getBooleanCondition()!.getBackground()).toBe('#eeeeee');
+    expect(hex((rule.getBooleanCondition()! as ColorGetters).getBackgroundObject())).toBe(
+      '#eeeeee',
+    );
     expect(() => app.newConditionalFormatRule().setBackground('#fff').build()).toThrow();
     expect(() => app.newConditionalFormatRule().setGradientMinpoint('#fff').build()).toThrow();
     const other = ss.asGas().insertSheet('Other');
@@ -292,5 +307,105 @@ describe('charts', () => {
     expect(inflateSync(bytes.subarray(idat + 4, idat + 4 + len)).length).toBeGreaterThan(0);
     expect(blob.getBytes().every((b) => b >= -128 && b <= 127)).toBe(true);
     expect(() => chart.getAs('application/pdf')).toThrow();
+  });
+});
+
+describe('deprecated colour getters are refused (their Color-object replacements answer)', () => {
+  // developers.google.com/apps-script/reference/spreadsheet/gradient-condition lists only
+  // get{Min,Mid,Max}ColorObject(); boolean-condition: "Some methods for getting background and font
+  // color strings are deprecated and replaced by methods that return Color objects".
+  test('GradientCondition.getMinColor / getMidColor / getMaxColor', () => {
+    const { app, ctx } = setup();
+    const heat = app
+      .newConditionalFormatRule()
+      .setGradientMinpointWithValue('#E67C73', app.InterpolationType.NUMBER, '0')
+      .setGradientMidpointWithValue('#ffd666', app.InterpolationType.NUMBER, '1')
+      .setGradientMaxpointWithValue('#57bb8a', app.InterpolationType.NUMBER, '2')
+      .setRanges([app.getActiveSheet().getRange('A1:A5')])
+      .build();
+    const g = heat.getGradientCondition()! as GradientColors;
+    expect(() => g.getMinColor()).toThrow(
+      'GradientCondition.getMinColor() is deprecated; use getMinColorObject() instead',
+    );
+    expect(() => g.getMidColor()).toThrow(/getMidColorObject\(\)/);
+    expect(() => g.getMaxColor()).toThrow(/getMaxColorObject\(\)/);
+    expect(ctx.calls.get('GradientCondition.getMinColor')).toBe(1);
+    expect([g.getMinColorObject(), g.getMidColorObject(), g.getMaxColorObject()].map(hex)).toEqual([
+      '#e67c73',
+      '#ffd666',
+      '#57bb8a',
+    ]);
+    const min = g.getMinColorObject()!;
+    expect(String(min.getColorType())).toBe('RGB');
+    const rgb = min.asRgbColor();
+    expect([rgb.getRed(), rgb.getGreen(), rgb.getBlue()]).toEqual([0xe6, 0x7c, 0x73]);
+    expect(() => min.asThemeColor()).toThrow(/ThemeColor/);
+  });
+
+  test('BooleanCondition.getBackground / getFontColor; Range.getFontColor(s)', () => {
+    const { app, sheet } = setup();
+    const rule = app
+      .newConditionalFormatRule()
+      .whenCellEmpty()
+      .setBackground('#eeeeee')
+      .setRanges([sheet.getRange('A1')])
+      .build();
+    const cond = rule.getBooleanCondition()! as ColorGetters;
+    expect(() => cond.getBackground()).toThrow(/use getBackgroundObject\(\) instead/);
+    expect(() => cond.getFontColor()).toThrow(/use getFontColorObject\(\) instead/);
+    expect(cond.getFontColorObject()).toBeNull();
+    const r = sheet.getRange('A1:B1').setFontColor('red');
+    expect(() => r.getFontColor()).toThrow(/use getFontColorObject\(\) instead/);
+    expect(() => r.getFontColors()).toThrow(/use getFontColorObjects\(\) instead/);
+    expect(hex(r.getFontColorObject())).toBe('#ff0000');
+    expect(r.getFontColorObjects().map((row) => row.map(hex))).toEqual([['#ff0000', '#ff0000']]);
+  });
+});
+
+describe('chart options Sheets ignores', () => {
+  // gist.github.com/tanaikech/4125cc280e15c0fc726cb2fe4f35a3f7: setOption("vAxis", {title: "y axis"})
+  // "doesn't work" on an embedded chart; setOption("vAxes", {0: {title: "y axis"}}) does.
+  test('a vAxis object is recorded as ignored and never read back', () => {
+    const { sheet } = setup();
+    const chart = sheet
+      .newChart()
+      .setChartType(Charts.ChartType.COLUMN)
+      .addRange(sheet.getRange('A1:B4'))
+      .setOption('vAxis', { title: 'Rate', format: 'percent' })
+      .build();
+    sheet.insertChart(chart);
+    const [placed] = sheet.getCharts();
+    expect(placed.getOptions().get('vAxis.title')).toBeNull();
+    expect(placed.getOptions().get('vAxis')).toBeNull();
+    const fake = placed as unknown as FakeEmbeddedChart;
+    expect(fake.ignoredOptions.map((o) => o.option)).toEqual(['vAxis']);
+    expect(fake.ignoredOptions[0].reason).toMatch(/vAxes/);
+  });
+
+  test('vAxes objects, dotted names and other objects are honoured, read back by dotted name', () => {
+    const { sheet } = setup();
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .setChartType(Charts.ChartType.LINE)
+        .addRange(sheet.getRange('A1:B4'))
+        .setOption('vAxes', { 0: { title: 'Rate', viewWindow: { min: 0 } } })
+        .setOption('vAxes.1.title', 'Target')
+        .setOption('hAxis', { title: 'Month' })
+        .setOption('legend', { position: 'bottom' })
+        .setOption('colors', ['#3366cc'])
+        .build(),
+    );
+    const [placed] = sheet.getCharts();
+    const o = placed.getOptions();
+    expect([
+      o.get('vAxes.0.title'),
+      o.get('vAxes.0.viewWindow.min'),
+      o.get('vAxes.1.title'),
+      o.get('hAxis.title'),
+      o.get('legend.position'),
+      o.get('colors'),
+    ]).toEqual(['Rate', 0, 'Target', 'Month', 'bottom', ['#3366cc']]);
+    expect((placed as unknown as FakeEmbeddedChart).ignoredOptions).toEqual([]);
   });
 });

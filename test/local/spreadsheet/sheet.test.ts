@@ -144,9 +144,11 @@ describe('sheets of a spreadsheet', () => {
   test('insertSheet: names, positions, activation, duplicates', () => {
     const { app } = setup({ sheets: ['Data'] });
     const ss = app.getActiveSpreadsheet();
+    // insertSheet(String,Integer): "The new sheet becomes the active sheet."
     const report = ss.insertSheet('Report');
     expect(app.getActiveSheet().getName()).toBe('Report');
     ss.insertSheet('First', 0);
+    expect(ss.getActiveSheet().getName()).toBe('First');
     const unnamed = ss.insertSheet();
     expect(ss.getSheets().map((s) => s.getName())).toEqual([
       'First',

@@ -184,7 +184,9 @@ describe('formats, notes and clears', () => {
     r.setHorizontalAlignment('center').setVerticalAlignment('middle').setWrap(true);
     expect(r.getBackgrounds()).toEqual([['#aabbcc', '#aabbcc']]);
     expect(r.getFontWeights()).toEqual([['bold', 'bold']]);
-    expect(r.getFontColors()).toEqual([['#ff0000', '#ff0000']]);
+    expect(
+      r.getFontColorObjects().map((row) => row.map((c) => c.asRgbColor().asHexString())),
+    ).toEqual([['#ff0000', '#ff0000']]);
     expect(r.getFontStyles()).toEqual([['italic', 'italic']]);
     expect(r.getFontSizes()).toEqual([[12, 12]]);
     expect(r.getHorizontalAlignments()).toEqual([['center', 'center']]);
