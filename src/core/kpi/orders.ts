@@ -1,21 +1,26 @@
 /**
- * Parsing the `KPI Data` tab into typed orders, with every data-quality issue reported by row,
- * column, value and reason. A row with a hard issue is skipped (left out of every KPI); a row with
- * only soft issues is kept with the doubtful field blanked, so one typo in CSAT does not remove a
- * received device from the volumes.
+ * Parsing the `KPI Data` tab into typed orders, with every data-quality finding reported by row,
+ * column, value and reason. Data quality is field-level: an unreadable cell blanks that field
+ * only, and the order still counts in every KPI that does not need it (a bad payout leaves its
+ * requests, receipts and reuse intact). Only a missing or unreadable Order ID or Created, or a
+ * repeated Order ID, takes an order out (`skipped`).
  *
- * Hard (row skipped): no Order ID; no Created; a date cell that is not a date; a date out of
- * sequence (Kit sent or Received before Created, Inspected before Received); an outcome that is
- * not one of the six; a negative weight; Weight kg / Payout EUR / Cost EUR not a number, negative
- * (amounts), or holding a date (Sheets turns "3.5" into 3 May in some locales); a repeated Order ID.
- * Soft (row kept): CSAT not a number or outside 1–5 → CSAT blank; Erasure certificate / Complaint
- * not a yes/no → blank (counts as "no certificate" / "no complaint"); Inspected without Outcome →
- * still counted as inspected; an outcome other than lost without an Inspected date → counted in
- * no month's inspections; blank Category → 'unspecified'.
+ * Cells are read as people write them (src/core/read): date cells, serials, and date texts in the
+ * spreadsheet's locale and zone (ISO 8601 with `Z` or an offset as that instant); numbers with a
+ * decimal comma, grouping, a currency or a unit; outcome labels in English and French, or the
+ * team's own (a label table). A field is blanked, with its finding, when it is not readable, when
+ * it is out of sequence (Kit sent or Received before Created, Inspected before Received), or when
+ * an amount is negative or a date (Sheets turns "3.5" into 3 May in some locales); CSAT outside
+ * 1–5 and a yes/no that is neither are blanked too. Inspected without Outcome still counts as
+ * inspected; an outcome other than lost without an Inspected date counts in no month's
+ * inspections; a blank Category is 'unspecified'.
  */
-import { Cell, Grid, UserError, isBlank, toDate, toNumber, toYesNo } from '../cells';
-import { serialToEpoch, zonedTimeToEpoch, checkTimeZone, wallClock } from './months';
-import { Outcome, toOutcome, OUTCOMES } from './registry';
+import { Cell, Grid, UserError, isBlank, toYesNo } from '../cells';
+import { readAmountText } from '../read/amounts';
+import { readDateText } from '../read/dates';
+import { OutcomeLabels, readOutcome } from '../read/outcomes';
+import { serialToEpoch, checkTimeZone, wallClock } from './months';
+import { Outcome, OUTCOMES } from './registry';
 import { ColumnSpec, Issue, Located, isBlankRow, locateColumns } from './table';
 
 /** The `KPI Data` headers, in contract order. */
@@ -65,6 +70,8 @@ export interface ParsedOrders {
   rowsRead: number;
   /** Rows left out (each has at least one issue with skipped = true). */
   rowsSkipped: number;
+  /** Rows with at least one finding, kept or not: "orders affected", beside issues.length. */
+  rowsAffected: number;
 }
 
 export interface ParseOrdersOptions {
@@ -79,6 +86,10 @@ export interface ParseOrdersOptions {
   firstColumn?: number;
   /** Table name in messages. Default 'KPI Data'. */
   table?: string;
+  /** The spreadsheet's locale (`fr_FR`, `en_US`…): how date and number texts are read. Default en_US. */
+  locale?: string;
+  /** Outcome labels beyond the registry's ids (built-in English / French, the team's own). */
+  labels?: OutcomeLabels;
 }
 
 type Key =
@@ -125,6 +136,7 @@ const DAY_MS = 86_400_000;
 export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): ParsedOrders {
   const tz = options.timeZone ?? 'UTC';
   checkTimeZone(tz);
+  const locale = options.locale ?? 'en_US';
   const firstRow = options.firstRow ?? 1;
   const table = options.table ?? 'KPI Data';
   if (!grid.length)
@@ -143,6 +155,7 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
   const seen = new Map<string, number>();
   let rowsRead = 0;
   let rowsSkipped = 0;
+  let rowsAffected = 0;
   // Reused for every row: 100,000 rows must not mean 100,000 throw-away arrays and closures.
   const found: Issue[] = [];
   let cells: Cell[] = [];
@@ -152,11 +165,21 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
     found.push({ row, column: col[k].label, value: cells[ix[k]], reason, code, skipped });
     if (skipped) hard++;
   };
+  const dateOnly = new Set<DateKey>();
   const date = (k: DateKey): number | null => {
-    const t = readDate(cells[ix[k]], tz);
-    if (Number.isNaN(t))
-      flag(k, 'bad-date', 'not a date (expected a date such as 2026-10-03 or 03/10/2026)', true);
-    return t === null || Number.isNaN(t) ? null : t;
+    const d = readDate(cells[ix[k]], tz, locale);
+    if (d === 'bad') {
+      const key = k === 'created';
+      flag(
+        k,
+        'bad-date',
+        `not a date (expected a date such as 2026-10-03, 03/10/2026 or 03/10/2026 14:05)${key ? '' : '; left blank'}`,
+        key,
+      );
+      return null;
+    }
+    if (d && d.dateOnly) dateOnly.add(k);
+    return d ? d.at : null;
   };
   const amount = (k: Key, expected: string, negCode: string, negReason: string): number | null => {
     const v = cells[ix[k]];
@@ -165,14 +188,15 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
       flag(
         k,
         'misplaced-date',
-        `a date where ${expected} was expected (Sheets may have read a decimal such as 3.5 as a date)`,
-        true,
+        `a date where ${expected} was expected (Sheets may have read a decimal such as 3.5 as a date); left blank`,
+        false,
       );
       return null;
     }
-    const n = toNumber(v);
-    if (n === null) flag(k, 'bad-number', `not a number (expected ${expected})`, true);
-    else if (n < 0) flag(k, negCode, negReason, true);
+    const n =
+      typeof v === 'number' ? (Number.isFinite(v) ? v : null) : readAmountText(String(v), locale);
+    if (n === null) flag(k, 'bad-number', `not a number (expected ${expected}); left blank`, false);
+    else if (n < 0) flag(k, negCode, `${negReason}; left blank`, false);
     return n === null || n < 0 ? null : n;
   };
   const yesNo = (k: 'erasure' | 'complaint', what: string): boolean | null => {
@@ -188,7 +212,8 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
   };
   /** later < earlier; a date-only later value counts as its whole day, so same-day entries pass. */
   const before = (kLater: DateKey, later: number, earlier: number): boolean =>
-    later < earlier && !(isDateOnly(cells[ix[kLater]], tz) && later + DAY_MS > earlier);
+    later < earlier &&
+    !((dateOnly.has(kLater) || isDateOnly(cells[ix[kLater]], tz)) && later + DAY_MS > earlier);
 
   for (let r = 1; r < grid.length; r++) {
     cells = grid[r];
@@ -197,6 +222,7 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
     row = firstRow + r;
     found.length = 0;
     hard = 0;
+    dateOnly.clear();
 
     const idCell = cells[ix.id];
     const id = isBlank(idCell)
@@ -206,27 +232,35 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
     if (isBlank(cells[ix.created]))
       flag('created', 'missing-created', 'no Created date: every order needs one', true);
     const created = date('created');
-    const kitSent = date('kitSent');
-    const received = date('received');
-    const inspected = date('inspected');
-    if (created !== null && kitSent !== null && before('kitSent', kitSent, created))
-      flag('kitSent', 'date-order', 'Kit sent is before Created', true);
-    if (created !== null && received !== null && before('received', received, created))
-      flag('received', 'date-order', 'Received is before Created', true);
+    let kitSent = date('kitSent');
+    let received = date('received');
+    let inspected = date('inspected');
+    // A date out of sequence is blanked: the order keeps its other fields.
+    if (created !== null && kitSent !== null && before('kitSent', kitSent, created)) {
+      flag('kitSent', 'date-order', 'Kit sent is before Created; left blank', false);
+      kitSent = null;
+    }
+    if (created !== null && received !== null && before('received', received, created)) {
+      flag('received', 'date-order', 'Received is before Created; left blank', false);
+      received = null;
+    }
     if (received !== null && inspected !== null) {
-      if (before('inspected', inspected, received))
-        flag('inspected', 'date-order', 'Inspected is before Received', true);
+      if (before('inspected', inspected, received)) {
+        flag('inspected', 'date-order', 'Inspected is before Received; left blank', false);
+        inspected = null;
+      }
     } else if (created !== null && inspected !== null && before('inspected', inspected, created)) {
-      flag('inspected', 'date-order', 'Inspected is before Created', true);
+      flag('inspected', 'date-order', 'Inspected is before Created; left blank', false);
+      inspected = null;
     }
     const outcomeCell = cells[ix.outcome];
-    const outcome = toOutcome(outcomeCell);
+    const outcome = readOutcome(outcomeCell, options.labels);
     if (!outcome && !isBlank(outcomeCell))
       flag(
         'outcome',
         'unknown-outcome',
-        `unknown outcome (expected one of ${OUTCOMES.join(', ')})`,
-        true,
+        `unknown outcome (expected one of ${OUTCOMES.join(', ')}, a French label such as Recyclé, or a label of the Outcome labels table); left blank`,
+        false,
       );
     const weightKg = amount('weight', 'a weight in kg', 'negative-weight', 'negative weight');
     const payoutEur = amount('payout', 'an amount in EUR', 'negative-amount', 'negative payout');
@@ -239,16 +273,22 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
       else seen.set(key, row);
     }
     if (hard) {
-      // Soft findings on a skipped row would only be noise.
+      // Only the findings that took the order out: the rest would be noise.
       for (const f of found) if (f.skipped) issues.push(f);
       rowsSkipped++;
+      rowsAffected++;
       continue;
     }
 
     const csatCell = cells[ix.csat];
     let csat: number | null = null;
     if (!isBlank(csatCell)) {
-      const n = csatCell instanceof Date ? null : toNumber(csatCell);
+      const n =
+        csatCell instanceof Date
+          ? null
+          : typeof csatCell === 'number'
+            ? csatCell
+            : readAmountText(String(csatCell), locale);
       if (n === null)
         flag('csat', 'bad-csat', 'CSAT is not a number (expected 1 to 5); left blank', false);
       else if (n < 1 || n > 5) flag('csat', 'bad-csat', 'CSAT outside 1 to 5; left blank', false);
@@ -256,7 +296,7 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
     }
     const erasure = yesNo('erasure', 'no certificate');
     const complaint = yesNo('complaint', 'no complaint');
-    if (inspected !== null && !outcome)
+    if (inspected !== null && !outcome && isBlank(outcomeCell))
       flag(
         'outcome',
         'no-outcome',
@@ -276,6 +316,7 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
     if (blankCategory)
       flag('category', 'no-category', "no Category: counted as 'unspecified'", false);
     for (const f of found) issues.push(f);
+    if (found.length) rowsAffected++;
     const channelCell = cells[ix.channel];
 
     orders.push({
@@ -296,7 +337,7 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
       complaint,
     });
   }
-  return { orders, issues, rowsRead, rowsSkipped };
+  return { orders, issues, rowsRead, rowsSkipped, rowsAffected };
 }
 
 type DateKey = 'created' | 'kitSent' | 'received' | 'inspected';
@@ -315,24 +356,18 @@ function isDateOnly(v: Cell, tz: string): boolean {
   );
 }
 
-/** Epoch ms; null = blank; NaN = not a date. */
-function readDate(v: Cell, tz: string): number | null {
+/** An instant (and whether the cell gave no time of day); null = blank; 'bad' = not a date. */
+function readDate(
+  v: Cell,
+  tz: string,
+  locale: string,
+): { at: number; dateOnly: boolean } | null | 'bad' {
   if (isBlank(v)) return null;
-  if (v instanceof Date) return v.getTime();
-  if (typeof v === 'number') return serialToEpoch(v, tz) ?? NaN;
-  if (typeof v !== 'string') return NaN;
-  const d = toDate(v);
-  if (!d) return NaN;
-  // toDate returns the typed wall-clock fields as UTC; the person meant the spreadsheet's zone.
-  return tz === 'UTC'
-    ? d.getTime()
-    : zonedTimeToEpoch(
-        d.getUTCFullYear(),
-        d.getUTCMonth(),
-        d.getUTCDate(),
-        d.getUTCHours(),
-        d.getUTCMinutes(),
-        d.getUTCSeconds(),
-        tz,
-      );
+  if (v instanceof Date) return isNaN(v.getTime()) ? 'bad' : { at: v.getTime(), dateOnly: false };
+  if (typeof v === 'number') {
+    const at = serialToEpoch(v, tz);
+    return at === null ? 'bad' : { at, dateOnly: false };
+  }
+  if (typeof v !== 'string') return 'bad';
+  return readDateText(v, locale, tz) ?? 'bad';
 }

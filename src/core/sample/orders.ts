@@ -334,7 +334,7 @@ function plantErrors(rows: Cell[][], rand: () => number): PlantedError[] {
   }
   i = choose((r) => r[col('Outcome')] === 'refurbished');
   if (i !== null) {
-    rows[i][col('Outcome')] = 'refurb';
+    rows[i][col('Outcome')] = 'grade X';
     out.push({ row: i + 2, column: 'Outcome', kind: 'unknown-outcome' });
   }
   i = choose(received);

@@ -257,7 +257,10 @@ describe('time zones', () => {
     const grid = fixtureGrid();
     grid[1][1] = '01/10/2026'; // A1 created 1 Oct; received 10-01 10:00 UTC is still after it in New York
     grid[1][4] = '';
-    const { orders, issues } = parseOrders(grid, { timeZone: 'America/New_York' });
+    const { orders, issues } = parseOrders(grid, {
+      timeZone: 'America/New_York',
+      locale: 'en_GB', // day first
+    });
     expect(issues).toEqual([]);
     const a1 = orders.find((o) => o.id === 'A1')!;
     expect(monthKey(a1.created, 'America/New_York')).toBe('2026-10');

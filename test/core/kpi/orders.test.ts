@@ -78,10 +78,10 @@ describe('parseOrders', () => {
   test('blank rows are ignored silently; row numbers follow the sheet (and firstRow)', () => {
     const grid = fixtureGrid();
     grid.splice(2, 0, ['', '', null, undefined, '  ', '', '', '', '', '', '', '', '', '']);
-    grid[5][7] = 'refurb';
+    grid[5][7] = 'broken';
     const { orders, issues, rowsRead } = parseOrders(grid);
     expect(rowsRead).toBe(10);
-    expect(orders).toHaveLength(9);
+    expect(orders).toHaveLength(10);
     expect(issues).toHaveLength(1);
     expect(issues[0].row).toBe(6);
     expect(parseOrders(grid, { firstRow: 4, firstColumn: 2 }).issues[0]).toMatchObject({
@@ -90,7 +90,7 @@ describe('parseOrders', () => {
     });
   });
 
-  test('each hard issue is reported with row, column, value, reason, and the row is skipped', () => {
+  test('only a missing or unreadable Order ID or Created, or a duplicate id, takes an order out; every other finding blanks its field', () => {
     const grid: Grid = [HEADERS.slice()];
     const ok = (id: string) => [
       id,
@@ -115,7 +115,7 @@ describe('parseOrders', () => {
     };
     grid.push(ok('B1')); // 2: fine
     grid.push(row('B2', { 5: 'next week' })); // 3: text that is not a date
-    grid.push(row('B3', { 7: 'Refurb' })); // 4: unknown outcome
+    grid.push(row('B3', { 7: 'Broken' })); // 4: unknown outcome
     grid.push(row('B4', { 5: utc('09-28 10:00') })); // 5: received before created
     grid.push(ok('b1')); // 6: duplicate of B1 (case-insensitive)
     grid.push(row('B6', { 8: -0.2 })); // 7: negative weight
@@ -126,22 +126,34 @@ describe('parseOrders', () => {
     grid.push(row('B11', { 4: utc('09-30 10:00') })); // 12: kit sent before created
     grid.push(row('B12', { 11: 'twelve' })); // 13: cost not a number
     grid.push(row('B13', { 1: '31/02/2026' })); // 14: impossible date
-    const { orders, issues, rowsSkipped } = parseOrders(grid);
-    expect(orders.map((o) => o.id)).toEqual(['B1']);
-    expect(rowsSkipped).toBe(12);
+    const { orders, issues, rowsSkipped, rowsAffected } = parseOrders(grid);
+    expect(orders.map((o) => o.id)).toEqual([
+      'B1',
+      'B2',
+      'B3',
+      'B4',
+      'B6',
+      'B7',
+      'B10',
+      'B11',
+      'B12',
+    ]);
+    expect(rowsSkipped).toBe(4);
+    expect(rowsAffected).toBe(12);
     const simple = issues.map((i) => [i.row, i.column, i.code, i.skipped]);
     expect(simple).toEqual([
-      [3, 'Received (F)', 'bad-date', true],
-      [4, 'Outcome (H)', 'unknown-outcome', true],
-      [5, 'Received (F)', 'date-order', true],
+      [3, 'Received (F)', 'bad-date', false],
+      [4, 'Outcome (H)', 'unknown-outcome', false],
+      [5, 'Received (F)', 'date-order', false],
       [6, 'Order ID (A)', 'duplicate-id', true],
-      [7, 'Weight kg (I)', 'negative-weight', true],
-      [8, 'Weight kg (I)', 'misplaced-date', true],
+      [7, 'Weight kg (I)', 'negative-weight', false],
+      [8, 'Weight kg (I)', 'misplaced-date', false],
       [9, 'Created (B)', 'missing-created', true],
       [10, 'Order ID (A)', 'missing-id', true],
-      [11, 'Inspected (G)', 'date-order', true],
-      [12, 'Kit sent (E)', 'date-order', true],
-      [13, 'Cost EUR (L)', 'bad-number', true],
+      [11, 'Inspected (G)', 'date-order', false],
+      [11, 'Inspected (G)', 'no-inspected-date', false],
+      [12, 'Kit sent (E)', 'date-order', false],
+      [13, 'Cost EUR (L)', 'bad-number', false],
       [14, 'Created (B)', 'bad-date', true],
     ]);
     expect(issues[0]).toEqual({
@@ -149,24 +161,32 @@ describe('parseOrders', () => {
       column: 'Received (F)',
       value: 'next week',
       code: 'bad-date',
-      skipped: true,
-      reason: 'not a date (expected a date such as 2026-10-03 or 03/10/2026)',
+      skipped: false,
+      reason:
+        'not a date (expected a date such as 2026-10-03, 03/10/2026 or 03/10/2026 14:05); left blank',
     });
-    expect(issues[1].reason).toBe(
-      'unknown outcome (expected one of reused, refurbished, recycled, returned, lost, rejected)',
+    expect(issues[1].reason).toMatch(
+      /^unknown outcome \(expected one of reused, refurbished, recycled, returned, lost, rejected, a French label/,
     );
-    expect(issues[1].value).toBe('Refurb');
-    expect(issues[2].reason).toBe('Received is before Created');
+    expect(issues[1].value).toBe('Broken');
+    expect(issues[2].reason).toBe('Received is before Created; left blank');
     expect(issues[3].reason).toBe('duplicate Order ID, first seen in row 2');
-    expect(issues[4]).toMatchObject({ value: -0.2, reason: 'negative weight' });
+    expect(issues[4]).toMatchObject({ value: -0.2, reason: 'negative weight; left blank' });
+    // Each kept order lost only the field its finding names.
+    const byId = Object.fromEntries(orders.map((o) => [o.id, o]));
+    expect([byId.B2.received, byId.B2.inspected]).toEqual([null, utc('10-09 10:00').getTime()]);
+    expect([byId.B3.outcome, byId.B3.received]).toEqual([null, utc('10-08 10:00').getTime()]);
+    expect([byId.B6.weightKg, byId.B6.payoutEur]).toEqual([null, 50]);
+    expect([byId.B10.inspected, byId.B10.outcome]).toEqual([null, 'reused']);
+    expect([byId.B12.costEur, byId.B12.payoutEur]).toEqual([null, 50]);
   });
 
   test('a duplicate refers to the first KEPT row: a skipped first occurrence does not block a fixed copy', () => {
     const grid = fixtureGrid();
-    grid[1][7] = 'broken';
+    grid[1][1] = 'broken';
     grid.push(fixtureGrid()[1]); // A1 again, correct this time
     const { orders, issues } = parseOrders(grid);
-    expect(issues.map((i) => i.code)).toEqual(['unknown-outcome']);
+    expect(issues.map((i) => i.code)).toEqual(['bad-date']);
     expect(orders.filter((o) => o.id === 'A1')).toHaveLength(1);
   });
 
@@ -305,7 +325,7 @@ test('a date-only Received (a Date at local midnight, as getValues gives it) on 
   const parsed = parseOrders([header, row], { timeZone: 'Europe/Paris' });
   expect(parsed.issues).toEqual([]);
   expect(parsed.orders).toHaveLength(1);
-  // A timed Received earlier the same day is still an error.
+  // A timed Received earlier the same day is still an error: the Received field is left blank.
   const early = parseOrders(
     [
       header,
@@ -328,5 +348,6 @@ test('a date-only Received (a Date at local midnight, as getValues gives it) on 
     ],
     { timeZone: 'Europe/Paris' },
   );
-  expect(early.orders).toHaveLength(0);
+  expect(early.orders.map((o) => o.received)).toEqual([null]);
+  expect(early.issues.map((i) => i.code)).toEqual(['date-order']);
 });
