@@ -12,6 +12,8 @@ import { MonthKey, addMonths, lastMonthWithData, monthRange } from './kpi/months
 import { Order } from './kpi/orders';
 import { OUTCOMES } from './kpi/registry';
 import { Issue } from './kpi/table';
+import { qualityCounts, qualitySentence } from './kpi/data-quality';
+import { Freshness, freshness } from './kpi/freshness';
 import { ScorecardRow, TargetTable, ragStatus, scorecard, scorecardMonths } from './kpi/targets';
 
 export const DASHBOARD_MONTHS = 12;
@@ -50,6 +52,10 @@ export interface DashboardModel {
   scorecard: ScorecardRow[];
   result: KpiResult;
   issuesListed: number;
+  /** Empty, partial or stale data, in words (also on the tab, under the title). */
+  freshness: Freshness;
+  /** The data-quality sentence shown on the tab: the alert and the report say the same. */
+  qualityLine: string;
 }
 
 export interface DashboardInput {
@@ -60,6 +66,8 @@ export interface DashboardInput {
   timeZone: string;
   now: Date;
   scope: string;
+  /** `Stale after (days)` from Settings; default 14. */
+  staleAfterDays?: number;
 }
 
 const TABLE_ROW = 4;
@@ -74,6 +82,7 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
     factors: input.factors,
   });
   const card = scorecard(result, end, input.targets);
+  const fresh = freshness(input.orders, end, input.now, input.timeZone, input.staleAfterDays);
   const targets = input.targets.targets;
 
   const header = [
@@ -90,7 +99,8 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
   const formats: string[][] = [header.map(() => '@')];
   const backgrounds: (string | null)[][] = [header.map(() => '#e8f0fe')];
   card.forEach((row) => {
-    const series = months.map((m) => result.byMonth[m].values[row.id]);
+    // No order at all: blanks, not a year of zeros.
+    const series = months.map((m) => (fresh.empty ? null : result.byMonth[m].values[row.id]));
     values.push([
       row.label,
       row.unit,
@@ -133,6 +143,7 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
         [
           `Months ${months[0]} to ${end} (${input.timeZone}); generated ${input.now.toISOString().slice(0, 16).replace('T', ' ')} UTC. Colours: green meets the target, amber within tolerance, red beyond.`,
         ],
+        [fresh.notes.join(' ')],
       ],
       bold: true,
     },
@@ -203,22 +214,16 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
   );
 
   const listed = input.issues.slice(0, MAX_LISTED_ISSUES);
-  const skipped = input.issues.filter((i) => i.skipped).length;
+  const qualityLine = qualitySentence(qualityCounts(input.issues), listed.length);
   const quality: Grid = [
-    [
-      `Data quality: ${skipped} row(s) of KPI Data skipped, ${input.issues.length - skipped} value(s) blanked${input.issues.length > listed.length ? ` (first ${listed.length} listed)` : ''}`,
-      '',
-      '',
-      '',
-      '',
-    ],
+    [qualityLine, '', '', '', ''],
     ['Tab', 'Row', 'Column', 'Value', 'Reason'],
     ...listed.map((i) => [
       'KPI Data',
       i.row,
       i.column,
       describeValue(i.value),
-      `${i.skipped ? 'skipped: ' : 'kept, field blanked: '}${i.reason}`,
+      `${i.skipped ? 'order left out: ' : 'kept, field blanked: '}${i.reason}`,
     ]),
   ];
   blocks.push({ row, column: 1, values: quality, bold: false });
@@ -230,6 +235,8 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
     scorecard: card,
     result,
     issuesListed: listed.length,
+    freshness: fresh,
+    qualityLine,
   };
 }
 
