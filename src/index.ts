@@ -45,26 +45,26 @@ export function onInstall(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
 
 /** Menu: creates the missing tabs, columns and reference rows; never changes a typed cell. */
 export function setUpWorkbook(): void {
-  runAction('Set up workbook', (ctx) => summarizeSetup(setUp(ctx.ss)));
+  runAction('Set up workbook', (ctx) => summarizeSetup(setUp(ctx)));
 }
 
 /** Menu: fills empty input tabs with clearly marked sample data. */
 export function loadSampleData(): void {
   runAction('Load sample data', (ctx) => {
-    const setup = setUp(ctx.ss);
+    const setup = setUp(ctx);
     ctx.progress('Writing sample partners, ratings and orders…');
-    return summarizeSample(loadSample(ctx.ss, new Date()), setup);
+    return summarizeSample(loadSample(ctx), setup);
   });
 }
 
 /** Menu: scores, ranks and explains every partner; rebuilds the Partner Ranking tab. */
 export function scorePartners(): void {
-  runAction('Score partners', (ctx) => score(ctx.ss));
+  runAction('Score partners', score);
 }
 
 /** Menu: assessors' ratings → median scores in Partners, with disagreements flagged. */
 export function consolidateRatings(): void {
-  runAction('Consolidate ratings', (ctx) => consolidate(ctx.ss));
+  runAction('Consolidate ratings', consolidate);
 }
 
 /** Menu: criteria weights from the AHP pairwise block, checked for consistency. */
@@ -74,7 +74,7 @@ export function deriveWeightsAhp(): void {
 
 /** Menu: recomputes every KPI from KPI Data and rebuilds the KPI Dashboard tab. */
 export function refreshKpiDashboard(): void {
-  runAction('Refresh KPI dashboard', (ctx) => refreshDashboard(ctx.ss, new Date()));
+  runAction('Refresh KPI dashboard', refreshDashboard);
 }
 
 /**
@@ -82,18 +82,17 @@ export function refreshKpiDashboard(): void {
  * coverage (✓ ? ✗) and the facts due for review. Country tabs are only read.
  */
 export function refreshBenchmark(): void {
-  runAction('Refresh benchmark', (ctx) => benchmark.refreshBenchmark(ctx.ss, new Date()));
+  runAction('Refresh benchmark', benchmark.refreshBenchmark);
 }
 
 /** Menu: asks for an ISO 3166 country code (UK for the United Kingdom) and adds its Benchmark tab. */
 export function addCountry(): void {
-  const typed = benchmark.askCountry();
-  if (typed !== null) runAction('Add country…', (ctx) => benchmark.addCountry(ctx, typed));
+  benchmark.addCountryFromMenu();
 }
 
 /** Menu: adds the shipped seed facts each Benchmark tab has never had; never overwrites an edit. */
 export function importBenchmarkSeed(): void {
-  runAction('Import benchmark seed', (ctx) => benchmark.importBenchmarkSeed(ctx.ss, new Date()));
+  runAction('Import benchmark seed', benchmark.importBenchmarkSeed);
 }
 
 /** Menu: asks for a period (a month such as 2026-10 or a quarter such as 2026-Q3) and rebuilds its Report tab. */
@@ -139,7 +138,7 @@ export function CIRC_SCORE(
   scale_min?: CellArg,
   scale_max?: CellArg,
 ): Out {
-  return scoring.circScore(scores, weights, directions, scale_min, scale_max);
+  return scoring.circScore(scores, weights, directions, scale_min, scale_max, spreadsheetTimeZone);
 }
 
 /**
@@ -151,7 +150,7 @@ export function CIRC_SCORE(
  * @customfunction
  */
 export function CIRC_NORMALIZE(matrix: CellArg, directions?: CellArg, method?: CellArg): Out {
-  return scoring.circNormalize(matrix, directions, method);
+  return scoring.circNormalize(matrix, directions, method, spreadsheetTimeZone);
 }
 
 /**
@@ -163,7 +162,7 @@ export function CIRC_NORMALIZE(matrix: CellArg, directions?: CellArg, method?: C
  * @customfunction
  */
 export function CIRC_TOPSIS(matrix: CellArg, weights: CellArg, directions?: CellArg): Out {
-  return scoring.circTopsis(matrix, weights, directions);
+  return scoring.circTopsis(matrix, weights, directions, spreadsheetTimeZone);
 }
 
 /**
@@ -174,7 +173,7 @@ export function CIRC_TOPSIS(matrix: CellArg, weights: CellArg, directions?: Cell
  * @customfunction
  */
 export function CIRC_AHP_WEIGHTS(pairwise: CellArg): Out {
-  return scoring.circAhpWeights(pairwise);
+  return scoring.circAhpWeights(pairwise, spreadsheetTimeZone);
 }
 
 /**
@@ -184,7 +183,7 @@ export function CIRC_AHP_WEIGHTS(pairwise: CellArg): Out {
  * @customfunction
  */
 export function CIRC_AHP_CR(pairwise: CellArg): number {
-  return scoring.circAhpCr(pairwise);
+  return scoring.circAhpCr(pairwise, spreadsheetTimeZone);
 }
 
 /**
@@ -197,7 +196,7 @@ export function CIRC_AHP_CR(pairwise: CellArg): number {
  * @customfunction
  */
 export function CIRC_RANK(values: CellArg, groups?: CellArg, order?: CellArg): Out {
-  return scoring.circRank(values, groups, order);
+  return scoring.circRank(values, groups, order, spreadsheetTimeZone);
 }
 
 /**
@@ -217,7 +216,7 @@ export function CIRC_STRENGTHS(
   count?: CellArg,
   directions?: CellArg,
 ): Out {
-  return scoring.circStrengths(scores, weights, criteria, count, directions);
+  return scoring.circStrengths(scores, weights, criteria, count, directions, spreadsheetTimeZone);
 }
 
 /**
@@ -237,7 +236,7 @@ export function CIRC_WEAKNESSES(
   count?: CellArg,
   directions?: CellArg,
 ): Out {
-  return scoring.circWeaknesses(scores, weights, criteria, count, directions);
+  return scoring.circWeaknesses(scores, weights, criteria, count, directions, spreadsheetTimeZone);
 }
 
 /**
@@ -258,7 +257,14 @@ export function CIRC_RANK_STABILITY(
   spread?: CellArg,
   trials?: CellArg,
 ): Out {
-  return scoring.circRankStability(scores, weights, directions, spread, trials);
+  return scoring.circRankStability(
+    scores,
+    weights,
+    directions,
+    spread,
+    trials,
+    spreadsheetTimeZone,
+  );
 }
 
 /**
@@ -276,7 +282,7 @@ export function CIRC_CO2E(
   units: CellArg,
   factors: CellArg,
 ): Out {
-  return circCo2e(categories, outcomes, units, factors);
+  return circCo2e(categories, outcomes, units, factors, spreadsheetTimeZone);
 }
 
 /**

@@ -48,31 +48,69 @@ export function toVector(v: CellArg): Cell[] | null {
   return null;
 }
 
-let displayZone = 'UTC';
+/**
+ * A time zone, or how to get it when it is first needed: a custom function asks the spreadsheet
+ * for its zone (a service call) only when it has a date to print.
+ */
+export type ZoneSource = string | (() => string);
+
+/** The zone of a ZoneSource, asking for it if need be. */
+export const zoneOf = (z: ZoneSource): string => (typeof z === 'string' ? z : z());
 
 /**
- * Dates in messages, notes and generated text are written as the spreadsheet shows them: a date
- * cell is midnight in the spreadsheet's time zone, which is the day before in UTC east of
- * Greenwich. The adapters set the zone once per execution.
+ * Transitional, for src/core/benchmark only: its parse, overview and highlights still call
+ * formatDay / describe without a zone (their owner adds the parameter). src/sheets makes those
+ * calls through inBenchmarkZone, which sets the zone for the call and restores it after, so no
+ * zone outlives the call that needs it; outside one, such a call prints UTC days.
  */
-export function setDisplayTimeZone(timeZone: string): void {
-  displayZone = timeZone;
+let benchmarkZone: string | null = null;
+
+/** Runs a call into src/core/benchmark with its dates printed in `timeZone` (see benchmarkZone). */
+export function inBenchmarkZone<T>(timeZone: string, run: () => T): T {
+  const previous = benchmarkZone;
+  benchmarkZone = timeZone;
+  try {
+    return run();
+  } finally {
+    benchmarkZone = previous;
+  }
 }
 
-/** YYYY-MM-DD of an instant in the display time zone (or the one given; UTC if it is unknown). */
-export function formatDay(d: Date, timeZone = displayZone): string {
+/**
+ * YYYY-MM-DD of an instant as the spreadsheet shows it: a date cell is midnight in the
+ * spreadsheet's time zone, which is the day before in UTC east of Greenwich, so the zone is
+ * always given (UTC if it is unknown).
+ */
+export function formatDay(d: Date, timeZone: string): string;
+/** @deprecated src/core/benchmark's call without a zone: see benchmarkZone. */
+export function formatDay(d: Date): string;
+export function formatDay(d: Date, timeZone?: string): string {
   try {
-    return isoDay(d, timeZone);
+    return isoDay(d, timeZone ?? benchmarkZone ?? 'UTC');
   } catch {
     return isoDay(d, 'UTC');
   }
 }
 
-/** Describes a cell's value for a message ("text \"abc\"", "#N/A", "blank"). */
-export function describe(v: Cell): string {
+/**
+ * Describes a cell's value for a message ("text \"abc\"", "#N/A", "blank"); a date is named by
+ * its day in `timeZone` (asked for only when the value is a date).
+ */
+export function describe(v: Cell, timeZone: ZoneSource): string;
+/** @deprecated src/core/benchmark's call without a zone: see benchmarkZone. */
+export function describe(v: Cell): string;
+export function describe(v: Cell, timeZone?: ZoneSource): string {
+  if (v instanceof Date) {
+    if (isNaN(v.getTime())) return 'the date Invalid';
+    return `the date ${timeZone === undefined ? formatDay(v) : formatDay(v, zoneOf(timeZone))}`;
+  }
+  return describeValue(v);
+}
+
+/** describe for a value that cannot be a date (numbers checked by the scoring core): no zone. */
+export function describeValue(v: Exclude<Cell, Date>): string {
   if (isBlank(v)) return 'a blank';
   if (isErrorValue(v)) return `the error ${String(v).trim()}`;
-  if (v instanceof Date) return `the date ${isNaN(v.getTime()) ? 'Invalid' : formatDay(v)}`;
   if (typeof v === 'string') return `the text "${v.length > 40 ? v.slice(0, 37) + '...' : v}"`;
   return `${typeof v} ${String(v)}`;
 }

@@ -3,9 +3,19 @@
  * arguments, check them, and delegate to core/kpi, so a formula gives exactly the number the
  * dashboard and the report show. Bad input throws a UserError naming the function, the argument,
  * the cell and what was expected; rows of `KPI Data` with data-quality issues are skipped exactly
- * as the dashboard skips them (the dashboard and report list them).
+ * as the dashboard skips them (the dashboard and report list them). Both take, last, the
+ * spreadsheet's time zone: KPI months are its months, and a date in a message is its day there.
  */
-import { Cell, CellArg, Grid, UserError, isBlank, isErrorValue, isOmitted } from '../core/cells';
+import {
+  Cell,
+  CellArg,
+  Grid,
+  UserError,
+  ZoneSource,
+  isBlank,
+  isErrorValue,
+  isOmitted,
+} from '../core/cells';
 import {
   ArgName,
   argError,
@@ -41,22 +51,23 @@ export function circKpi(
   timeZone: string = 'UTC',
 ): number | string {
   const fn = 'CIRC_KPI';
-  const ids = KPI_IDS.join(', ');
-  const kpiCell = readScalar({ fn, arg: 'kpi' }, kpi, `a KPI id (${ids})`);
-  if (kpiCell === undefined)
-    throw argError({ fn, arg: 'kpi' }, null, `a KPI id (${ids})`, 'nothing');
-  const def = findKpi(kpiCell);
-  if (!def) throw argError({ fn, arg: 'kpi' }, null, `a KPI id (${ids})`, got(kpiCell));
-
   const tz = zone(fn, timeZone);
+  const ids = KPI_IDS.join(', ');
+  const kpiName = { fn, arg: 'kpi', timeZone: tz };
+  const kpiCell = readScalar(kpiName, kpi, `a KPI id (${ids})`);
+  if (kpiCell === undefined) throw argError(kpiName, null, `a KPI id (${ids})`, 'nothing');
+  const def = findKpi(kpiCell);
+  if (!def) throw argError(kpiName, null, `a KPI id (${ids})`, got(kpiName, kpiCell));
+
   const monthExpected = 'a month such as 2026-10, or a date inside it';
-  const monthCell = readScalar({ fn, arg: 'month' }, month, monthExpected);
-  if (monthCell === undefined) throw argError({ fn, arg: 'month' }, null, monthExpected, 'nothing');
+  const monthName = { fn, arg: 'month', timeZone: tz };
+  const monthCell = readScalar(monthName, month, monthExpected);
+  if (monthCell === undefined) throw argError(monthName, null, monthExpected, 'nothing');
   const m = parseMonth(monthCell, tz);
-  if (m === null) throw argError({ fn, arg: 'month' }, null, monthExpected, got(monthCell));
+  if (m === null) throw argError(monthName, null, monthExpected, got(monthName, monthCell));
 
   const data = table(
-    { fn, arg: 'data_range' },
+    { fn, arg: 'data_range', timeZone: tz },
     dataRange,
     "the KPI Data table including its header row (e.g. 'KPI Data'!A1:N)",
   );
@@ -64,14 +75,14 @@ export function circKpi(
   let factorTable: FactorTable | null = null;
   if (!isOmitted(factors as CellArg)) {
     const grid = table(
-      { fn, arg: 'factors' },
+      { fn, arg: 'factors', timeZone: tz },
       factors as CellArg,
       'the Factors table including its header row',
     );
     factorTable = within({ fn, arg: 'factors' }, () => parseFactors(grid));
   } else if (def.needsFactors) {
     throw argError(
-      { fn, arg: 'factors' },
+      { fn, arg: 'factors', timeZone: tz },
       null,
       `the Factors table including its header row (${def.id} needs it)`,
       'nothing',
@@ -97,20 +108,18 @@ export function circCo2e(
   outcomes: CellArg,
   units: CellArg,
   factors: CellArg,
+  timeZone: ZoneSource = 'UTC',
 ): Output {
   const fn = 'CIRC_CO2E';
-  const cats = readVector({ fn, arg: 'categories' }, categories, 'categories');
-  const outs = readVector({ fn, arg: 'outcomes' }, outcomes, 'outcomes');
+  const categoryName: ArgName = { fn, arg: 'categories', timeZone };
+  const cats = readVector(categoryName, categories, 'categories');
+  const outcomeName: ArgName = { fn, arg: 'outcomes', timeZone };
+  const outs = readVector(outcomeName, outcomes, 'outcomes');
   const n = cats.cells.length;
   if (outs.cells.length !== n) {
-    throw argError(
-      { fn, arg: 'outcomes' },
-      null,
-      `as many cells as categories (${n})`,
-      `${outs.cells.length}`,
-    );
+    throw argError(outcomeName, null, `as many cells as categories (${n})`, `${outs.cells.length}`);
   }
-  const unitName: ArgName = { fn, arg: 'units' };
+  const unitName: ArgName = { fn, arg: 'units', timeZone };
   const u = isOmitted(units) ? null : readVector(unitName, units, 'units');
   if (u && u.cells.length !== 1 && u.cells.length !== n) {
     throw argError(
@@ -122,12 +131,16 @@ export function circCo2e(
   }
   if (isOmitted(factors))
     throw argError(
-      { fn, arg: 'factors' },
+      { fn, arg: 'factors', timeZone },
       null,
       'the Factors table including its header row',
       'nothing',
     );
-  const grid = table({ fn, arg: 'factors' }, factors, 'the Factors table including its header row');
+  const grid = table(
+    { fn, arg: 'factors', timeZone },
+    factors,
+    'the Factors table including its header row',
+  );
   const ft = within({ fn, arg: 'factors' }, () => parseFactors(grid));
 
   const outcomeExpected = `an outcome (${OUTCOMES.join(', ')})`;
@@ -135,9 +148,9 @@ export function circCo2e(
     const out: Cell = outs.cells[i];
     if (isBlank(out)) return [''];
     const outcome = toOutcome(out);
-    if (!outcome) throw argError({ fn, arg: 'outcomes' }, outs.pos(i), outcomeExpected, got(out));
+    if (!outcome) throw argError(outcomeName, outs.pos(i), outcomeExpected, got(outcomeName, out));
     if (isErrorValue(cat))
-      throw argError({ fn, arg: 'categories' }, cats.pos(i), 'a category', got(cat));
+      throw argError(categoryName, cats.pos(i), 'a category', got(categoryName, cat));
     const unitCell = u ? (u.cells.length === 1 ? u.cells[0] : u.cells[i]) : '';
     const pos = u ? (u.cells.length === 1 ? u.pos(0) : u.pos(i)) : null;
     const count = isBlank(unitCell)
@@ -152,12 +165,12 @@ export function circCo2e(
 
 /** A table argument: a range with at least its header row. */
 function table(name: ArgName, v: CellArg, expected: string): Grid {
-  if (!Array.isArray(v) || !v.length) throw argError(name, null, expected, got(v as Cell));
+  if (!Array.isArray(v) || !v.length) throw argError(name, null, expected, got(name, v as Cell));
   return v;
 }
 
 /** Runs a core parser and prefixes its UserError with the function and argument. */
-function within<T>(name: ArgName, run: () => T): T {
+function within<T>(name: Pick<ArgName, 'fn' | 'arg'>, run: () => T): T {
   try {
     return run();
   } catch (e) {

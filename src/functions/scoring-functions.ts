@@ -6,9 +6,22 @@
  * matrix for CIRC_NORMALIZE, a number for CIRC_AHP_CR). A blank input row answers a blank row, so
  * one formula can cover a whole column. Bad input throws a UserError naming the function, the
  * argument, the cell and what was expected; no wrong number is ever returned instead.
+ *
+ * Each takes, after its Sheets arguments, the spreadsheet's time zone (or how to get it): a date
+ * (in a message, or as a criterion name) is the day the spreadsheet shows. The public wrapper
+ * passes the spreadsheet's, asked for only when a date is printed; UTC when called directly.
  */
 
-import { Cell, CellArg, isBlank, isErrorValue, isOmitted, formatDay } from '../core/cells';
+import {
+  Cell,
+  CellArg,
+  ZoneSource,
+  formatDay,
+  isBlank,
+  isErrorValue,
+  isOmitted,
+  zoneOf,
+} from '../core/cells';
 import { ahpFromJudgements, parseJudgement } from '../core/scoring/ahp';
 import {
   ArgName,
@@ -62,12 +75,13 @@ export function circScore(
   directions?: CellArg,
   scale_min?: CellArg,
   scale_max?: CellArg,
+  timeZone: ZoneSource = 'UTC',
 ): Output {
   const fn = 'CIRC_SCORE';
-  const { grid, isRange, m, w, dirs } = readScoring(fn, scores, weights, directions);
-  const scale = readScale(fn, scale_min, scale_max);
-  const score = inContext({ fn, arg: 'scores' }, () => weightedSumScorer(w, dirs, scale));
-  const read = scoreReader({ fn, arg: 'scores' }, scale, isRange, m);
+  const { grid, isRange, m, w, dirs } = readScoring(fn, scores, weights, directions, timeZone);
+  const scale = readScale(fn, scale_min, scale_max, timeZone);
+  const score = inContext({ fn, arg: 'scores', timeZone }, () => weightedSumScorer(w, dirs, scale));
+  const read = scoreReader({ fn, arg: 'scores', timeZone }, scale, isRange, m);
   return grid.map((row, i) => {
     if (isBlankRow(row)) return [''];
     const s = score(read(row, i), i).score;
@@ -83,16 +97,27 @@ export function circScore(
  * @param method optional: minmax (default), max, vector or sum
  * @return the normalised matrix, same shape, values in 0–1
  */
-export function circNormalize(matrix: CellArg, directions?: CellArg, method?: CellArg): Output {
+export function circNormalize(
+  matrix: CellArg,
+  directions?: CellArg,
+  method?: CellArg,
+  timeZone: ZoneSource = 'UTC',
+): Output {
   const fn = 'CIRC_NORMALIZE';
   const { grid, isRange } = readGrid(matrix);
   const m = width(grid);
-  const dirs = readDirections({ fn, arg: 'directions' }, directions, m, 'column of matrix');
+  const dirs = readDirections(
+    { fn, arg: 'directions', timeZone },
+    directions,
+    m,
+    'column of matrix',
+  );
   const expected = 'minmax, max, vector or sum';
-  const methodCell = readScalar({ fn, arg: 'method' }, method, expected);
+  const methodName = { fn, arg: 'method', timeZone };
+  const methodCell = readScalar(methodName, method, expected);
   const how = methodCell === undefined ? 'minmax' : parseMethod(methodCell);
-  if (how === null) throw argError({ fn, arg: 'method' }, null, expected, got(methodCell as Cell));
-  const name = { fn, arg: 'matrix' };
+  if (how === null) throw argError(methodName, null, expected, got(methodName, methodCell as Cell));
+  const name = { fn, arg: 'matrix', timeZone };
   const numbers = grid.map((row, i) =>
     padded(row, m).map((c, j) =>
       readNumberCell(name, c, at(isRange, i, j), 'a number (or a blank)', { allowBlank: true }),
@@ -112,13 +137,23 @@ export function circNormalize(matrix: CellArg, directions?: CellArg, method?: Ce
  * @return a column: closeness in 0–1 (vector normalisation, Euclidean distances); blank for a
  *   blank row
  */
-export function circTopsis(matrix: CellArg, weights: CellArg, directions?: CellArg): Output {
+export function circTopsis(
+  matrix: CellArg,
+  weights: CellArg,
+  directions?: CellArg,
+  timeZone: ZoneSource = 'UTC',
+): Output {
   const fn = 'CIRC_TOPSIS';
   const { grid, isRange } = readGrid(matrix);
   const m = width(grid);
-  const w = readWeights({ fn, arg: 'weights' }, weights, m, 'column of matrix');
-  const dirs = readDirections({ fn, arg: 'directions' }, directions, m, 'column of matrix');
-  const name = { fn, arg: 'matrix' };
+  const w = readWeights({ fn, arg: 'weights', timeZone }, weights, m, 'column of matrix');
+  const dirs = readDirections(
+    { fn, arg: 'directions', timeZone },
+    directions,
+    m,
+    'column of matrix',
+  );
+  const name = { fn, arg: 'matrix', timeZone };
   const rows: number[][] = [];
   const rowMap: number[] = [];
   grid.forEach((row, i) => {
@@ -149,8 +184,8 @@ export function circTopsis(matrix: CellArg, weights: CellArg, directions?: CellA
  *   (numbers or fractions such as "1/3"); the lower triangle may be left blank
  * @return a column of weights (principal eigenvector), summing to 1
  */
-export function circAhpWeights(pairwise: CellArg): Output {
-  return column(readAhp('CIRC_AHP_WEIGHTS', pairwise).weights);
+export function circAhpWeights(pairwise: CellArg, timeZone: ZoneSource = 'UTC'): Output {
+  return column(readAhp('CIRC_AHP_WEIGHTS', pairwise, timeZone).weights);
 }
 
 /**
@@ -159,8 +194,8 @@ export function circAhpWeights(pairwise: CellArg): Output {
  * @param pairwise a square matrix of pairwise comparisons, as for CIRC_AHP_WEIGHTS (at most 15)
  * @return CR = CI/RI with CI = (λmax − n)/(n − 1); 0 for n ≤ 2
  */
-export function circAhpCr(pairwise: CellArg): number {
-  return readAhp('CIRC_AHP_CR', pairwise).cr;
+export function circAhpCr(pairwise: CellArg, timeZone: ZoneSource = 'UTC'): number {
+  return readAhp('CIRC_AHP_CR', pairwise, timeZone).cr;
 }
 
 /**
@@ -172,10 +207,15 @@ export function circAhpCr(pairwise: CellArg): number {
  * @param order optional: desc (default, highest = 1) or asc (lowest = 1); 0/1 as in RANK
  * @return a column of ranks: 1 = best, ties share the best rank and the next rank is skipped
  */
-export function circRank(values: CellArg, groups?: CellArg, order?: CellArg): Output {
+export function circRank(
+  values: CellArg,
+  groups?: CellArg,
+  order?: CellArg,
+  timeZone: ZoneSource = 'UTC',
+): Output {
   const fn = 'CIRC_RANK';
   const { grid, isRange } = readGrid(values);
-  const name = { fn, arg: 'values' };
+  const name = { fn, arg: 'values', timeZone };
   if (width(grid) > 1)
     throw argError(name, null, 'a single column of values', `${width(grid)} columns`);
   const nums = grid.map((row, i) =>
@@ -186,7 +226,7 @@ export function circRank(values: CellArg, groups?: CellArg, order?: CellArg): Ou
     const g = readGrid(groups as CellArg).grid;
     if (g.length !== grid.length) {
       throw argError(
-        { fn, arg: 'groups' },
+        { fn, arg: 'groups', timeZone },
         null,
         `${grid.length} rows (one per value)`,
         `${g.length}`,
@@ -194,14 +234,17 @@ export function circRank(values: CellArg, groups?: CellArg, order?: CellArg): Ou
     }
     keys = g.map((row, i) =>
       row
-        .map((c, j) => groupKey({ fn, arg: 'groups' }, c, at(Array.isArray(groups), i, j)))
+        .map((c, j) =>
+          groupKey({ fn, arg: 'groups', timeZone }, c, at(Array.isArray(groups), i, j)),
+        )
         .join('\u0000'),
     );
   }
   const expected = 'desc or asc (or 0/1 as in RANK)';
-  const orderCell = readScalar({ fn, arg: 'order' }, order, expected);
+  const orderName = { fn, arg: 'order', timeZone };
+  const orderCell = readScalar(orderName, order, expected);
   const how = orderCell === undefined ? 'desc' : parseOrder(orderCell);
-  if (how === null) throw argError({ fn, arg: 'order' }, null, expected, got(orderCell as Cell));
+  if (how === null) throw argError(orderName, null, expected, got(orderName, orderCell as Cell));
   return column(rankValues(nums, keys, how));
 }
 
@@ -220,6 +263,7 @@ export function circStrengths(
   criteria: CellArg,
   count?: CellArg,
   directions?: CellArg,
+  timeZone: ZoneSource = 'UTC',
 ): Output {
   return describeContributions(
     'CIRC_STRENGTHS',
@@ -229,6 +273,7 @@ export function circStrengths(
     criteria,
     count,
     directions,
+    timeZone,
   );
 }
 
@@ -247,6 +292,7 @@ export function circWeaknesses(
   criteria: CellArg,
   count?: CellArg,
   directions?: CellArg,
+  timeZone: ZoneSource = 'UTC',
 ): Output {
   return describeContributions(
     'CIRC_WEAKNESSES',
@@ -256,6 +302,7 @@ export function circWeaknesses(
     criteria,
     count,
     directions,
+    timeZone,
   );
 }
 
@@ -278,29 +325,30 @@ export function circRankStability(
   directions?: CellArg,
   spread?: CellArg,
   trials?: CellArg,
+  timeZone: ZoneSource = 'UTC',
 ): Output {
   const fn = 'CIRC_RANK_STABILITY';
-  const { grid, isRange, m, w, dirs } = readScoring(fn, scores, weights, directions);
+  const { grid, isRange, m, w, dirs } = readScoring(fn, scores, weights, directions, timeZone);
   const s = readOptionalNumber(
-    { fn, arg: 'spread' },
+    { fn, arg: 'spread', timeZone },
     spread,
     DEFAULT_SPREAD,
     'a share from 0 to below 1 (e.g. 20% or 0.2)',
     (x) => x >= 0 && x < 1,
   );
   const t = readOptionalNumber(
-    { fn, arg: 'trials' },
+    { fn, arg: 'trials', timeZone },
     trials,
     DEFAULT_TRIALS,
     `a whole number from 1 to ${MAX_TRIALS} (more trials would not change the answer visibly and risk the 30-second limit)`,
     (x) => Number.isInteger(x) && x >= 1 && x <= MAX_TRIALS,
   );
-  const read = scoreReader({ fn, arg: 'scores' }, DEFAULT_SCALE, isRange, m);
+  const read = scoreReader({ fn, arg: 'scores', timeZone }, DEFAULT_SCALE, isRange, m);
   const rows = grid.map((row, i) =>
     isBlankRow(row) ? new Array<null>(m).fill(null) : read(row, i),
   );
   return column(
-    inContext({ fn, arg: 'scores' }, () =>
+    inContext({ fn, arg: 'scores', timeZone }, () =>
       rankStability(rows, w, { spread: s, trials: t, directions: dirs }),
     ),
   );
@@ -314,11 +362,17 @@ function readScoring(
   scores: CellArg,
   weights: CellArg,
   directions: CellArg | undefined,
+  timeZone: ZoneSource,
 ) {
   const { grid, isRange } = readGrid(scores);
   const m = width(grid);
-  const w = readWeights({ fn, arg: 'weights' }, weights, m, 'column of scores');
-  const dirs = readDirections({ fn, arg: 'directions' }, directions, m, 'column of scores');
+  const w = readWeights({ fn, arg: 'weights', timeZone }, weights, m, 'column of scores');
+  const dirs = readDirections(
+    { fn, arg: 'directions', timeZone },
+    directions,
+    m,
+    'column of scores',
+  );
   return { grid, isRange, m, w, dirs };
 }
 
@@ -330,21 +384,22 @@ function describeContributions(
   criteria: CellArg,
   count: CellArg,
   directions: CellArg,
+  timeZone: ZoneSource,
 ): Output {
   // directions extends the contract: a cost criterion scored 1 is a strength, not a weakness.
-  const { grid, isRange, m, w, dirs } = readScoring(fn, scores, weights, directions);
-  const names = readNames({ fn, arg: 'criteria' }, criteria, m);
+  const { grid, isRange, m, w, dirs } = readScoring(fn, scores, weights, directions, timeZone);
+  const names = readNames({ fn, arg: 'criteria', timeZone }, criteria, m);
   const n = readOptionalNumber(
-    { fn, arg: 'count' },
+    { fn, arg: 'count', timeZone },
     count,
     2,
     'a whole number of 1 or more',
     (x) => Number.isInteger(x) && x >= 1,
   );
-  const describeRow = inContext({ fn, arg: 'scores' }, () =>
+  const describeRow = inContext({ fn, arg: 'scores', timeZone }, () =>
     contributionDescriber(w, names, { count: n, directions: dirs }),
   );
-  const read = scoreReader({ fn, arg: 'scores' }, DEFAULT_SCALE, isRange, m);
+  const read = scoreReader({ fn, arg: 'scores', timeZone }, DEFAULT_SCALE, isRange, m);
   return grid.map((row, i) => [isBlankRow(row) ? '' : describeRow(read(row, i), i)[kind]]);
 }
 
@@ -360,12 +415,22 @@ function scoreReader(name: ArgName, scale: Scale, isRange: boolean, m: number) {
   };
 }
 
-function readScale(fn: string, scaleMin: CellArg, scaleMax: CellArg): Scale {
-  const min = readOptionalNumber({ fn, arg: 'scale_min' }, scaleMin, DEFAULT_SCALE.min, 'a number');
-  const max = readOptionalNumber({ fn, arg: 'scale_max' }, scaleMax, DEFAULT_SCALE.max, 'a number');
+function readScale(fn: string, scaleMin: CellArg, scaleMax: CellArg, timeZone: ZoneSource): Scale {
+  const min = readOptionalNumber(
+    { fn, arg: 'scale_min', timeZone },
+    scaleMin,
+    DEFAULT_SCALE.min,
+    'a number',
+  );
+  const max = readOptionalNumber(
+    { fn, arg: 'scale_max', timeZone },
+    scaleMax,
+    DEFAULT_SCALE.max,
+    'a number',
+  );
   if (min >= max)
     throw argError(
-      { fn, arg: 'scale_min and scale_max' },
+      { fn, arg: 'scale_min and scale_max', timeZone },
       null,
       'scale_min below scale_max',
       `${min} and ${max}`,
@@ -378,14 +443,16 @@ function readNames(name: ArgName, v: CellArg, m: number): string[] {
   if (isOmitted(v)) throw argError(name, null, expected, 'nothing');
   const { cells, pos } = readVector(name, v, 'criterion names');
   if (cells.length !== m) throw argError(name, null, expected, `${cells.length}`);
+  let zone: string | undefined; // asked for once, and only when a name is a date
   return cells.map((c, j) => {
-    if (isErrorValue(c)) throw argError(name, pos(j), 'a criterion name', got(c));
-    return isBlank(c) ? '' : c instanceof Date ? formatDay(c) : String(c).trim();
+    if (isErrorValue(c)) throw argError(name, pos(j), 'a criterion name', got(name, c));
+    if (c instanceof Date) return formatDay(c, (zone ??= zoneOf(name.timeZone)));
+    return isBlank(c) ? '' : String(c).trim();
   });
 }
 
-function readAhp(fn: string, pairwise: CellArg) {
-  const name = { fn, arg: 'pairwise' };
+function readAhp(fn: string, pairwise: CellArg, timeZone: ZoneSource) {
+  const name = { fn, arg: 'pairwise', timeZone };
   if (isOmitted(pairwise))
     throw argError(name, null, 'a square matrix of pairwise comparisons', 'nothing');
   const { grid, isRange } = readGrid(pairwise);
@@ -398,8 +465,8 @@ function readAhp(fn: string, pairwise: CellArg) {
           at(isRange, i, j),
           'a positive number or a fraction such as 1/3',
           c instanceof Date
-            ? `${got(c)} (Sheets read a fraction as a date: format the block as plain text, or type =1/3)`
-            : got(c),
+            ? `${got(name, c)} (Sheets read a fraction as a date: format the block as plain text, or type =1/3)`
+            : got(name, c),
         );
       return x;
     }),
@@ -408,7 +475,8 @@ function readAhp(fn: string, pairwise: CellArg) {
 }
 
 function groupKey(name: ArgName, c: Cell, pos: Pos): string {
-  if (isErrorValue(c)) throw argError(name, pos, 'a group value (text, number or blank)', got(c));
+  if (isErrorValue(c))
+    throw argError(name, pos, 'a group value (text, number or blank)', got(name, c));
   if (isBlank(c)) return '';
   if (c instanceof Date) return c.toISOString();
   return String(c).trim().toLowerCase();

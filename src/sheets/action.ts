@@ -1,10 +1,13 @@
 /**
  * How every menu action runs: one at a time per document (document lock), progress as toasts,
- * a clear message instead of a stack trace, and a line in `Log` whatever happened.
+ * a clear message instead of a stack trace, a stop before Apps Script's time limit, and a line in
+ * `Log` whatever happened. What an action needs to know about its run — its name, when it
+ * started, the spreadsheet's time zone, its deadline — is on its ActionContext, never in module
+ * state, so nothing carries over from one execution to the next.
  */
-import { UserError, setDisplayTimeZone } from '../core/cells';
+import { UserError } from '../core/cells';
 import { appendLog, currentUser } from './log';
-import { activeSpreadsheet, Spreadsheet } from './workbook';
+import { activeSpreadsheet, Deadline, Spreadsheet } from './workbook';
 
 export interface ActionResult {
   rowsRead: number;
@@ -16,36 +19,46 @@ export interface ActionResult {
   details?: string[];
 }
 
-export interface ActionContext {
+/**
+ * One run of an action. As a Deadline it is what the write helpers check: past the deadline,
+ * beforeWriting throws the message saying the action stopped before that stage.
+ */
+export interface ActionContext extends Deadline {
+  /** The menu item, as the Log and the messages name the action. */
+  name: string;
   ss: Spreadsheet;
+  /** When the action started (once it held the lock). */
+  now: Date;
+  /** The spreadsheet's time zone: days in messages, notes and generated text are its days. */
+  timeZone: string;
+  /** The time (ms since the epoch) past which the action writes nothing more. */
+  deadline: number;
   /** False for time-driven runs, which have no UI to show anything in. */
   interactive: boolean;
   progress(message: string): void;
+  /**
+   * A YES / NO question; true for YES. The dialog suspends the script and "LockService locks don't
+   * persist across the suspension" (developers.google.com/apps-script/reference/base/ui#alert(String)),
+   * so the document lock is taken again after the answer: if a colleague's action took it
+   * meanwhile, the action stops as busy (a UserError) and writes nothing more. Whatever was read
+   * before the question may have changed: read it again after.
+   */
+  confirm(title: string, text: string): boolean;
 }
 
 /** Apps Script stops a menu action at 6 minutes; stopping at 5 leaves room to report cleanly. */
 export const TIME_BUDGET_MS = 5 * 60 * 1000;
-let actionName = '';
-let actionStart = 0;
-
-/**
- * Called before an action writes: past the time budget it stops with a clear message instead
- * of being cut off by Apps Script half-way through its writes. Actions are all-or-nothing, so
- * resuming is running them again.
- */
-export function beforeWriting(stage: string): void {
-  if (actionStart && Date.now() - actionStart > TIME_BUDGET_MS) {
-    throw new UserError(
-      `${actionName} stopped before ${stage}: it had run for ${Math.round((Date.now() - actionStart) / 1000)} s, close to Apps Script's 6-minute limit, so nothing more was written and every tab is whole. Run it again to resume; if it stops again, move old rows to an archive file to make the tabs smaller.`,
-    );
-  }
-}
 
 export const BUSY_MESSAGE =
   'The workbook is busy with another Circularity Workbench action. Nothing was changed; please try again in a minute.';
 const LOCK_WAIT_MS = 10000;
 const TITLE = 'Circularity Workbench';
 
+/**
+ * Runs an action body under the document lock. Questions are asked before (the menu flows of
+ * Add country…, Generate report… and Email report…) or through ctx.confirm, which takes the lock
+ * again; the closing alert comes after every write.
+ */
 export function runAction(
   name: string,
   body: (ctx: ActionContext) => ActionResult,
@@ -57,14 +70,38 @@ export function runAction(
     tell(ss, interactive, BUSY_MESSAGE, true);
     return null;
   }
-  actionName = name;
-  actionStart = Date.now();
-  setDisplayTimeZone(ss.getSpreadsheetTimeZone());
+  /** False once a dialog lost the lock to a colleague's action: this one may not write any more. */
+  let locked = true;
+  const start = Date.now();
+  const deadline = start + TIME_BUDGET_MS;
   const ctx: ActionContext = {
+    name,
     ss,
+    now: new Date(start),
+    timeZone: ss.getSpreadsheetTimeZone(),
+    deadline,
     interactive,
     progress: (message) => {
       if (interactive) ss.toast(message, TITLE, 5);
+    },
+    // Actions are all-or-nothing, so resuming is running them again.
+    beforeWriting: (stage) => {
+      const now = Date.now();
+      if (now <= deadline) return;
+      throw new UserError(
+        `${name} stopped before ${typeof stage === 'string' ? stage : stage()}: it had run for ${Math.round((now - start) / 1000)} s, close to Apps Script's 6-minute limit, so nothing more was written and every tab is whole. Run it again to resume; if it stops again, move old rows to an archive file to make the tabs smaller.`,
+      );
+    },
+    confirm: (title, text) => {
+      if (!interactive)
+        throw new UserError(`${name} needs a person to confirm; run it from the menu.`);
+      const ui = SpreadsheetApp.getUi();
+      const yes = ui.alert(title, text, ui.ButtonSet.YES_NO) === ui.Button.YES;
+      if (!lock.tryLock(LOCK_WAIT_MS)) {
+        locked = false;
+        throw new UserError(BUSY_MESSAGE);
+      }
+      return yes;
     },
   };
   try {
@@ -79,6 +116,7 @@ export function runAction(
       warnings: [...result.warnings, ...details],
     });
     SpreadsheetApp.flush();
+    // The closing alert suspends the script (and drops the lock): nothing is written after it.
     if (result.warnings.length) {
       const shown = result.warnings
         .slice(0, 15)
@@ -98,24 +136,27 @@ export function runAction(
       e instanceof UserError
         ? e.message
         : `${name} stopped: ${e instanceof Error ? e.message : String(e)}. Tabs you typed in were not changed.`;
-    try {
-      appendLog(ss, {
-        when: new Date(),
-        who: currentUser(),
-        action: name,
-        rowsRead: 0,
-        rowsWritten: 0,
-        warnings: [`FAILED: ${message}`],
-      });
-    } catch {
-      // The log is best effort when the failure is the workbook itself.
+    // Without the lock (a colleague's action holds it) not even the Log is written: like a click
+    // refused as busy, this run leaves no trace but the message.
+    if (locked) {
+      try {
+        appendLog(ss, {
+          when: new Date(),
+          who: currentUser(),
+          action: name,
+          rowsRead: 0,
+          rowsWritten: 0,
+          warnings: [`FAILED: ${message}`],
+        });
+      } catch {
+        // The log is best effort when the failure is the workbook itself.
+      }
     }
     tell(ss, interactive, message, true);
     if (!interactive) throw e;
     return null;
   } finally {
-    actionStart = 0;
-    lock.releaseLock();
+    if (locked) lock.releaseLock();
   }
 }
 

@@ -1,7 +1,9 @@
 /**
  * Derive weights (AHP): creates the comparison block when there is none, otherwise computes the
  * weights and the consistency ratio, asks before replacing a weight column of Criteria (and
- * again when CR > 0.10), and keeps the previous weights in the Log so nothing is lost.
+ * again when CR > 0.10), and keeps the previous weights in the Log so nothing is lost. The
+ * questions go through ctx.confirm, which takes the document lock again after each answer (a
+ * dialog drops it), and Criteria is read again once the person has answered.
  */
 import { headerIndex, headerKey } from '../core/headers';
 import { readFramework } from '../core/partners/criteria';
@@ -15,7 +17,7 @@ import {
 } from '../core/partners/ahp-tab';
 import { UserError } from '../core/cells';
 import { CRITERIA } from '../core/schema/tabs';
-import { ActionContext, ActionResult, beforeWriting } from './action';
+import { ActionContext, ActionResult } from './action';
 import { HEADER_BACKGROUND } from './formats';
 import { requireTab } from './partners';
 import { readTable, sheetsByName, writeBlock, writeFreshBlock } from './workbook';
@@ -27,13 +29,14 @@ export function deriveWeights(ctx: ActionContext): ActionResult {
   const tabs = sheetsByName(ss);
   const criteriaSheet = requireTab(tabs, CRITERIA.name);
   const criteria = readTable(criteriaSheet);
-  const framework = readFramework(criteria);
+  const framework = readFramework(criteria, ctx.timeZone);
   const ids = framework.criteria.map((c) => c.id);
   const sheet = tabs.get(AHP_TAB);
   if (!sheet) {
+    ctx.beforeWriting(`creating '${AHP_TAB}'`);
     const created = ss.insertSheet(AHP_TAB);
     const template = ahpTemplate(ids, framework.types[0] ?? '');
-    writeFreshBlock(created, 1, 1, template);
+    writeFreshBlock(ctx, created, 1, 1, template);
     created
       .getRange(MATRIX_ROW - 1, 1, 1, ids.length + 1)
       .setFontWeight('bold')
@@ -60,7 +63,7 @@ export function deriveWeights(ctx: ActionContext): ActionResult {
       summary: `Created the '${AHP_TAB}' tab with a ${ids.length} × ${ids.length} comparison block. Choose the partner type in B2, fill the upper triangle, then run Derive weights (AHP) again.`,
     };
   }
-  const tab = readAhpTab(readTable(sheet));
+  const tab = readAhpTab(readTable(sheet), ctx.timeZone);
   const unknown = tab.ids.filter((id) => !ids.some((x) => x.toLowerCase() === id.toLowerCase()));
   if (unknown.length)
     throw new UserError(`${AHP_TAB}: criteria not in Criteria: ${unknown.join(', ')}.`);
@@ -68,21 +71,17 @@ export function deriveWeights(ctx: ActionContext): ActionResult {
   if (!weightColumn)
     throw new UserError(`${AHP_TAB}, row 2, column B: no column 'Weight ${tab.type}' in Criteria.`);
 
-  beforeWriting('writing the weights');
+  ctx.beforeWriting('writing the weights');
   const points = asPoints(tab.result.weights);
   const cr = tab.result.cr;
   const crText = `Consistency ratio CR = ${cr.toFixed(3)} (${cr <= CR_LIMIT ? 'acceptable, ≤ 0.10' : 'above 0.10: the judgements contradict each other'}).`;
   // Results beside the block are the add-on's to write: a column of weights and the CR.
-  writeBlock(sheet, MATRIX_ROW - 1, MATRIX_COLUMN + tab.ids.length + 1, [
+  writeBlock(ctx, sheet, MATRIX_ROW - 1, MATRIX_COLUMN + tab.ids.length + 1, [
     ['AHP weight'],
     ...points.map((p) => [p]),
   ]);
-  writeBlock(sheet, 2, 4, [['CR', cr, cr <= CR_LIMIT ? 'consistent' : 'inconsistent']]);
-  if (!ctx.interactive)
-    throw new UserError('Derive weights (AHP) needs a person to confirm; run it from the menu.');
-  const ui = SpreadsheetApp.getUi();
-  const ask = (text: string) =>
-    ui.alert('Derive weights (AHP)', text, ui.ButtonSet.YES_NO) === ui.Button.YES;
+  writeBlock(ctx, sheet, 2, 4, [['CR', cr, cr <= CR_LIMIT ? 'consistent' : 'inconsistent']]);
+  const ask = (text: string) => ctx.confirm('Derive weights (AHP)', text);
   if (cr > CR_LIMIT && !ask(`${crText}\n\nApply these weights anyway?`)) {
     return {
       rowsRead: criteria.length + tab.ids.length,
@@ -104,10 +103,17 @@ export function deriveWeights(ctx: ActionContext): ActionResult {
       summary: 'Weights not applied.',
     };
   }
-  // Read again now that the person has answered: someone may have edited Criteria meanwhile.
+  // Read again now that the person has answered (and the lock is held again): someone may have
+  // edited Criteria meanwhile, columns included.
   const fresh = readTable(criteriaSheet);
-  const idCol = headerIndex(fresh[0]).get(headerKey('ID'))!;
-  const formulas = criteriaSheet.getRange(1, weightColumn, fresh.length, 1).getFormulas();
+  const columns = headerIndex(fresh[0] ?? []);
+  const idCol = columns.get(headerKey('ID'));
+  const target = columns.get(headerKey(`Weight ${tab.type}`));
+  if (!idCol || !target)
+    throw new UserError(
+      `${CRITERIA.name}: the column 'ID' or 'Weight ${tab.type}' went missing while the question was open; nothing was written to it. Run Derive weights (AHP) again.`,
+    );
+  const formulas = criteriaSheet.getRange(1, target, fresh.length, 1).getFormulas();
   const previous: string[] = [];
   const updates: { row: number; value: number }[] = [];
   fresh.slice(1).forEach((r, i) => {
@@ -120,21 +126,21 @@ export function deriveWeights(ctx: ActionContext): ActionResult {
     );
     if (k < 0) return;
     if (formulas[i + 1][0]) return; // a person's formula stays theirs
-    previous.push(`${String(r[idCol - 1])} ${String(r[weightColumn - 1] ?? '')}`);
+    previous.push(`${String(r[idCol - 1])} ${String(r[target - 1] ?? '')}`);
     updates.push({ row: i + 2, value: points[k] });
   });
   // Only the rows of the compared criteria are written, one block per run of adjacent rows.
   for (const run of rowRuns(updates))
     writeBlock(
+      ctx,
       criteriaSheet,
       run[0].row,
-      weightColumn,
+      target,
       run.map((u) => [u.value]),
     );
-  const column = updates;
   return {
     rowsRead: criteria.length + tab.ids.length,
-    rowsWritten: column.length,
+    rowsWritten: updates.length,
     warnings: [],
     details: [
       `Previous 'Weight ${tab.type}' values (to restore by hand if needed): ${previous.join(', ')}`,

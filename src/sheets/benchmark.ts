@@ -7,7 +7,7 @@
  * of blocks, header rows and colour rules does not depend on the data, so Refresh makes the same
  * number of service calls for 150 findings as for 5,000 (only the number of tabs counts).
  */
-import { Grid, UserError } from '../core/cells';
+import { formatDay, Grid, inBenchmarkZone, UserError } from '../core/cells';
 import { resolveCountry } from '../core/benchmark/countries';
 import { planSeedImport, ImportPlan } from '../core/benchmark/import-plan';
 import { BenchmarkModel, benchmarkModel, benchmarkTabs } from '../core/benchmark/model';
@@ -24,10 +24,11 @@ import { FACT_HEADERS, SEED_REF_COLUMN } from '../core/benchmark/tab-columns';
 import { headerIndex, headerKey } from '../core/headers';
 import { benchmarkCountryTab, ColumnSpec, SETTINGS } from '../core/schema/tabs';
 import { Settings } from '../core/settings';
-import { ActionContext, ActionResult } from './action';
+import { ActionContext, ActionResult, runAction } from './action';
 import { formatColumns, HEADER_BACKGROUND, protectHeader, styleHeader } from './formats';
 import { keepingActiveTab, rebuildTab } from './generated';
 import {
+  Deadline,
   ensureSize,
   rectangular,
   Sheet,
@@ -57,8 +58,11 @@ interface Inputs extends BenchmarkRead {
   grids: Map<string, Grid>;
 }
 
-/** One read per `Benchmark XX` tab and one of Settings. */
-function readInputs(ss: Spreadsheet): Inputs {
+/**
+ * One read per `Benchmark XX` tab and one of Settings; a date in a message is its day in the
+ * spreadsheet's `timeZone`.
+ */
+function readInputs(ss: Spreadsheet, timeZone: string): Inputs {
   const tabs = sheetsByName(ss);
   const grids = new Map<string, Grid>();
   for (const t of benchmarkTabs([...tabs.keys()]))
@@ -72,7 +76,7 @@ function readInputs(ss: Spreadsheet): Inputs {
     240,
     warnings,
   );
-  const model = modelOf([...tabs.keys()], grids);
+  const model = modelOf([...tabs.keys()], grids, timeZone);
   for (const c of model.countries) {
     if (!c.exists)
       warnings.push(
@@ -88,23 +92,26 @@ function readInputs(ss: Spreadsheet): Inputs {
   return { tabs, grids, model, stalenessMonths, rowsRead, warnings };
 }
 
-function modelOf(tabNames: string[], grids: Map<string, Grid>): BenchmarkModel {
-  return benchmarkModel(
-    benchmarkTabs(tabNames).map((t) => ({ ...t, grid: grids.get(t.tab) ?? null })),
+function modelOf(tabNames: string[], grids: Map<string, Grid>, timeZone: string): BenchmarkModel {
+  return inBenchmarkZone(timeZone, () =>
+    benchmarkModel(benchmarkTabs(tabNames).map((t) => ({ ...t, grid: grids.get(t.tab) ?? null }))),
   );
 }
 
-/** Reads every country tab and Settings once: the model benchmarkHighlights takes (for the report). */
-export function readBenchmark(ss: Spreadsheet): BenchmarkRead {
-  const { model, stalenessMonths, rowsRead, warnings } = readInputs(ss);
+/**
+ * Reads every country tab and Settings once: the model benchmarkHighlights takes (for the report).
+ * `timeZone` is the spreadsheet's: a date in a cell is its day there.
+ */
+export function readBenchmark(ss: Spreadsheet, timeZone: string): BenchmarkRead {
+  const { model, stalenessMonths, rowsRead, warnings } = readInputs(ss, timeZone);
   return { model, stalenessMonths, rowsRead, warnings };
 }
 
 /** Refresh benchmark: rebuilds the `Benchmark` overview from the country tabs, which are only read. */
-export function refreshBenchmark(ss: Spreadsheet, now: Date): ActionResult {
-  const inputs = readInputs(ss);
-  const layout = keepingActiveTab(ss, () =>
-    drawOverview(ss, inputs.tabs, inputs.model, now, inputs.stalenessMonths),
+export function refreshBenchmark(ctx: ActionContext): ActionResult {
+  const inputs = readInputs(ctx.ss, ctx.timeZone);
+  const layout = keepingActiveTab(ctx.ss, () =>
+    drawOverview(ctx, inputs.tabs, inputs.model, inputs.stalenessMonths),
   );
   const findings = inputs.model.countries.reduce((n, c) => n + c.findings.length, 0);
   return {
@@ -116,23 +123,25 @@ export function refreshBenchmark(ss: Spreadsheet, now: Date): ActionResult {
 }
 
 function drawOverview(
-  ss: Spreadsheet,
+  ctx: ActionContext,
   tabs: Map<string, Sheet>,
   model: BenchmarkModel,
-  now: Date,
   months: number,
 ): OverviewLayout {
-  const layout = overviewLayout(model, now, months);
+  const { ss } = ctx;
+  const layout = inBenchmarkZone(ctx.timeZone, () => overviewLayout(model, ctx.now, months));
   // A first overview goes just before the first country tab.
   const first = model.countries.find((c) => c.exists);
   const index = !tabs.has(OVERVIEW_TAB) && first ? tabs.get(first.tab)!.getIndex() - 1 : undefined;
   rebuildTab(
+    ctx,
     ss,
     OVERVIEW_TAB,
     (sheet) => {
       const box = (b: { row: number; column: number; rows: number; columns: number }) =>
         sheet.getRange(b.row, b.column, b.rows, b.columns);
-      for (const b of layout.blocks) writeFreshBlock(sheet, b.row, b.column, rectangular(b.values));
+      for (const b of layout.blocks)
+        writeFreshBlock(ctx, sheet, b.row, b.column, rectangular(b.values));
       for (const h of layout.headers) box(h).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
       for (const t of layout.titles) box(t).setFontWeight('bold');
       for (const w of layout.wrap) box(w).setWrap(true).setVerticalAlignment('top');
@@ -165,10 +174,10 @@ function countryColumns(code: string): ColumnSpec[] {
 }
 
 /** Lays out a blank country tab as setup does: header, formats, dropdowns, notes, colour, protection. */
-function layOutTab(sheet: Sheet, code: string, dataRows: number): void {
+function layOutTab(deadline: Deadline, sheet: Sheet, code: string, dataRows: number): void {
   const columns = countryColumns(code);
   ensureSize(sheet, dataRows + 2, columns.length);
-  writeFreshBlock(sheet, 1, 1, [columns.map((c) => c.header)]);
+  writeFreshBlock(deadline, sheet, 1, 1, [columns.map((c) => c.header)]);
   formatColumns(
     sheet,
     columns.map((spec, i) => ({ spec, column: i + 1 })),
@@ -206,7 +215,8 @@ function markTab(sheet: Sheet, statusColumn: number, refColumn: number, rows: nu
 
 /**
  * The country code the person types, or null on Cancel. The menu asks before the action takes
- * the document lock, so nobody else is kept waiting while the dialog is open.
+ * the document lock: a dialog suspends the script and the lock would not survive it, and nobody
+ * else is kept waiting while the dialog is open.
  */
 export function askCountry(): string | null {
   const ui = SpreadsheetApp.getUi();
@@ -221,21 +231,20 @@ export function askCountry(): string | null {
 const ledgerOf = (stored: Record<string, string>, code: string) =>
   (stored[LEDGER_KEY + code] ?? '').split(',').filter(Boolean);
 
+/** Menu flow of Add country…: the prompt, then the action (Cancel changes nothing, not even the Log). */
+export function addCountryFromMenu(): ActionResult | null {
+  const typed = askCountry();
+  return typed === null ? null : runAction('Add country…', (ctx) => addCountry(ctx, typed));
+}
+
 /**
- * Add country…: prompts for an ISO 3166 alpha-2 code, creates `Benchmark XX` laid out like the
- * others (an EU member gets the EU-level seed facts), and rebuilds the overview with it.
+ * Add country…, once the person typed an ISO 3166 alpha-2 code (askCountry): creates
+ * `Benchmark XX` laid out like the others (an EU member gets the EU-level seed facts), and
+ * rebuilds the overview with it.
  */
-export function addCountry(ctx: ActionContext, answered?: string): ActionResult {
+export function addCountry(ctx: ActionContext, typed: string): ActionResult {
   if (!ctx.interactive)
     throw new UserError('Add country… asks for a country code, so it runs only from the menu.');
-  const typed = answered ?? askCountry();
-  if (typed === null)
-    return {
-      rowsRead: 0,
-      rowsWritten: 0,
-      warnings: [],
-      summary: 'Add country cancelled: nothing was changed.',
-    };
   const country = resolveCountry(typed);
   if (!country) {
     throw new UserError(
@@ -243,7 +252,7 @@ export function addCountry(ctx: ActionContext, answered?: string): ActionResult 
     );
   }
   // Everything the overview needs is read before the first write.
-  const inputs = readInputs(ctx.ss);
+  const inputs = readInputs(ctx.ss, ctx.timeZone);
   const names = [...inputs.tabs.keys()];
   const tabs = benchmarkTabs(names).filter((t) => t.exists);
   const existing = tabs.find((t) => t.code === country.code);
@@ -256,20 +265,21 @@ export function addCountry(ctx: ActionContext, answered?: string): ActionResult 
   const rows = benchmarkSeedRows(country.code);
   const columns = countryColumns(country.code);
   inputs.grids.set(name, [columns.map((c) => c.header), ...rows]);
-  const model = modelOf([...names, name], inputs.grids);
+  const model = modelOf([...names, name], inputs.grids, ctx.timeZone);
+  ctx.beforeWriting(`creating '${name}'`);
   // The new country tab and the rebuilt overview are both inserted tabs: the person stays put.
   const layout = keepingActiveTab(ctx.ss, () => {
     const last = Math.max(0, ...tabs.map((t) => inputs.tabs.get(t.tab)!.getIndex()));
     const sheet = ctx.ss.insertSheet(name, last || ctx.ss.getSheets().length);
-    layOutTab(sheet, country.code, rows.length);
-    writeBlock(sheet, 2, 1, rows);
+    layOutTab(ctx, sheet, country.code, rows.length);
+    writeBlock(ctx, sheet, 2, 1, rows);
     markTab(sheet, STATUS_COLUMN, columns.length, sheet.getMaxRows());
     if (rows.length)
       PropertiesService.getDocumentProperties()?.setProperty(
         LEDGER_KEY + country.code,
         rows.map((r) => String(r[FACT_HEADERS.length]).split('#')[0]).join(','),
       );
-    return drawOverview(ctx.ss, inputs.tabs, model, new Date(), inputs.stalenessMonths);
+    return drawOverview(ctx, inputs.tabs, model, inputs.stalenessMonths);
   });
   return {
     rowsRead: inputs.rowsRead,
@@ -284,8 +294,8 @@ export function addCountry(ctx: ActionContext, answered?: string): ActionResult 
  * Import benchmark seed: into every `Benchmark XX` tab, appends the seed facts it has never had,
  * keeps (and reports) seeded rows a person edited, never re-adds a fact a person deleted.
  */
-export function importBenchmarkSeed(ss: Spreadsheet, now: Date): ActionResult {
-  const tabs = sheetsByName(ss);
+export function importBenchmarkSeed(ctx: ActionContext): ActionResult {
+  const tabs = sheetsByName(ctx.ss);
   const list = benchmarkTabs([...tabs.keys()]);
   if (!list.some((t) => t.exists))
     throw new UserError(
@@ -317,7 +327,8 @@ export function importBenchmarkSeed(ss: Spreadsheet, now: Date): ActionResult {
       result.warnings.push(plan.skipped);
       continue;
     }
-    applyImport(sheet, plan, grid);
+    ctx.beforeWriting(`importing into '${t.tab}'`);
+    applyImport(ctx, sheet, plan, grid);
     result.rowsWritten += plan.append.length;
     edited += plan.edited.length;
     if (plan.edited.length) {
@@ -343,7 +354,7 @@ export function importBenchmarkSeed(ss: Spreadsheet, now: Date): ActionResult {
   if (props && Object.keys(ledger).length) props.setProperties(ledger);
   result.details!.push(revisionHeld());
   result.summary =
-    `Benchmark seed revision ${SEED_REVISION} imported on ${now.toISOString().slice(0, 10)}: ${result.rowsWritten} new fact(s) added` +
+    `Benchmark seed revision ${SEED_REVISION} imported on ${formatDay(ctx.now, ctx.timeZone)}: ${result.rowsWritten} new fact(s) added` +
     (edited
       ? `, ${edited} edited fact(s) kept as you left them.`
       : '; nothing you typed was changed.') +
@@ -355,18 +366,19 @@ export function importBenchmarkSeed(ss: Spreadsheet, now: Date): ActionResult {
 const revisionHeld = () =>
   `Benchmark seed revision ${SEED_REVISION} (${seedFacts().length} facts) held by the country tabs.`;
 
-function applyImport(sheet: Sheet, plan: ImportPlan, grid: Grid): void {
+function applyImport(deadline: Deadline, sheet: Sheet, plan: ImportPlan, grid: Grid): void {
   const rows = Math.max(sheet.getMaxRows(), plan.appendAt + plan.append.length - 1);
-  if (plan.layOut) layOutTab(sheet, plan.code, plan.append.length);
+  if (plan.layOut) layOutTab(deadline, sheet, plan.code, plan.append.length);
   if (plan.addRefHeader) {
     const column = plan.refColumn;
-    writeBlock(sheet, 1, column, [[SEED_REF_COLUMN.header]]);
+    writeBlock(deadline, sheet, 1, column, [[SEED_REF_COLUMN.header]]);
     formatColumns(sheet, [{ spec: SEED_REF_COLUMN, column }], rows);
     styleHeader(sheet, column, [{ column, note: SEED_REF_COLUMN.note! }]);
     protectHeader(sheet, column);
   }
-  if (plan.refFill) writeBlock(sheet, plan.refFill.row, plan.refColumn, plan.refFill.values);
-  if (plan.append.length) writeBlock(sheet, plan.appendAt, 1, plan.append);
+  if (plan.refFill)
+    writeBlock(deadline, sheet, plan.refFill.row, plan.refColumn, plan.refFill.values);
+  if (plan.append.length) writeBlock(deadline, sheet, plan.appendAt, 1, plan.append);
   const status = plan.layOut ? STATUS_COLUMN : headerIndex(grid[0]).get(headerKey('Status'))!;
   markTab(sheet, status, plan.refColumn, rows);
 }

@@ -11,11 +11,11 @@ import { Issue } from '../core/kpi/table';
 import { parseTargets } from '../core/kpi/targets';
 import { FACTORS, KPI_DASHBOARD, KPI_DATA, KPI_TARGETS, SETTINGS } from '../core/schema/tabs';
 import { Settings } from '../core/settings';
-import { ActionResult, beforeWriting } from './action';
+import { ActionContext, ActionResult } from './action';
 import { valueAxis } from './chart-options';
 import { keepingActiveTab, rebuildTab } from './generated';
 import { requireTab } from './partners';
-import { readTable, Sheet, sheetsByName, Spreadsheet, writeFreshBlock } from './workbook';
+import { Deadline, readTable, Sheet, sheetsByName, writeFreshBlock } from './workbook';
 
 export interface KpiInputs {
   model: DashboardModel;
@@ -24,9 +24,9 @@ export interface KpiInputs {
 }
 
 /** Reads the KPI tabs once each and computes the dashboard model (shared with the report). */
-export function readKpis(ss: Spreadsheet, now: Date): KpiInputs {
+export function readKpis(ctx: ActionContext): KpiInputs {
+  const { ss, now, timeZone } = ctx;
   const tabs = sheetsByName(ss);
-  const timeZone = ss.getSpreadsheetTimeZone();
   const data = readTable(requireTab(tabs, KPI_DATA.name));
   const targetsGrid = readTable(requireTab(tabs, KPI_TARGETS.name));
   const factorsGrid = readTable(requireTab(tabs, FACTORS.name));
@@ -44,12 +44,15 @@ export function readKpis(ss: Spreadsheet, now: Date): KpiInputs {
     now,
     scope: settings.text('Scope', 'Recycling service France'),
   });
+  const line = (tab: string, i: Issue) => issueLine(tab, i, timeZone);
   const warnings = [
-    ...summarize(
-      KPI_DATA.name,
-      parsed.issues,
-      `${parsed.rowsSkipped} row(s) of ${KPI_DATA.name} skipped; each is listed with its reason at the bottom of ${KPI_DASHBOARD.name}.`,
-    ),
+    ...(parsed.issues.length
+      ? [
+          `${parsed.rowsSkipped} row(s) of ${KPI_DATA.name} skipped; each is listed with its reason at the bottom of ${KPI_DASHBOARD.name}.`,
+          // The first issues in full, then a count: a dashboard refresh must not drown its reader.
+          ...parsed.issues.slice(0, 10).map((i) => line(KPI_DATA.name, i)),
+        ]
+      : []),
     ...targets.issues.map((i) => line(KPI_TARGETS.name, i)),
     ...factors.issues.map((i) => line(FACTORS.name, i)),
     ...model.result.missingFactors.map(
@@ -60,11 +63,12 @@ export function readKpis(ss: Spreadsheet, now: Date): KpiInputs {
   return { model, rowsRead: data.length + targetsGrid.length + factorsGrid.length, warnings };
 }
 
-export function refreshDashboard(ss: Spreadsheet, now: Date): ActionResult {
-  const { model, rowsRead, warnings } = readKpis(ss, now);
-  beforeWriting('drawing the dashboard');
+export function refreshDashboard(ctx: ActionContext): ActionResult {
+  const { ss } = ctx;
+  const { model, rowsRead, warnings } = readKpis(ctx);
+  ctx.beforeWriting('drawing the dashboard');
   keepingActiveTab(ss, () =>
-    rebuildTab(ss, KPI_DASHBOARD.name, (sheet) => drawDashboard(sheet, model)),
+    rebuildTab(ctx, ss, KPI_DASHBOARD.name, (sheet) => drawDashboard(ctx, sheet, model)),
   );
   const rowsWritten = model.blocks.reduce((n, b) => n + b.values.length, 0);
   return {
@@ -75,9 +79,9 @@ export function refreshDashboard(ss: Spreadsheet, now: Date): ActionResult {
   };
 }
 
-function drawDashboard(sheet: Sheet, model: DashboardModel): void {
+function drawDashboard(deadline: Deadline, sheet: Sheet, model: DashboardModel): void {
   for (const b of model.blocks) {
-    writeFreshBlock(sheet, b.row, b.column, b.values);
+    writeFreshBlock(deadline, sheet, b.row, b.column, b.values);
     const range = sheet.getRange(b.row, b.column, b.values.length, b.values[0].length);
     if (b.formats) range.setNumberFormats(b.formats);
     if (b.backgrounds) range.setBackgrounds(b.backgrounds);
@@ -120,12 +124,6 @@ function chart(
   return builder.build();
 }
 
-function line(tab: string, i: Issue): string {
-  return `${tab}, row ${i.row}${i.column ? `, column ${i.column}` : ''}: ${describe(i.value)} — ${i.reason}${i.skipped ? ' (row skipped)' : ''}.`;
-}
-
-/** The first issues in full, then a count: a dashboard refresh must not drown its reader. */
-function summarize(tab: string, issues: Issue[], total: string): string[] {
-  if (!issues.length) return [];
-  return [total, ...issues.slice(0, 10).map((i) => line(tab, i))];
+function issueLine(tab: string, i: Issue, timeZone: string): string {
+  return `${tab}, row ${i.row}${i.column ? `, column ${i.column}` : ''}: ${describe(i.value, timeZone)} — ${i.reason}${i.skipped ? ' (row skipped)' : ''}.`;
 }

@@ -1,17 +1,20 @@
 /**
  * Generated tabs are rebuilt whole: the new content is drawn on a fresh tab, and only once it is
- * complete does it replace the old one. A failure half-way leaves the previous tab as it was.
+ * complete does it replace the old one. A failure half-way (the time budget running out included)
+ * leaves the previous tab as it was.
  */
-import { Sheet, Spreadsheet } from './workbook';
+import { Deadline, Sheet, Spreadsheet } from './workbook';
 
 const BUILDING = ' (building)';
 
 export function rebuildTab(
+  deadline: Deadline,
   ss: Spreadsheet,
   name: string,
   render: (sheet: Sheet) => void,
   fallbackIndex?: number,
 ): Sheet {
+  deadline.beforeWriting(`drawing '${name}'`);
   const old = ss.getSheetByName(name);
   const leftover = ss.getSheetByName(name + BUILDING);
   if (leftover) ss.deleteSheet(leftover);

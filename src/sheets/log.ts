@@ -1,8 +1,12 @@
-/** Appends to the `Log` tab: one write per action, below what is there, never rewriting it. */
+/**
+ * Appends to the `Log` tab: one write per action, below what is there, never rewriting it. Outside
+ * the time budget: the line of an action that stopped on it is written after it stopped, well
+ * before Apps Script's limit (the budget leaves a minute for this).
+ */
 import { LogEntry, logRow } from '../core/log-entry';
 import { LOG } from '../core/schema/tabs';
 import { keepingActiveTab } from './generated';
-import { Spreadsheet, writeBlock, writeFreshBlock } from './workbook';
+import { NO_DEADLINE, Spreadsheet, writeBlock, writeFreshBlock } from './workbook';
 
 export function appendLog(ss: Spreadsheet, entry: LogEntry): void {
   let sheet = ss.getSheetByName(LOG.name);
@@ -10,12 +14,12 @@ export function appendLog(ss: Spreadsheet, entry: LogEntry): void {
     // Rare (Set up workbook creates Log): inserting it must not move the person to it either.
     sheet = keepingActiveTab(ss, () => {
       const created = ss.insertSheet(LOG.name);
-      writeFreshBlock(created, 1, 1, [LOG.columns.map((c) => c.header)]);
+      writeFreshBlock(NO_DEADLINE, created, 1, 1, [LOG.columns.map((c) => c.header)]);
       created.setFrozenRows(1);
       return created;
     });
   }
-  writeBlock(sheet, sheet.getLastRow() + 1, 1, [logRow(entry)]);
+  writeBlock(NO_DEADLINE, sheet, sheet.getLastRow() + 1, 1, [logRow(entry)]);
 }
 
 /**

@@ -56,6 +56,7 @@ export function emailReport(
   checkQuota(recipients.length);
   const p = typeof period === 'string' ? resolvePeriod(ctx.ss, known, period, now) : period;
   const built = buildReportTab(ctx, p, now, known);
+  ctx.beforeWriting('sending the report');
   ctx.progress(`Sending the report to ${recipients.length} recipient(s)…`);
   SpreadsheetApp.flush(); // the charts' images must show the data just written
   const sent = send(ctx, built.model, chartImages(built.sheet, built.model.charts), recipients);

@@ -10,16 +10,16 @@ import { assessPartners, computedRow, COMPUTED_HEADERS } from '../core/partners/
 import { chartData, rankingTable, RANKING_TAB } from '../core/partners/ranking';
 import { CRITERIA, PARTNERS, SETTINGS } from '../core/schema/tabs';
 import { Settings } from '../core/settings';
-import { ActionResult, beforeWriting } from './action';
+import { ActionContext, ActionResult } from './action';
 import { HEADER_BACKGROUND } from './formats';
 import { keepingActiveTab, rebuildTab } from './generated';
 import { syncPartnerColumns } from './setup';
 import {
+  Deadline,
   readTable,
   rectangular,
   Sheet,
   sheetsByName,
-  Spreadsheet,
   writeBlock,
   writeFreshBlock,
 } from './workbook';
@@ -40,7 +40,8 @@ export function requireTab(tabs: Map<string, Sheet>, name: string): Sheet {
   return sheet;
 }
 
-export function scorePartners(ss: Spreadsheet): ActionResult {
+export function scorePartners(ctx: ActionContext): ActionResult {
+  const { ss } = ctx;
   const tabs = sheetsByName(ss);
   const partnersSheet = requireTab(tabs, PARTNERS.name);
   const criteria = readTable(requireTab(tabs, CRITERIA.name));
@@ -48,23 +49,23 @@ export function scorePartners(ss: Spreadsheet): ActionResult {
   const settingsSheet = tabs.get(SETTINGS.name);
   const settings = new Settings(settingsSheet ? readTable(settingsSheet) : []);
   // A criterion added to Criteria gets its score column before anything is scored.
-  const synced = syncPartnerColumns(partnersSheet, criteria, partners);
+  const synced = syncPartnerColumns(ctx, partnersSheet, criteria, partners);
   if (partners.length)
     partners.splice(0, partners.length, ...rectangular([synced.header, ...partners.slice(1)]));
   const warnings: string[] = [...synced.warnings];
   const spread = settings.number('Stability spread', 0.2, 0, 0.95, warnings);
 
-  const framework = readFramework(criteria);
-  const assessment = assessPartners(framework, partners, { spread });
+  const framework = readFramework(criteria, ctx.timeZone);
+  const assessment = assessPartners(framework, partners, { spread, timeZone: ctx.timeZone });
   warnings.push(...assessment.issues);
 
-  beforeWriting('writing the scores');
-  const columns = computedColumns(partnersSheet, partners[0] ?? []);
+  ctx.beforeWriting('writing the scores');
+  const columns = computedColumns(ctx, partnersSheet, partners[0] ?? []);
   const byRow = new Map(assessment.results.map((r) => [r.row, r]));
   const rows: Grid = [];
   for (let row = 2; row <= assessment.dataRows + 1; row++) rows.push(computedRow(byRow.get(row)));
   if (rows.length) {
-    writeBlock(partnersSheet, 2, columns.first, rows);
+    writeBlock(ctx, partnersSheet, 2, columns.first, rows);
     partnersSheet
       .getRange(2, columns.first, rows.length, COMPUTED_HEADERS.length)
       .setNumberFormats(rows.map(() => COMPUTED_HEADERS.map((h) => FORMATS[h] ?? '@')));
@@ -80,9 +81,10 @@ export function scorePartners(ss: Spreadsheet): ActionResult {
   const table = rankingTable(assessment.results);
   keepingActiveTab(ss, () =>
     rebuildTab(
+      ctx,
       ss,
       RANKING_TAB,
-      (sheet) => drawRanking(sheet, table, chartData(table)),
+      (sheet) => drawRanking(ctx, sheet, table, chartData(table)),
       ss.getSheets().length,
     ),
   );
@@ -100,7 +102,11 @@ export function scorePartners(ss: Spreadsheet): ActionResult {
  * Where the computed columns are; missing ones are added as a block to the right. They are
  * expected side by side in the schema's order, as setup lays them out.
  */
-function computedColumns(sheet: Sheet, header: Grid[number]): { first: number } {
+function computedColumns(
+  deadline: Deadline,
+  sheet: Sheet,
+  header: Grid[number],
+): { first: number } {
   const idx = headerIndex(header);
   const positions = COMPUTED_HEADERS.map((h) => idx.get(headerKey(h)));
   const first = positions[0];
@@ -111,7 +117,7 @@ function computedColumns(sheet: Sheet, header: Grid[number]): { first: number } 
     );
   }
   const start = header.length + 1;
-  writeBlock(sheet, 1, start, [COMPUTED_HEADERS]);
+  writeBlock(deadline, sheet, 1, start, [COMPUTED_HEADERS]);
   sheet
     .getRange(1, start, 1, COMPUTED_HEADERS.length)
     .setFontWeight('bold')
@@ -189,9 +195,9 @@ function isOurHeatMap(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule):
   return !!g && hex(g.getMinColorObject()) === LOW && hex(g.getMaxColorObject()) === HIGH;
 }
 
-function drawRanking(sheet: Sheet, table: Grid, chart: Grid): void {
+function drawRanking(deadline: Deadline, sheet: Sheet, table: Grid, chart: Grid): void {
   const width = table[0].length;
-  writeFreshBlock(sheet, 1, 1, table);
+  writeFreshBlock(deadline, sheet, 1, 1, table);
   sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
   sheet.setFrozenRows(1);
   if (table.length > 1) {
@@ -208,7 +214,7 @@ function drawRanking(sheet: Sheet, table: Grid, chart: Grid): void {
   sheet.setColumnWidths(1, width, 130);
   // The chart reads its own small block beside the table, so it always shows segment leaders.
   const chartColumn = width + 2;
-  writeFreshBlock(sheet, 1, chartColumn, chart);
+  writeFreshBlock(deadline, sheet, 1, chartColumn, chart);
   sheet.getRange(1, chartColumn, 1, 2).setFontWeight('bold');
   if (chart.length > 1) {
     sheet.insertChart(

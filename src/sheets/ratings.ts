@@ -6,27 +6,26 @@ import { Grid } from '../core/cells';
 import { planConsolidation } from '../core/partners/consolidation';
 import { readFramework } from '../core/partners/criteria';
 import { CRITERIA, PARTNERS, RATINGS } from '../core/schema/tabs';
-import { ActionResult, beforeWriting } from './action';
+import { ActionContext, ActionResult } from './action';
 import { requireTab } from './partners';
 import { syncPartnerColumns } from './setup';
 import {
   readTable,
   rectangular,
   sheetsByName,
-  Spreadsheet,
   writeBlock,
   writeBlockKeepingFormulas,
 } from './workbook';
 
-export function consolidateRatings(ss: Spreadsheet): ActionResult {
-  const tabs = sheetsByName(ss);
+export function consolidateRatings(ctx: ActionContext): ActionResult {
+  const tabs = sheetsByName(ctx.ss);
   const partnersSheet = requireTab(tabs, PARTNERS.name);
   const criteria = readTable(requireTab(tabs, CRITERIA.name));
-  const framework = readFramework(criteria);
+  const framework = readFramework(criteria, ctx.timeZone);
   const ratings = readTable(requireTab(tabs, RATINGS.name));
   const partners = readTable(partnersSheet);
   // Ratings of a criterion added since the last run need its score column first.
-  const synced = syncPartnerColumns(partnersSheet, criteria, partners);
+  const synced = syncPartnerColumns(ctx, partnersSheet, criteria, partners);
   if (partners.length)
     partners.splice(0, partners.length, ...rectangular([synced.header, ...partners.slice(1)]));
   const range = partners.length
@@ -34,14 +33,22 @@ export function consolidateRatings(ss: Spreadsheet): ActionResult {
     : null;
   const notes = range ? range.getNotes() : [];
   const formulas = range ? range.getFormulas() : [];
-  const plan = planConsolidation(framework.criteria, partners, notes, formulas, ratings);
-  beforeWriting('writing the consolidated scores');
+  const plan = planConsolidation(
+    framework.criteria,
+    partners,
+    notes,
+    formulas,
+    ratings,
+    ctx.timeZone,
+  );
+  ctx.beforeWriting('writing the consolidated scores');
   const body = partners.length - 1;
   if (body > 0) {
     for (const run of runs(plan.columns)) {
       const offset = plan.columns.indexOf(run.first);
       const slice = (g: Grid | string[][]) => g.map((r) => r.slice(offset, offset + run.width));
       writeBlockKeepingFormulas(
+        ctx,
         partnersSheet,
         2,
         run.first,
@@ -53,7 +60,7 @@ export function consolidateRatings(ss: Spreadsheet): ActionResult {
         .setNotes(slice(plan.notes) as string[][]);
     }
     if (plan.disagreementColumn)
-      writeBlock(partnersSheet, 2, plan.disagreementColumn, plan.disagreements);
+      writeBlock(ctx, partnersSheet, 2, plan.disagreementColumn, plan.disagreements);
   }
   const flagged = plan.disagreements.filter((d) => d[0] !== '').length;
   return {

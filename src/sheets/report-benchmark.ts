@@ -5,6 +5,7 @@
  * takes. No fact in any country tab means "No benchmark data yet" in the report.
  */
 import { benchmarkHighlights } from '../core/benchmark/highlights';
+import { inBenchmarkZone } from '../core/cells';
 import { BenchmarkHighlights } from '../core/report/types';
 import { readBenchmark } from './benchmark';
 import { Spreadsheet } from './workbook';
@@ -18,12 +19,21 @@ export interface BenchmarkRead {
   notes: string[];
 }
 
-/** Best practices and facts due for review, or null highlights when no country tab holds a fact. */
-export function readBenchmarkHighlights(ss: Spreadsheet, now: Date): BenchmarkRead {
-  const read = readBenchmark(ss);
+/**
+ * Best practices and facts due for review, or null highlights when no country tab holds a fact;
+ * their days are days in the spreadsheet's `timeZone`.
+ */
+export function readBenchmarkHighlights(
+  ss: Spreadsheet,
+  now: Date,
+  timeZone: string,
+): BenchmarkRead {
+  const read = readBenchmark(ss, timeZone);
   const facts = read.model.countries.reduce((n, c) => n + c.findings.length, 0);
   if (!facts) return { highlights: null, rowsRead: read.rowsRead, notes: [] };
-  const h = benchmarkHighlights(read.model, now, read.stalenessMonths);
+  const h = inBenchmarkZone(timeZone, () =>
+    benchmarkHighlights(read.model, now, read.stalenessMonths),
+  );
   return {
     highlights: { bestPractices: h.bestPractices, dueForReview: h.dueForReview },
     rowsRead: read.rowsRead,

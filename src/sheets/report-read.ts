@@ -94,8 +94,8 @@ export function readReportInputs(
   const factors: FactorTable | null = factorsGrid?.length
     ? attempt(() => parseFactors(factorsGrid))
     : null;
-  for (const i of targets?.issues ?? []) notes.push(issueLine(KPI_TARGETS.name, i));
-  for (const i of factors?.issues ?? []) notes.push(issueLine(FACTORS.name, i));
+  for (const i of targets?.issues ?? []) notes.push(issueLine(KPI_TARGETS.name, i, timeZone));
+  for (const i of factors?.issues ?? []) notes.push(issueLine(FACTORS.name, i, timeZone));
 
   const criteria = read(CRITERIA.name);
   const partnersGrid = read(PARTNERS.name);
@@ -103,7 +103,7 @@ export function readReportInputs(
   if (criteria && partnersGrid) {
     const spread = settings.number('Stability spread', 0.2, 0, 0.95, warnings);
     const assessment = attempt(() =>
-      assessPartners(readFramework(criteria), partnersGrid, { spread }),
+      assessPartners(readFramework(criteria, timeZone), partnersGrid, { spread, timeZone }),
     );
     if (assessment) {
       partners = assessment.results;
@@ -111,7 +111,7 @@ export function readReportInputs(
     }
   }
 
-  const bench = readBenchmarkHighlights(ss, now);
+  const bench = readBenchmarkHighlights(ss, now, timeZone);
   rowsRead += bench.rowsRead;
   notes.push(...bench.notes);
 
@@ -139,6 +139,6 @@ export function readReportInputs(
   };
 }
 
-function issueLine(tab: string, i: Issue): string {
-  return `${tab}, row ${i.row}${i.column ? `, column ${i.column}` : ''}: ${describe(i.value as Cell)} — ${i.reason}${i.skipped ? ' (row skipped)' : ''}.`;
+function issueLine(tab: string, i: Issue, timeZone: string): string {
+  return `${tab}, row ${i.row}${i.column ? `, column ${i.column}` : ''}: ${describe(i.value as Cell, timeZone)} — ${i.reason}${i.skipped ? ' (row skipped)' : ''}.`;
 }

@@ -12,9 +12,10 @@ import {
   PlacedChart,
 } from '../core/report/layout';
 import { ReportChart, ReportModel } from '../core/report/types';
+import { ActionContext } from './action';
 import { valueAxis } from './chart-options';
 import { keepingActiveTab, rebuildTab } from './generated';
-import { Sheet, Spreadsheet, writeFreshBlock } from './workbook';
+import { Deadline, Sheet, writeFreshBlock } from './workbook';
 
 type Blob = GoogleAppsScript.Base.Blob;
 
@@ -25,23 +26,29 @@ const TAB_COLOR = '#188038';
  * run leaves the person on the tab they were on (insertSheet activates the new tab).
  */
 export function drawReportTab(
-  ss: Spreadsheet,
+  ctx: ActionContext,
   model: ReportModel,
-  interactive = true,
 ): { sheet: Sheet; rowsWritten: number } {
+  const { ss } = ctx;
   const layout = reportLayout(model);
   const sheet = keepingActiveTab(
     ss,
     () =>
-      rebuildTab(ss, model.header.period.tabName, (s) => draw(s, layout), ss.getSheets().length),
-    interactive,
+      rebuildTab(
+        ctx,
+        ss,
+        model.header.period.tabName,
+        (s) => draw(ctx, s, layout),
+        ss.getSheets().length,
+      ),
+    ctx.interactive,
   );
   return { sheet, rowsWritten: layout.values.length };
 }
 
-function draw(sheet: Sheet, layout: ReportLayout): void {
+function draw(deadline: Deadline, sheet: Sheet, layout: ReportLayout): void {
   const rows = layout.values.length;
-  writeFreshBlock(sheet, 1, 1, layout.values);
+  writeFreshBlock(deadline, sheet, 1, 1, layout.values);
   const all = sheet.getRange(1, 1, rows, LAYOUT_WIDTH);
   all.setNumberFormats(layout.formats);
   all.setBackgrounds(layout.backgrounds);

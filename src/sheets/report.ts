@@ -70,7 +70,7 @@ export function buildReportTab(
   );
   const model = buildReport(read.input);
   ctx.progress(`Drawing '${period.tabName}'…`);
-  const { sheet, rowsWritten } = drawReportTab(ctx.ss, model, ctx.interactive);
+  const { sheet, rowsWritten } = drawReportTab(ctx, model);
   return { model, sheet, rowsRead: read.rowsRead, rowsWritten, warnings: read.warnings };
 }
 
@@ -78,7 +78,7 @@ export function buildReportTab(
 export function generateReportAction(
   ctx: ActionContext,
   periodText: string,
-  now = new Date(),
+  now = ctx.now,
 ): ActionResult {
   const known = readSettings(ctx.ss);
   const period = resolvePeriod(ctx.ss, known, periodText, now);

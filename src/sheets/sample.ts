@@ -10,8 +10,8 @@ import { KPI_DATA, PARTNER_INPUT_COLUMNS, PARTNERS, RATINGS, SETTINGS } from '..
 import { CRITERIA_SEED } from '../core/seed/criteria';
 import { samplePartners } from '../core/sample/partners';
 import { sampleOrderGrid } from '../core/sample/orders';
-import { beforeWriting } from './action';
-import { readTable, Sheet, sheetsByName, Spreadsheet, writeBlock } from './workbook';
+import { ActionContext } from './action';
+import { readTable, Sheet, sheetsByName, writeBlock } from './workbook';
 
 export interface SampleResult {
   filled: string[];
@@ -22,8 +22,10 @@ export interface SampleResult {
 
 export const SAMPLE_MARK = 'Sample data';
 
-export function loadSampleData(ss: Spreadsheet, today: Date, orderCount = 3000): SampleResult {
-  const tabs = sheetsByName(ss);
+/** Sample rows dated from `ctx.now`, the day the action runs. */
+export function loadSampleData(ctx: ActionContext, orderCount = 3000): SampleResult {
+  const today = ctx.now;
+  const tabs = sheetsByName(ctx.ss);
   const sample = samplePartners(CRITERIA_SEED, 50, 7, today);
   const blocks: { tab: string; header: string[]; rows: Grid }[] = [
     {
@@ -46,30 +48,30 @@ export function loadSampleData(ss: Spreadsheet, today: Date, orderCount = 3000):
       continue;
     }
     const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
-    beforeWriting(`writing sample rows to '${block.tab}'`);
+    ctx.beforeWriting(`writing sample rows to '${block.tab}'`);
     const aligned = alignRows(block.header, block.rows, header);
     for (const d of aligned.dropped)
       result.warnings.push(
         `${block.tab}: sample column '${d}' has no column in the tab; left out.`,
       );
-    writeBlock(sheet, 2, 1, aligned.rows);
+    writeBlock(ctx, sheet, 2, 1, aligned.rows);
     result.filled.push(block.tab);
     result.rowsWritten += aligned.rows.length;
   }
-  if (result.filled.length) markSettings(tabs.get(SETTINGS.name), today, result);
+  if (result.filled.length) markSettings(ctx, tabs.get(SETTINGS.name), result);
   return result;
 }
 
 /** A Settings row saying sample data is in the workbook, added once. */
-function markSettings(sheet: Sheet | undefined, today: Date, result: SampleResult): void {
+function markSettings(ctx: ActionContext, sheet: Sheet | undefined, result: SampleResult): void {
   if (!sheet) return;
   const table = readTable(sheet);
   if (table.some((r) => headerKey(r[0]) === headerKey(SAMPLE_MARK))) return;
   const row: Cell[] = [
     SAMPLE_MARK,
-    `loaded ${formatDay(today)} into ${result.filled.join(', ')}`,
+    `loaded ${formatDay(ctx.now, ctx.timeZone)} into ${result.filled.join(', ')}`,
     'Sample partners end in "(sample)" and sample orders start with SAMPLE-; delete those rows before real use.',
   ];
-  writeBlock(sheet, Math.max(table.length, 1) + 1, 1, [row]);
+  writeBlock(ctx, sheet, Math.max(table.length, 1) + 1, 1, [row]);
   result.rowsWritten += 1;
 }

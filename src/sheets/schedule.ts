@@ -34,9 +34,10 @@ function reportTriggers(ctx: ActionContext): Trigger[] {
 export function scheduleMonthlyReportAction(ctx: ActionContext): ActionResult {
   // A schedule with no valid recipient would only fail every month: refuse now, naming the cell.
   const recipients = reportRecipients(readSettings(ctx.ss));
-  const tz = ctx.ss.getSpreadsheetTimeZone();
+  const tz = ctx.timeZone;
   const when = `on day ${SCHEDULE_DAY} of every month around ${SCHEDULE_HOUR}:00 (${tz})`;
   const existing = reportTriggers(ctx);
+  if (existing.length !== 1) ctx.beforeWriting('scheduling the monthly report');
   existing.slice(1).forEach((t) => ScriptApp.deleteTrigger(t));
   if (!existing.length) {
     ScriptApp.newTrigger(SCHEDULE_HANDLER)
@@ -60,6 +61,7 @@ export function scheduleMonthlyReportAction(ctx: ActionContext): ActionResult {
 /** Removes this person's report triggers in this workbook. */
 export function stopScheduleAction(ctx: ActionContext): ActionResult {
   const existing = reportTriggers(ctx);
+  if (existing.length) ctx.beforeWriting('removing the schedule');
   existing.forEach((t) => ScriptApp.deleteTrigger(t));
   return {
     rowsRead: 0,
@@ -72,8 +74,8 @@ export function stopScheduleAction(ctx: ActionContext): ActionResult {
 }
 
 /** The scheduled run: the month just ended, built and e-mailed; no UI. */
-export function scheduledReportAction(ctx: ActionContext, now = new Date()): ActionResult {
-  const period = monthPeriod(lastCompleteMonth(now, ctx.ss.getSpreadsheetTimeZone()));
+export function scheduledReportAction(ctx: ActionContext, now = ctx.now): ActionResult {
+  const period = monthPeriod(lastCompleteMonth(now, ctx.timeZone));
   return emailReport(ctx, period, now);
 }
 

@@ -10,14 +10,14 @@ import { criteriaSeedRows, CRITERIA_SEED } from '../core/seed/criteria';
 import { SETTINGS_SEED } from '../core/seed/settings';
 import { planTab, TabPlan, TabState } from '../core/setup-plan';
 import { referenceSeeds } from '../core/seed/reference';
-import { beforeWriting } from './action';
+import { ActionContext } from './action';
 import { formatColumns, protectHeader, styleHeader } from './formats';
 import { keepingActiveTab } from './generated';
 import {
+  Deadline,
   readTable,
   Sheet,
   sheetsByName,
-  Spreadsheet,
   writeBlock,
   ensureSize,
   writeFreshBlock,
@@ -64,7 +64,8 @@ function stateOf(sheet: Sheet | undefined): TabState {
   return { exists: true, header, lastRow };
 }
 
-export function setUpWorkbook(ss: Spreadsheet, countries?: readonly string[]): SetupResult {
+export function setUpWorkbook(ctx: ActionContext, countries?: readonly string[]): SetupResult {
+  const { ss } = ctx;
   const tabs = sheetsByName(ss);
   const criteriaSheet = tabs.get(CRITERIA.name);
   const criteria = criteriaSheet ? readTable(criteriaSheet) : [];
@@ -77,9 +78,9 @@ export function setUpWorkbook(ss: Spreadsheet, countries?: readonly string[]): S
       if (spec.kind === 'generated') {
         // A generated tab belongs to the action that rebuilds it: setup only makes sure it exists.
         if (!existing) {
-          beforeWriting(`creating '${spec.name}'`);
+          ctx.beforeWriting(`creating '${spec.name}'`);
           const sheet = ss.insertSheet(spec.name, Math.min(position, ss.getSheets().length));
-          writeFreshBlock(sheet, 1, 1, [[spec.purpose]]);
+          writeFreshBlock(ctx, sheet, 1, 1, [[spec.purpose]]);
           sheet.getRange(1, 1).setFontWeight('bold');
           sheet.setTabColor(spec.tabColor);
           result.created.push(spec.name);
@@ -104,10 +105,10 @@ export function setUpWorkbook(ss: Spreadsheet, countries?: readonly string[]): S
             : undefined,
       });
       // Setup only adds, so stopping between tabs is safe: running it again picks up where it stopped.
-      beforeWriting(`setting up '${spec.name}'`);
+      ctx.beforeWriting(`setting up '${spec.name}'`);
       const sheet =
         existing ?? ss.insertSheet(spec.name, Math.min(position, ss.getSheets().length));
-      apply(sheet, plan, state);
+      apply(ctx, sheet, plan, state);
       if (plan.create) result.created.push(spec.name);
       result.columnsAdded += plan.create ? 0 : plan.newHeaders.length;
       result.rowsSeeded += plan.appendRows.length;
@@ -124,6 +125,7 @@ export function setUpWorkbook(ss: Spreadsheet, countries?: readonly string[]): S
  * gets its empty column (a likely rename is reported instead). Returns what to tell the person.
  */
 export function syncPartnerColumns(
+  deadline: Deadline,
   partners: Sheet,
   criteria: Grid,
   table: Grid,
@@ -132,8 +134,8 @@ export function syncPartnerColumns(
   const plan = planTab({ spec: PARTNERS, state, extraColumns: criterionColumns(criteria) });
   const header = [...state.header];
   if (plan.newHeaders.length) {
-    beforeWriting(`adding score columns to '${PARTNERS.name}'`);
-    apply(partners, plan, state);
+    deadline.beforeWriting(`adding score columns to '${PARTNERS.name}'`);
+    apply(deadline, partners, plan, state);
     // The new columns are empty: the table read before stays right once its header knows them.
     for (const h of plan.newHeaders) header[h.column - 1] = h.header;
   }
@@ -148,12 +150,12 @@ function settingKeys(sheet: Sheet, state: TabState): Cell[] {
     .map((r) => r[0]);
 }
 
-function apply(sheet: Sheet, plan: TabPlan, state: TabState): void {
+function apply(deadline: Deadline, sheet: Sheet, plan: TabPlan, state: TabState): void {
   const width = Math.max(state.header.length, ...plan.columnOf.values());
   ensureSize(sheet, Math.max(state.lastRow + plan.appendRows.length, 2), width);
   if (plan.newHeaders.length) {
     const first = plan.newHeaders[0].column;
-    writeBlock(sheet, 1, first, [plan.newHeaders.map((h) => h.header)]);
+    writeBlock(deadline, sheet, 1, first, [plan.newHeaders.map((h) => h.header)]);
   }
   const added = new Set(plan.newHeaders.map((h) => h.header));
   const newColumns = plan.columns
@@ -166,6 +168,7 @@ function apply(sheet: Sheet, plan: TabPlan, state: TabState): void {
     newColumns.filter((c) => c.spec.note).map((c) => ({ column: c.column, note: c.spec.note! })),
   );
   if (plan.create) sheet.setTabColor(plan.spec.tabColor);
-  if (plan.appendRows.length) writeBlock(sheet, Math.max(state.lastRow, 1) + 1, 1, plan.appendRows);
+  if (plan.appendRows.length)
+    writeBlock(deadline, sheet, Math.max(state.lastRow, 1) + 1, 1, plan.appendRows);
   if (plan.spec.kind !== 'log') protectHeader(sheet, width);
 }

@@ -1,11 +1,28 @@
 /**
  * Reading and writing whole blocks of a tab: one getValues per table, one setValues per block.
  * Every string written goes through inertBlock so a value that looks like a formula stays text.
+ * Every write first asks the action's Deadline, so no writing path can run into Apps Script's
+ * time limit unchecked.
  */
 import { Grid, inertBlock } from '../core/cells';
 
 export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * What a write checks first: past the action's time budget, beforeWriting throws the message that
+ * says the action stopped before `stage` (a text, or a function making it, called only then).
+ * The ActionContext of runAction is one.
+ */
+export interface Deadline {
+  beforeWriting(stage: string | (() => string)): void;
+}
+
+/** For the writes that must happen whatever the time: the Log line of an action that stopped. */
+export const NO_DEADLINE: Deadline = { beforeWriting: () => {} };
+
+/** What the shared helpers say they were about to write, named only when it is needed. */
+const writingTo = (sheet: Sheet) => () => `writing to '${sheet.getName()}'`;
 
 export function activeSpreadsheet(): Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
@@ -27,8 +44,15 @@ export function readTable(sheet: Sheet): Grid {
 }
 
 /** Writes a rectangular block at (row, column), growing the grid first when it is too small. */
-export function writeBlock(sheet: Sheet, row: number, column: number, values: Grid): void {
+export function writeBlock(
+  deadline: Deadline,
+  sheet: Sheet,
+  row: number,
+  column: number,
+  values: Grid,
+): void {
   if (!values.length || !values[0].length) return;
+  deadline.beforeWriting(writingTo(sheet));
   ensureSize(sheet, row + values.length - 1, column + values[0].length - 1);
   const range = sheet.getRange(row, column, values.length, values[0].length);
   range.setValues(inertFor(range, values));
@@ -39,8 +63,15 @@ export function writeBlock(sheet: Sheet, row: number, column: number, values: Gr
  * has Sheets' default format, so strings are made inert without reading the formats first (no
  * read between the writes that draw a generated tab).
  */
-export function writeFreshBlock(sheet: Sheet, row: number, column: number, values: Grid): void {
+export function writeFreshBlock(
+  deadline: Deadline,
+  sheet: Sheet,
+  row: number,
+  column: number,
+  values: Grid,
+): void {
   if (!values.length || !values[0].length) return;
+  deadline.beforeWriting(writingTo(sheet));
   ensureSize(sheet, row + values.length - 1, column + values[0].length - 1);
   sheet.getRange(row, column, values.length, values[0].length).setValues(inertBlock(values));
 }
@@ -79,6 +110,7 @@ export function rectangular(rows: Grid, width?: number): Grid {
  * formula back (a values-only write would freeze them), every other cell gets its new value.
  */
 export function writeBlockKeepingFormulas(
+  deadline: Deadline,
   sheet: Sheet,
   row: number,
   column: number,
@@ -86,6 +118,7 @@ export function writeBlockKeepingFormulas(
   formulas: string[][],
 ): void {
   if (!values.length) return;
+  deadline.beforeWriting(writingTo(sheet));
   const range = sheet.getRange(row, column, values.length, values[0].length);
   const inert = inertFor(range, values);
   range.setValues(inert.map((r, i) => r.map((v, j) => (formulas[i]?.[j] ? formulas[i][j] : v))));

@@ -178,6 +178,31 @@ describe('custom functions from the bundle', () => {
     expect(errorOf(r)).toMatch(message as RegExp);
   });
 
+  test('a date is named by the day the spreadsheet shows (its time zone), asked for only when needed', () => {
+    // A date cell of 3 Oct 2026 in a Europe/Paris spreadsheet is 22:00 UTC on 2 Oct.
+    expect(rt.spreadsheet!.getSpreadsheetTimeZone()).toBe('Europe/Paris');
+    const date = new Date(Date.UTC(2026, 9, 2, 22));
+    rt.ctx.resetCalls();
+    expect(run('CIRC_SCORE', [[5, 4]], [[1, 1]])).toEqual([[0.875]]);
+    expect(rt.ctx.totalCalls()).toBe(0); // a clean answer costs no service call
+    expect(errorOf(run('CIRC_SCORE', [[5, date]], [[1, 1]]))).toMatch(
+      /CIRC_SCORE: scores, row 1, column 2 \(B1 of the range\): expected a number between 1 and 5, got the date 2026-10-03\./,
+    );
+    expect(errorOf(run('CIRC_RANK', [[date]]))).toMatch(/got the date 2026-10-03/);
+    expect(run('CIRC_STRENGTHS', [[5, 1]], [[1, 1]], [[date, 'Cost']], 1)).toEqual([
+      ['2026-10-03 (5/5)'],
+    ]);
+    // What Sheets would show for the same cell in a UTC spreadsheet: the day before.
+    rt.runAs('FULL', () => rt.spreadsheet!.setSpreadsheetTimeZone('UTC'));
+    try {
+      expect(errorOf(run('CIRC_SCORE', [[5, date]], [[1, 1]]))).toMatch(
+        /got the date 2026-10-02\./,
+      );
+    } finally {
+      rt.runAs('FULL', () => rt.spreadsheet!.setSpreadsheetTimeZone('Europe/Paris'));
+    }
+  });
+
   test('CIRC_SCORE answers 10,000 rows in one call', () => {
     const scores = Array.from({ length: 10000 }, (_, i) =>
       Array.from({ length: 20 }, (__, j) => 1 + ((i + j) % 5)),

@@ -5,7 +5,8 @@
 import * as path from 'node:path';
 import { createRuntime, Runtime } from '../../local/runtime';
 import { loadBundle, LoadedBundle } from '../../local/load-bundle';
-import { changedCells, typedCells } from '../helpers/runtime';
+import { changedCells, sheet, typedCells } from '../helpers/runtime';
+import { RECIPIENTS, setSetting } from '../core/report/fixture';
 import { manifestScopes } from '../../demo/scenario';
 
 const DIST = path.resolve(__dirname, '../../dist');
@@ -60,6 +61,70 @@ describe('faults', () => {
     );
     expect(changedCells(before, typedCells(rt)).filter((c) => !c.startsWith('Log!'))).toEqual([]);
   });
+
+  test.each([
+    'Set up workbook',
+    'Load sample data',
+    'Score partners',
+    'Consolidate ratings',
+    'Derive weights (AHP)',
+    'Refresh KPI dashboard',
+    'Refresh benchmark',
+    'Add country…',
+    'Import benchmark seed',
+    'Generate report…',
+    'Email report…',
+    'Schedule monthly report',
+    'Stop schedule',
+  ])(
+    'time budget: %s, slowed past 5 minutes by its first read, stops cleanly before Apps Script would kill it',
+    (caption) => {
+      const { rt, bundle } = sampleWorkbook();
+      // Each action gets as far as writing (without these it refuses before writing anything,
+      // which is clean too but not what this test is about): a filled AHP block, report
+      // recipients, a schedule to stop.
+      bundle.clickMenu('Derive weights (AHP)');
+      rt.runAs('FULL', () => {
+        const ahp = sheet(rt, 'AHP');
+        const n = ahp.getLastRow() - 4;
+        ahp.getRange(5, 2, n, n).setValues(Array.from({ length: n }, () => new Array(n).fill(1)));
+      });
+      setSetting(rt, 'Report recipients', RECIPIENTS);
+      if (caption === 'Stop schedule') bundle.clickMenu('Schedule monthly report');
+      const before = typedCells(rt);
+      const triggers = rt.triggers.map((t) => t.id);
+      const killed = rt.killedExecutions;
+      const onCall = rt.ctx.onCall;
+      let slowed = false;
+      rt.ctx.onCall = (name) => {
+        onCall?.(name);
+        // One very slow read once the action holds the lock: 5.5 minutes (Stop schedule reads
+        // no tab: its read is the list of triggers).
+        if (
+          !slowed &&
+          rt.locks.isHeld('document') &&
+          /getValues|getDataRange|getUserTriggers/.test(name)
+        ) {
+          slowed = true;
+          rt.advanceClock(5.5 * 60 * 1000);
+        }
+      };
+      if (caption === 'Add country…') rt.ui.scriptResponses([{ button: 'OK', text: 'IT' }]);
+      expect(() => bundle.clickMenu(caption)).not.toThrow();
+      rt.ctx.onCall = onCall;
+      expect(slowed).toBe(true);
+      expect(rt.killedExecutions).toBe(killed);
+      expect(lastAlert(rt)).toMatch(/stopped before .*Run it again to resume/);
+      expect(changedCells(before, typedCells(rt)).filter((c) => !c.startsWith('Log!'))).toEqual([]);
+      expect(rt.triggers.map((t) => t.id)).toEqual(triggers);
+      // The stop is in the Log: its line is written after the stop, well before the kill.
+      const log = rt.runAs('FULL', () => sheet(rt, 'Log').getDataRange().getValues());
+      expect([log.at(-1)![2], String(log.at(-1)![5])]).toEqual([
+        caption,
+        expect.stringMatching(/^FAILED: .*stopped before/),
+      ]);
+    },
+  );
 
   test('a service failing half-way through drawing the dashboard leaves the previous dashboard whole', () => {
     const { rt, bundle } = sampleWorkbook();

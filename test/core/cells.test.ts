@@ -4,7 +4,7 @@ import {
   mightBeTypedValue,
   describe as describeCell,
   formatDay,
-  setDisplayTimeZone,
+  inBenchmarkZone,
   columnLetter,
   inertBlock,
   isOmitted,
@@ -126,8 +126,29 @@ test('every string of the typed-input table that Sheets would not keep as text i
 test('dates in messages are the day the spreadsheet shows, not the UTC day', () => {
   // A date cell of 3 Oct 2026 in Paris is 22:00 UTC on 2 Oct.
   const cell = new Date(Date.UTC(2026, 9, 2, 22));
-  setDisplayTimeZone('Europe/Paris');
-  expect(describeCell(cell)).toBe('the date 2026-10-03');
+  expect(describeCell(cell, 'Europe/Paris')).toBe('the date 2026-10-03');
+  expect(formatDay(cell, 'Europe/Paris')).toBe('2026-10-03');
   expect(formatDay(cell, 'UTC')).toBe('2026-10-02');
-  setDisplayTimeZone('UTC');
+  // The zone may be a way to get it (a custom function's service call), asked only for a date.
+  let asked = 0;
+  const zone = () => (asked++, 'Europe/Paris');
+  expect(describeCell(7, zone)).toBe('number 7');
+  expect(asked).toBe(0);
+  expect(describeCell(cell, zone)).toBe('the date 2026-10-03');
+  expect(asked).toBe(1);
+});
+
+test('no zone outlives the call that set it: the transitional benchmark zone is scoped', () => {
+  const cell = new Date(Date.UTC(2026, 9, 2, 22));
+  // src/core/benchmark's calls without a zone (until it passes one) print the zone in force…
+  expect(inBenchmarkZone('Europe/Paris', () => formatDay(cell))).toBe('2026-10-03');
+  expect(inBenchmarkZone('Europe/Paris', () => describeCell(cell))).toBe('the date 2026-10-03');
+  // …and only during the call: afterwards, and after a failure, it is gone again.
+  expect(formatDay(cell)).toBe('2026-10-02');
+  expect(() =>
+    inBenchmarkZone('Europe/Paris', () => {
+      throw new Error('boom');
+    }),
+  ).toThrow('boom');
+  expect(formatDay(cell)).toBe('2026-10-02');
 });

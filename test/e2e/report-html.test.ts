@@ -15,6 +15,7 @@ import { HTML_SECTION_IDS } from '../../src/core/html/report';
 import { SECTIONS } from '../../src/core/report/layout';
 import { CRITERIA_SEED } from '../../src/core/seed/criteria';
 import { importBenchmarkSeed } from '../../src/sheets/benchmark';
+import { actionContext } from '../helpers/action';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
@@ -130,12 +131,7 @@ describe('offline report.html in headless Chromium', () => {
     // The benchmark seed, so that the benchmark section has facts to show (the TypeScript action,
     // not the bundle, hence the runtime's globals installed here).
     demo.runtime.install();
-    demo.runtime.runAs('FULL', () =>
-      importBenchmarkSeed(
-        demo.runtime.spreadsheet! as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
-        new Date(),
-      ),
-    );
+    demo.runtime.runAs('FULL', () => importBenchmarkSeed(actionContext(demo.runtime)));
     writeReportHtml(demo.runtime, file);
     html = fs.readFileSync(file, 'utf8');
   }, 120_000);

@@ -70,7 +70,7 @@ describe('actions that create or rebuild tabs leave the person on their tab', ()
     rt.runAs('FULL', () => scorePartners());
     expect([activeTab(rt), tabCalls(rt)]).toEqual(['Settings', ONCE]);
     lookAt(rt, 'Criteria');
-    run(rt, 'Refresh benchmark', (ctx) => refreshBenchmark(ctx.ss, NOW));
+    run(rt, 'Refresh benchmark', refreshBenchmark);
     expect([activeTab(rt), tabCalls(rt)]).toEqual(['Criteria', ONCE]);
     lookAt(rt, 'Benchmark FR');
     run(rt, 'Add country…', (ctx) => addCountry(ctx, 'IT'));

@@ -4,15 +4,17 @@ import { FACT_HEADERS } from '../../src/core/benchmark/tab-columns';
 import { runAction } from '../../src/sheets/action';
 import {
   addCountry,
+  addCountryFromMenu,
   importBenchmarkSeed,
   readBenchmark,
   refreshBenchmark,
 } from '../../src/sheets/benchmark';
 import { setUpWorkbook } from '../../src/sheets/setup';
-import { writeBlock } from '../../src/sheets/workbook';
+import { NO_DEADLINE, writeBlock } from '../../src/sheets/workbook';
 import { benchmarkSeedRows } from '../../src/core/benchmark/seed';
 import { benchmarkHighlights } from '../../src/core/benchmark/highlights';
 import { Runtime } from '../../local/runtime';
+import { actionContext } from '../helpers/action';
 import { changedCells, installRuntime, sheet, typeInto, typedCells } from '../helpers/runtime';
 import { fact, FR_GRID, HEADER, NOW } from '../core/benchmark/fixture';
 
@@ -27,8 +29,8 @@ function ss(rt: Runtime): Spreadsheet {
 /** A workbook after Set up workbook and Import benchmark seed. */
 function seededWorkbook(): Runtime {
   const rt = installRuntime(NOW);
-  rt.runAs('FULL', () => setUpWorkbook(ss(rt)));
-  rt.runAs('FULL', () => importBenchmarkSeed(ss(rt), NOW));
+  rt.runAs('FULL', () => setUpWorkbook(actionContext(rt, NOW)));
+  rt.runAs('FULL', () => importBenchmarkSeed(actionContext(rt, NOW)));
   return rt;
 }
 
@@ -68,7 +70,7 @@ function menu(
 describe('benchmark tabs on the local runtime', () => {
   test('after setup, import and refresh: the five tabs hold the seed facts with source and year; the overview compares them on every dimension', () => {
     const rt = seededWorkbook();
-    const result = rt.runAs('FULL', () => refreshBenchmark(ss(rt), NOW));
+    const result = rt.runAs('FULL', () => refreshBenchmark(actionContext(rt, NOW)));
     expect(result.warnings).toEqual([]);
 
     const fr = values(rt, 'Benchmark FR');
@@ -151,7 +153,7 @@ describe('benchmark tabs on the local runtime', () => {
       ],
     });
     const before = typedCells(rt, COUNTRY_TABS);
-    rt.runAs('FULL', () => refreshBenchmark(ss(rt), NOW));
+    rt.runAs('FULL', () => refreshBenchmark(actionContext(rt, NOW)));
     expect(overviewRow(rt, 'Review status', 'To verify').slice(1, 6)).toEqual([2, 1, 0, 0, 0]);
     expect(
       overviewRow(rt, 'Review status', 'Due for review (older than 12 months)').slice(1, 6),
@@ -169,7 +171,7 @@ describe('benchmark tabs on the local runtime', () => {
     const settings = values(rt, 'Settings');
     const row = settings.findIndex((r) => r[0] === 'Staleness months') + 1;
     rt.runAs('FULL', () => sheet(rt, 'Settings').getRange(row, 2).setValue(48));
-    rt.runAs('FULL', () => refreshBenchmark(ss(rt), NOW));
+    rt.runAs('FULL', () => refreshBenchmark(actionContext(rt, NOW)));
     expect(overviewRow(rt, 'Review status', 'Due for review').slice(0, 6)).toEqual([
       'Due for review (older than 48 months)',
       1,
@@ -181,7 +183,7 @@ describe('benchmark tabs on the local runtime', () => {
     expect(changedCells(before, typedCells(rt, COUNTRY_TABS))).toEqual([]);
 
     // The report's view of the same workbook.
-    const read = rt.runAs('FULL', () => readBenchmark(ss(rt)));
+    const read = rt.runAs('FULL', () => readBenchmark(ss(rt), 'Europe/Paris'));
     expect(read.stalenessMonths).toBe(48);
     const h = benchmarkHighlights(read.model, NOW, read.stalenessMonths);
     expect(h.dueForReview.map((d) => `${d.tab}!${d.row}`)).toEqual([
@@ -214,7 +216,9 @@ describe('benchmark tabs on the local runtime', () => {
     const before = typedCells(rt, COUNTRY_TABS);
     const lastRows = rt.runAs('FULL', () => COUNTRY_TABS.map((t) => sheet(rt, t).getLastRow()));
 
-    const result = menu(rt, 'Import benchmark seed', (ctx) => importBenchmarkSeed(ctx.ss, NOW))!;
+    const result = menu(rt, 'Import benchmark seed', (ctx) =>
+      importBenchmarkSeed({ ...ctx, now: NOW }),
+    )!;
     expect(result.rowsWritten).toBe(0);
     expect(result.warnings).toEqual([
       'Benchmark FR: kept your edits to 2 seeded fact(s), not overwritten: row(s) 5, 7.',
@@ -241,7 +245,7 @@ describe('benchmark tabs on the local runtime', () => {
     expect(String(log.at(-1)![5])).toMatch(/Benchmark seed revision 2 \(165 facts\) held/);
     expect(result.summary).toMatch(/seed revision 2/);
 
-    const again = rt.runAs('FULL', () => importBenchmarkSeed(ss(rt), NOW));
+    const again = rt.runAs('FULL', () => importBenchmarkSeed(actionContext(rt, NOW)));
     expect(again.rowsWritten).toBe(0);
   });
 
@@ -253,7 +257,7 @@ describe('benchmark tabs on the local runtime', () => {
     rt.runAs('FULL', () => PropertiesService.getDocumentProperties().deleteAllProperties());
     rt.runAs('FULL', () => us.deleteRow(3));
     const before = typedCells(rt, ['Benchmark US']);
-    const result = rt.runAs('FULL', () => importBenchmarkSeed(ss(rt), NOW));
+    const result = rt.runAs('FULL', () => importBenchmarkSeed(actionContext(rt, NOW)));
     expect(result.rowsWritten).toBe(1);
     const after = typedCells(rt, ['Benchmark US']);
     expect(changedCells(before, after)).toEqual([]);
@@ -265,9 +269,10 @@ describe('benchmark tabs on the local runtime', () => {
     const rt = typedWorkbook();
     rt.runAs('FULL', () => {
       const fr = sheet(rt, 'Benchmark FR');
-      writeBlock(fr, 1, 13, [['Seed ref']]);
-      writeBlock(fr, 2, 1, benchmarkSeedRows('FR'));
+      writeBlock(NO_DEADLINE, fr, 1, 13, [['Seed ref']]);
+      writeBlock(NO_DEADLINE, fr, 2, 1, benchmarkSeedRows('FR'));
       writeBlock(
+        NO_DEADLINE,
         sheet(rt, 'Benchmark DE'),
         2,
         1,
@@ -275,7 +280,7 @@ describe('benchmark tabs on the local runtime', () => {
       );
     });
     const before = typedCells(rt, COUNTRY_TABS);
-    const result = rt.runAs('FULL', () => importBenchmarkSeed(ss(rt), NOW));
+    const result = rt.runAs('FULL', () => importBenchmarkSeed(actionContext(rt, NOW)));
     expect(result.warnings).toEqual([]);
     expect(result.rowsWritten).toBe(22 + 24 + 43); // US, UK, ES only
     const after = typedCells(rt, COUNTRY_TABS);
@@ -291,7 +296,7 @@ describe('benchmark tabs on the local runtime', () => {
   test('Add country…: a new tab like the others, in the overview at once; refused when unknown or already there; Cancel changes nothing', () => {
     const rt = seededWorkbook();
     rt.ui.scriptResponses([{ button: 'OK', text: ' it ' }]);
-    const added = menu(rt, 'Add country…', addCountry)!;
+    const added = rt.runAs('FULL', () => addCountryFromMenu())!;
     expect(added.summary).toBe(
       "Added 'Benchmark IT' (Italy) with 20 seed fact(s); the Benchmark overview now shows 6 countries.",
     );
@@ -325,7 +330,7 @@ describe('benchmark tabs on the local runtime', () => {
     const snapshot = tabs();
     const refused = (typed: string) => {
       rt.ui.scriptResponses([{ button: 'OK', text: typed }]);
-      expect(menu(rt, 'Add country…', addCountry)).toBeNull();
+      expect(rt.runAs('FULL', () => addCountryFromMenu())).toBeNull();
       return rt.ui.alerts.at(-1)!.prompt;
     };
     expect(refused('IT')).toBe(
@@ -335,15 +340,20 @@ describe('benchmark tabs on the local runtime', () => {
       "United Kingdom (UK) is already in the benchmark: the tab 'Benchmark UK' exists. Nothing was changed.",
     );
     expect(refused('XX')).toMatch(/^'XX' is not an ISO 3166 country code/);
+    // Cancel: the prompt comes before the action (and its lock), so nothing runs at all.
+    const logLines = rt.runAs('FULL', () => sheet(rt, 'Log').getLastRow());
     rt.ui.scriptResponses([{ button: 'CANCEL', text: 'NL' }]);
-    expect(menu(rt, 'Add country…', addCountry)!.summary).toBe(
-      'Add country cancelled: nothing was changed.',
-    );
+    expect(rt.runAs('FULL', () => addCountryFromMenu())).toBeNull();
+    expect(rt.runAs('FULL', () => sheet(rt, 'Log').getLastRow())).toBe(logLines);
     expect(tabs()).toBe(snapshot);
     // No one at the keyboard (a trigger): refused before any prompt.
     const prompts = rt.ui.prompts.length;
-    expect(() => menu(rt, 'Add country…', addCountry, false)).toThrow(UserError);
+    expect(() => menu(rt, 'Add country…', (ctx) => addCountry(ctx, 'NL'), false)).toThrow(
+      UserError,
+    );
     expect(rt.ui.prompts.length).toBe(prompts);
+    // Every prompt was answered before the action took the document lock (a dialog drops it).
+    expect(rt.locks.lostToDialogs.filter((l) => l.dialog === 'Ui.prompt')).toEqual([]);
   });
 
   test('a renamed or missing column is reported by tab, column and row, and nothing is lost', () => {
@@ -353,7 +363,9 @@ describe('benchmark tabs on the local runtime', () => {
     rt.runAs('FULL', () => sheet(rt, 'Benchmark ES').getRange(2, 3).setValue('=1+1'));
     const before = typedCells(rt, COUNTRY_TABS);
 
-    const refreshed = menu(rt, 'Refresh benchmark', (ctx) => refreshBenchmark(ctx.ss, NOW))!;
+    const refreshed = menu(rt, 'Refresh benchmark', (ctx) =>
+      refreshBenchmark({ ...ctx, now: NOW }),
+    )!;
     expect(refreshed.warnings).toContain(
       "Benchmark DE, row 1: column 'Status' is missing from the header row (is it 'State' in column I?).",
     );
@@ -372,7 +384,7 @@ describe('benchmark tabs on the local runtime', () => {
       58, 45, 22, 24, 0,
     ]);
 
-    const imported = rt.runAs('FULL', () => importBenchmarkSeed(ss(rt), NOW));
+    const imported = rt.runAs('FULL', () => importBenchmarkSeed(actionContext(rt, NOW)));
     expect(imported.warnings.join('\n')).toMatch(
       /Benchmark DE, row 1: column 'Status' is missing .* Nothing was imported into Benchmark DE/,
     );
@@ -385,9 +397,9 @@ describe('benchmark tabs on the local runtime', () => {
     const countries = [...FIVE, ...extra];
 
     const calls = (rt: Runtime) => {
-      rt.runAs('FULL', () => refreshBenchmark(ss(rt), NOW)); // the overview exists in both cases
+      rt.runAs('FULL', () => refreshBenchmark(actionContext(rt, NOW))); // the overview exists in both cases
       rt.ctx.resetCalls();
-      const result = rt.runAs('FULL', () => refreshBenchmark(ss(rt), NOW));
+      const result = rt.runAs('FULL', () => refreshBenchmark(actionContext(rt, NOW)));
       return { calls: rt.ctx.totalCalls(), result };
     };
 
@@ -401,7 +413,7 @@ describe('benchmark tabs on the local runtime', () => {
 
     // 5,000 findings over the same 18 tabs.
     const big = installRuntime(NOW);
-    big.runAs('FULL', () => setUpWorkbook(ss(big)));
+    big.runAs('FULL', () => setUpWorkbook(actionContext(big, NOW)));
     countries.forEach((c, k) => {
       const n = Math.floor(5000 / 18) + (k < 5000 % 18 ? 1 : 0);
       const rows: Grid = Array.from({ length: n }, (_, i) =>

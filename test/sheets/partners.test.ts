@@ -10,6 +10,7 @@ import { samplePartners } from '../../src/core/sample/partners';
 import { PARTNER_INPUT_COLUMNS } from '../../src/core/schema/tabs';
 import { changedCells, installRuntime, sheet, typedCells } from '../helpers/runtime';
 import { Runtime } from '../../local/runtime';
+import { FakeEmbeddedChart } from '../../local/spreadsheet';
 
 function workbookWithPartners(count: number): Runtime {
   const rt = installRuntime();
@@ -68,6 +69,12 @@ describe('partner actions on the local runtime', () => {
       'Partner',
     ]);
     expect(ranking.getCharts()).toHaveLength(1);
+    const bar = ranking.getCharts()[0];
+    expect([
+      bar.getOptions().get('hAxis.minValue'),
+      bar.getOptions().get('hAxis.maxValue'),
+    ]).toEqual([0, 1]);
+    expect((bar as unknown as FakeEmbeddedChart).ignoredOptions).toEqual([]);
     // Typed cells are untouched; only computed columns were written.
     expect(changedCells(before, typedCells(rt, ['Partners', 'Criteria', 'Ratings']))).toEqual([]);
     // Run twice: same workbook, one ranking tab, one chart, same rules.
@@ -146,6 +153,33 @@ describe('partner actions on the local runtime', () => {
     const last = log.getRange(log.getLastRow(), 1, 1, 6).getValues()[0];
     expect(last[2]).toBe('Derive weights (AHP)');
     expect(String(last[5])).toMatch(/Previous 'Weight recycling' values .*CERT 15/);
+  });
+
+  test('Derive weights (AHP): a colleague who starts an action while the confirmation is open is not overwritten', () => {
+    const rt = installRuntime();
+    rt.runAs('FULL', () => setUpWorkbook());
+    rt.runAs('FULL', () => deriveWeightsAhp());
+    const n = CRITERIA_SEED.length;
+    rt.runAs('FULL', () => {
+      const block: (number | string)[][] = Array.from({ length: n }, (_, i) =>
+        Array.from({ length: n }, (__, j) => (i === j ? 1 : j > i ? 2 : '')),
+      );
+      sheet(rt, 'AHP').getRange(5, 2, n, n).setValues(block);
+    });
+    const before = typedCells(rt, ['Criteria']);
+    // The confirmation suspends the script and drops its lock (Ui.alert reference); meanwhile a
+    // colleague's action takes the document lock and is still running when the person says YES.
+    rt.ui.whileNextDialogIsOpen(() => rt.holdDocumentLockElsewhere(true));
+    rt.ui.scriptResponses([{ button: 'YES' }, { button: 'OK' }]);
+    rt.runAs('FULL', () => deriveWeightsAhp());
+    rt.holdDocumentLockElsewhere(false);
+    expect(rt.locks.lostToDialogs.length).toBeGreaterThan(0);
+    expect(changedCells(before, typedCells(rt, ['Criteria']))).toEqual([]);
+    expect(rt.ui.alerts.at(-1)!.prompt).toMatch(/busy with another Circularity Workbench action/);
+    // Once the colleague is done, the same confirmation applies the weights.
+    rt.ui.scriptResponses([{ button: 'YES' }, { button: 'OK' }]);
+    rt.runAs('FULL', () => deriveWeightsAhp());
+    expect(changedCells(before, typedCells(rt, ['Criteria'])).length).toBe(n);
   });
 
   test('a second action while one runs is told the workbook is busy, and nothing changes', () => {
@@ -266,4 +300,11 @@ test("Score partners replaces its own heat maps but keeps a person's conditional
   const rules = sheet(rt, 'Partners').getConditionalFormatRules();
   expect(rules).toHaveLength(3);
   expect(rules.filter((r) => r.getBooleanCondition() !== null)).toHaveLength(1);
+  // The second run recognised its heat maps (through the Color getters: the deprecated
+  // getMinColor / getMaxColor are refused by the runtime) instead of failing.
+  const log = rt.runAs('FULL', () => sheet(rt, 'Log').getDataRange().getValues());
+  expect(log.slice(-2).map((r) => [r[2], String(r[5]).startsWith('FAILED')])).toEqual([
+    ['Score partners', false],
+    ['Score partners', false],
+  ]);
 });

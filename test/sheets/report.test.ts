@@ -5,7 +5,7 @@
  */
 import { MAX_BENCHMARK_ROWS, SECTIONS } from '../../src/core/report/layout';
 import { snapshotWorkbook } from '../../local/export/snapshot';
-import { Cell, Grid } from '../../src/core/cells';
+import { Cell, Grid, inBenchmarkZone } from '../../src/core/cells';
 import { alignRows } from '../../src/core/align';
 import { computeKpis } from '../../src/core/kpi/engine';
 import { parseFactors } from '../../src/core/kpi/factors';
@@ -21,6 +21,7 @@ import { benchmarkHighlights } from '../../src/core/benchmark/highlights';
 import { importBenchmarkSeed, readBenchmark } from '../../src/sheets/benchmark';
 import { generateReportAction, generateReportFromMenu } from '../../src/sheets/report';
 import { reportRuntime, run, sampleWorkbook } from '../core/report/fixture';
+import { actionContext } from '../helpers/action';
 import { changedCells, sheet, typedCells } from '../helpers/runtime';
 import { Runtime } from '../../local/runtime';
 import { FakeEmbeddedChart } from '../../local/spreadsheet';
@@ -277,19 +278,16 @@ describe('Generate report: the prompt and bad periods', () => {
 describe('Generate report: benchmark highlights', () => {
   test('best practices and facts due for review come from the benchmark tabs', () => {
     const rt = sampleWorkbook(NOW);
-    rt.runAs('FULL', () =>
-      importBenchmarkSeed(
-        rt.spreadsheet! as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
-        NOW,
-      ),
-    );
+    rt.runAs('FULL', () => importBenchmarkSeed(actionContext(rt, NOW)));
     run(rt, 'Generate report', (ctx) => generateReportAction(ctx, MONTH, NOW));
     const rows = section(values(rt, TAB), SECTIONS.benchmark);
     const expected = rt.runAs('FULL', () => {
-      const read = readBenchmark(
-        rt.spreadsheet! as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
+      const ss = rt.spreadsheet! as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+      const read = readBenchmark(ss, ss.getSpreadsheetTimeZone());
+      // The days of the report are the spreadsheet's days (src/sheets/report-benchmark.ts).
+      return inBenchmarkZone(ss.getSpreadsheetTimeZone(), () =>
+        benchmarkHighlights(read.model, NOW, read.stalenessMonths),
       );
-      return benchmarkHighlights(read.model, NOW, read.stalenessMonths);
     });
     expect(expected.bestPractices.length + expected.dueForReview.length).toBeGreaterThan(0);
     const best = rows.slice(

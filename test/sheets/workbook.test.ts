@@ -1,4 +1,4 @@
-import { writeBlock } from '../../src/sheets/workbook';
+import { NO_DEADLINE, writeBlock } from '../../src/sheets/workbook';
 import { installRuntime, sheet } from '../helpers/runtime';
 
 test('formula-looking and number-looking text stays text, in plain-text and in other cells alike', () => {
@@ -8,6 +8,7 @@ test('formula-looking and number-looking text stays text, in plain-text and in o
     s.getRange('A1:A5').setNumberFormat('@');
     const texts = ['=1+1', "'quoted", '+33 6', '007', 'plain'];
     writeBlock(
+      NO_DEADLINE,
       s,
       1,
       1,

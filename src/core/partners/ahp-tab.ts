@@ -36,8 +36,11 @@ export interface AhpTab {
   result: AhpResult;
 }
 
-/** Reads the block and computes weights; an error names the tab, row and column. */
-export function readAhpTab(grid: Grid): AhpTab {
+/**
+ * Reads the block and computes weights; an error names the tab, row and column (and a date typed
+ * in the block by its day in the spreadsheet's `timeZone`).
+ */
+export function readAhpTab(grid: Grid, timeZone: string): AhpTab {
   const type = String(grid[1]?.[1] ?? '').trim();
   if (!type)
     throw new UserError(`${AHP_TAB}, row 2, column B: expected a partner type, got a blank.`);
@@ -66,7 +69,7 @@ export function readAhpTab(grid: Grid): AhpTab {
             ? ' (Sheets read a fraction as a date: format the block as plain text, or type =1/3)'
             : '';
         throw new UserError(
-          `${AHP_TAB}, row ${MATRIX_ROW + i}, column ${columnLetter(MATRIX_COLUMN + j)}: expected a judgement such as 3 or 1/3, got ${describe(v)}${hint}.`,
+          `${AHP_TAB}, row ${MATRIX_ROW + i}, column ${columnLetter(MATRIX_COLUMN + j)}: expected a judgement such as 3 or 1/3, got ${describe(v, timeZone)}${hint}.`,
         );
       }
       return x;

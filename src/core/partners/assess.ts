@@ -3,7 +3,16 @@
  * score for its partner type, coverage, knock-outs, rank within country × category × partner
  * type (knock-outs after every partner that passes), strengths, weaknesses and rank stability.
  */
-import { Cell, Grid, UserError, columnLetter, describe, isBlank, toNumber } from '../cells';
+import {
+  Cell,
+  Grid,
+  UserError,
+  columnLetter,
+  describe,
+  describeValue,
+  isBlank,
+  toNumber,
+} from '../cells';
 import { describeMissing, headerIndex, headerKey } from '../headers';
 import { checkKnockouts, describeKnockouts } from '../scoring/knockout';
 import { rankWithKnockouts } from '../scoring/rank';
@@ -37,6 +46,8 @@ export interface Assessment {
 }
 
 export interface AssessOptions {
+  /** The spreadsheet's time zone: a date typed as a score is named by its day there. */
+  timeZone: string;
   spread?: number;
   trials?: number;
 }
@@ -47,7 +58,7 @@ const REQUIRED = ['Partner', 'Country', 'Category', 'Partner type'];
 export function assessPartners(
   framework: Framework,
   grid: Grid,
-  options: AssessOptions = {},
+  options: AssessOptions,
 ): Assessment {
   if (grid.length < 1) throw new UserError(`${TAB}: the tab is empty; run Set up workbook first.`);
   const header = grid[0];
@@ -81,7 +92,7 @@ export function assessPartners(
     const partner = text(pCol);
     const type = text(tCol);
     const scores = scoreCols.map((col, j) =>
-      col ? readScore(r[col - 1], row, col, header, crit[j].id, issues) : null,
+      col ? readScore(r[col - 1], row, col, header, crit[j].id, issues, options.timeZone) : null,
     );
     const weights = framework.weights.get(type.toLowerCase());
     const base: PartnerResult = {
@@ -105,7 +116,7 @@ export function assessPartners(
       );
     if (!weights) {
       issues.push(
-        `${TAB}, row ${row}, column ${columnLetter(tCol)} (Partner type): ${describe(type)} has no weight column in Criteria (expected one of: ${framework.types.join(', ')}); not scored.`,
+        `${TAB}, row ${row}, column ${columnLetter(tCol)} (Partner type): ${describeValue(type)} has no weight column in Criteria (expected one of: ${framework.types.join(', ')}); not scored.`,
       );
       results.push(base);
       scoreRows.push(scores);
@@ -169,12 +180,13 @@ function readScore(
   header: Cell[],
   id: string,
   issues: string[],
+  timeZone: string,
 ): number | null {
   if (isBlank(v)) return null;
   const n = toNumber(v);
   if (n === null || n < DEFAULT_SCALE.min || n > DEFAULT_SCALE.max) {
     issues.push(
-      `${TAB}, row ${row}, column ${columnLetter(col)} (${String(header[col - 1] ?? id)}): expected a score from 1 to 5, got ${describe(v)}; counted as blank.`,
+      `${TAB}, row ${row}, column ${columnLetter(col)} (${String(header[col - 1] ?? id)}): expected a score from 1 to 5, got ${describe(v, timeZone)}; counted as blank.`,
     );
     return null;
   }

@@ -26,12 +26,14 @@ export interface ConsolidationPlan {
   warnings: string[];
 }
 
+/** `timeZone` is the spreadsheet's: the days in notes and messages are its days. */
 export function planConsolidation(
   criteria: Criterion[],
   partners: Grid,
   notes: string[][],
   formulas: string[][],
   ratings: Grid,
+  timeZone: string,
 ): ConsolidationPlan {
   if (partners.length < 1)
     throw new UserError('Partners: the tab is empty; run Set up workbook first.');
@@ -58,7 +60,7 @@ export function planConsolidation(
     throw new UserError(describeMissing('Ratings', 'Score', ratings[0]));
   }
   const ordered = ratings.length ? reorder(ratings) : [];
-  const parsed = ratingsFromRows(ordered);
+  const parsed = ratingsFromRows(ordered, timeZone);
   for (const p of [...parsed.skipped, ...parsed.warnings])
     warnings.push(`Ratings, row ${p.row + 1}: ${p.message}`);
 
@@ -100,7 +102,7 @@ export function planConsolidation(
       }
       values[i][j] = c.median;
       outNotes[i][j] =
-        `${CONSOLIDATED_NOTE}: ${formatScore(c.median)} = median of ${c.assessors} assessor(s), spread ${c.spread}${c.latest ? `, latest ${formatDay(c.latest)}` : ''}.${c.comments ? ` ${c.comments}` : ''}`;
+        `${CONSOLIDATED_NOTE}: ${formatScore(c.median)} = median of ${c.assessors} assessor(s), spread ${c.spread}${c.latest ? `, latest ${formatDay(c.latest, timeZone)}` : ''}.${c.comments ? ` ${c.comments}` : ''}`;
       filled++;
     }
   }

@@ -41,7 +41,8 @@ const RESERVED = new Set(
 );
 const WEIGHT_PREFIX = 'weight';
 
-export function readFramework(grid: Grid): Framework {
+/** @param timeZone the spreadsheet's: a date typed in a cell is named by its day there. */
+export function readFramework(grid: Grid, timeZone: string): Framework {
   if (grid.length < 1) throw new UserError(`${TAB}: the tab is empty; run Set up workbook first.`);
   const header = grid[0];
   const idx = headerIndex(header);
@@ -67,7 +68,7 @@ export function readFramework(grid: Grid): Framework {
 
   const issues: string[] = [];
   const where = (row: number, column: number, value: Cell) =>
-    `${TAB}, row ${row}, column ${columnLetter(column)} (${String(header[column - 1])}): ${describe(value)}`;
+    `${TAB}, row ${row}, column ${columnLetter(column)} (${String(header[column - 1])}): ${describe(value, timeZone)}`;
   const criteria: Criterion[] = [];
   const weightRows: number[][] = [];
   const seen = new Set<string>();

@@ -10,6 +10,7 @@ import {
   CellArg,
   Grid,
   UserError,
+  ZoneSource,
   cellPosition,
   describe,
   isBlank,
@@ -21,10 +22,14 @@ import {
 import { DIRECTION_EXPECTED, Direction, parseDirection } from './directions';
 import { CellError } from './errors';
 
-/** Which function and argument a value belongs to. */
+/**
+ * Which function and argument a value belongs to, and the spreadsheet's time zone its dates are
+ * named in (asked for only when a message has a date to name).
+ */
 export interface ArgName {
   fn: string;
   arg: string;
+  timeZone: ZoneSource;
 }
 
 /** 0-based position of a cell within its range, or null for a single-cell argument. */
@@ -55,9 +60,9 @@ export function inContext<T>(name: ArgName, run: () => T, rowMap?: readonly numb
   }
 }
 
-/** A cell's description for messages, error values included. */
-export function got(v: Cell): string {
-  return describe(v);
+/** A cell's description for messages, error values included; a date is named by its day in the argument's zone. */
+export function got(name: ArgName, v: Cell): string {
+  return describe(v, name.timeZone);
 }
 
 /** A range argument as a grid plus whether it was a range at all (single cells have no position). */
@@ -84,11 +89,11 @@ export function readNumberCell(
 ): number | null {
   if (isBlank(v)) {
     if (options.allowBlank) return null;
-    throw argError(name, pos, expected, got(v));
+    throw argError(name, pos, expected, got(name, v));
   }
   const x = isErrorValue(v) ? null : toNumber(v);
   if (x === null || (options.check && !options.check(x)))
-    throw argError(name, pos, expected, got(v));
+    throw argError(name, pos, expected, got(name, v));
   return x;
 }
 
@@ -153,7 +158,7 @@ export function readDirections(
   const dirs = cells.map((c, j) => {
     if (isBlank(c)) return 1 as Direction;
     const d = parseDirection(c);
-    if (d === null) throw argError(name, pos(j), DIRECTION_EXPECTED, got(c));
+    if (d === null) throw argError(name, pos(j), DIRECTION_EXPECTED, got(name, c));
     return d;
   });
   return cells.length === 1 ? new Array<Direction>(m).fill(dirs[0]) : dirs;

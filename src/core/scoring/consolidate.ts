@@ -112,9 +112,12 @@ export interface RatingProblem {
  * Ratings from rows in the `Ratings` column order (partner, assessor, criterion, score, comment,
  * date), header excluded. Blank rows are ignored; a row without partner or criterion, or with a
  * score that is not a number, is skipped; an unreadable date is dropped with a warning (the
- * score still counts).
+ * score still counts). A date in a message is its day in the spreadsheet's `timeZone`.
  */
-export function ratingsFromRows(rows: Grid): {
+export function ratingsFromRows(
+  rows: Grid,
+  timeZone: string,
+): {
   ratings: Rating[];
   skipped: RatingProblem[];
   warnings: RatingProblem[];
@@ -138,14 +141,17 @@ export function ratingsFromRows(rows: Grid): {
       if (value === null)
         return void skipped.push({
           row,
-          message: `score: expected a number, got ${describe(score)}.`,
+          message: `score: expected a number, got ${describe(score, timeZone)}.`,
         });
     }
     let when: Date | null = null;
     if (!isBlank(date)) {
       when = toDate(date);
       if (!when)
-        warnings.push({ row, message: `date: expected a date, got ${describe(date)}; ignored.` });
+        warnings.push({
+          row,
+          message: `date: expected a date, got ${describe(date, timeZone)}; ignored.`,
+        });
     }
     ratings.push({
       partner: String(partner),

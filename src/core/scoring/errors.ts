@@ -4,7 +4,7 @@
  * and adds both (see `args.ts`), so the person at the keyboard gets one complete sentence.
  */
 
-import { Cell, UserError, cellPosition, describe } from '../cells';
+import { UserError, cellPosition, describeValue } from '../cells';
 
 export class CellError extends UserError {
   /** The offending value, described ("the text \"abc\"", "a blank"). */
@@ -14,16 +14,17 @@ export class CellError extends UserError {
    * @param row 0-based row within the matrix
    * @param column 0-based column within the matrix
    * @param expected what the cell should hold ("a positive number")
-   * @param got the offending value, or its description when `gotIsText`
+   * @param got the offending value (the scoring core checks numbers, never dates), or its
+   *   description when `gotIsText`
    */
   constructor(
     readonly row: number,
     readonly column: number,
     readonly expected: string,
-    got: Cell,
+    got: number | string | null,
     gotIsText = false,
   ) {
-    const gotText = gotIsText ? String(got) : describe(got);
+    const gotText = gotIsText ? String(got) : describeValue(got);
     super(`${cellPosition(row + 1, column + 1)}: expected ${expected}, got ${gotText}.`);
     this.name = 'CellError';
     this.gotText = gotText;

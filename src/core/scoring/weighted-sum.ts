@@ -5,7 +5,7 @@
  * rated on two criteria out of ten is not mistaken for a fully assessed one.
  */
 
-import { UserError, describe } from '../cells';
+import { UserError, describeValue } from '../cells';
 import { Direction } from './directions';
 import { CellError } from './errors';
 
@@ -45,7 +45,7 @@ export function checkWeights(weights: readonly number[]): void {
   weights.forEach((w, j) => {
     if (!Number.isFinite(w) || w < 0) {
       throw new UserError(
-        `weights: weight ${j + 1}: expected a weight of 0 or more, got ${describe(w)}.`,
+        `weights: weight ${j + 1}: expected a weight of 0 or more, got ${describeValue(w)}.`,
       );
     }
     total += w;

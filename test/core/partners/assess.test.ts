@@ -16,7 +16,7 @@ const header = ['Partner', 'Country', 'Category', 'Partner type', 'SEC', 'COST',
 
 describe('partner assessment', () => {
   test('score, coverage, knock-out, rank within segment, words', () => {
-    const fw = readFramework(criteriaGrid);
+    const fw = readFramework(criteriaGrid, 'UTC');
     expect(fw.issues).toEqual([]);
     const grid: Grid = [
       header,
@@ -26,7 +26,7 @@ describe('partner assessment', () => {
       ['', '', '', '', '', '', ''],
       ['D', 'DE', 'laptop', 'recycling', 3, 3, 3],
     ];
-    const a = assessPartners(fw, grid, { trials: 50 });
+    const a = assessPartners(fw, grid, { trials: 50, timeZone: 'UTC' });
     const [A, B, C, D] = a.results;
     expect(A.score).toBeCloseTo(1);
     // C: SEC 4 → 0.75 (w2), CAP 3 → 0.5 (w1): (1.5 + 0.5) / 3
@@ -46,12 +46,16 @@ describe('partner assessment', () => {
   });
 
   test('bad cells are reported by tab, row and column and counted as blank', () => {
-    const fw = readFramework(criteriaGrid);
-    const a = assessPartners(fw, [
-      header,
-      ['A', 'FR', 'laptop', 'recycling', 'abc', 9, '#N/A'],
-      ['B', 'FR', 'laptop', 'trade-in', 3, 3, 3],
-    ]);
+    const fw = readFramework(criteriaGrid, 'UTC');
+    const a = assessPartners(
+      fw,
+      [
+        header,
+        ['A', 'FR', 'laptop', 'recycling', 'abc', 9, '#N/A'],
+        ['B', 'FR', 'laptop', 'trade-in', 3, 3, 3],
+      ],
+      { timeZone: 'UTC' },
+    );
     expect(a.issues.join('\n')).toMatch(
       /Partners, row 2, column E \(SEC\): expected a score from 1 to 5, got the text "abc"/,
     );
@@ -67,15 +71,18 @@ describe('partner assessment', () => {
   });
 
   test('criteria problems: missing column, bad direction, duplicate id, negative weight', () => {
-    expect(() => readFramework([['Criterion', 'Direction', 'Weight x']])).toThrow(
+    expect(() => readFramework([['Criterion', 'Direction', 'Weight x']], 'UTC')).toThrow(
       /Criteria: column 'ID' is missing/,
     );
-    const fw = readFramework([
-      ['ID', 'Direction', 'Weight recycling'],
-      ['A', 'sideways', 1],
-      ['B', 'benefit', -2],
-      ['B', 'benefit', 1],
-    ]);
+    const fw = readFramework(
+      [
+        ['ID', 'Direction', 'Weight recycling'],
+        ['A', 'sideways', 1],
+        ['B', 'benefit', -2],
+        ['B', 'benefit', 1],
+      ],
+      'UTC',
+    );
     expect(fw.criteria.map((c) => c.id)).toEqual(['B']);
     expect(fw.issues.join('\n')).toMatch(
       /Criteria, row 2, column B \(Direction\): the text "sideways" is not a direction/,
@@ -87,7 +94,7 @@ describe('partner assessment', () => {
   });
 
   test('the seed framework scores the sample partners; ranking lists top 3 per segment', () => {
-    const fw = readFramework([CRITERIA.columns.map((c) => c.header), ...criteriaSeedRows()]);
+    const fw = readFramework([CRITERIA.columns.map((c) => c.header), ...criteriaSeedRows()], 'UTC');
     expect(fw.criteria).toHaveLength(12);
     expect(fw.types).toEqual([
       'recycling',
@@ -101,7 +108,7 @@ describe('partner assessment', () => {
       [...PARTNER_INPUT_COLUMNS.map((c) => c.header), ...CRITERIA_SEED.map((c) => c.id)],
       ...sample.partners,
     ];
-    const a = assessPartners(fw, grid, { trials: 50 });
+    const a = assessPartners(fw, grid, { trials: 50, timeZone: 'UTC' });
     expect(a.issues).toEqual([]);
     // Panel-assessed partners (every 4th) wait for Consolidate ratings: no typed score, no result.
     a.results.forEach((r, i) => expect(r.score === null).toBe(i % 4 === 0));
@@ -118,7 +125,7 @@ describe('partner assessment', () => {
 });
 
 test('stability is measured among partners on the same side of the knock-outs', () => {
-  const fw = readFramework(criteriaGrid);
+  const fw = readFramework(criteriaGrid, 'UTC');
   // A is the only partner that passes: rank 1 whatever the weights, so fully stable.
   const grid: Grid = [
     header,
@@ -126,7 +133,7 @@ test('stability is measured among partners on the same side of the knock-outs', 
     ['B', 'FR', 'laptop', 'recycling', 2, 1, 5],
     ['C', 'FR', 'laptop', 'recycling', 1, 2, 4],
   ];
-  const [A, B, C] = assessPartners(fw, grid, { trials: 200 }).results;
+  const [A, B, C] = assessPartners(fw, grid, { trials: 200, timeZone: 'UTC' }).results;
   expect([A.rank, A.passes, A.stability]).toEqual([1, true, 1]);
   expect(B.passes || C.passes).toBe(false);
   expect([B.rank, C.rank].sort()).toEqual([2, 3]);

@@ -3,11 +3,14 @@ import { readFramework } from '../../../src/core/partners/criteria';
 import { AHP_TAB, ahpTemplate, asPoints, readAhpTab } from '../../../src/core/partners/ahp-tab';
 import { Grid } from '../../../src/core/cells';
 
-const fw = readFramework([
-  ['ID', 'Criterion', 'Direction', 'Weight recycling'],
-  ['SEC', 'Data security', 'benefit', 1],
-  ['CAP', 'Capacity', 'benefit', 1],
-]);
+const fw = readFramework(
+  [
+    ['ID', 'Criterion', 'Direction', 'Weight recycling'],
+    ['SEC', 'Data security', 'benefit', 1],
+    ['CAP', 'Capacity', 'benefit', 1],
+  ],
+  'UTC',
+);
 const partners: Grid = [
   ['Partner', 'SEC', 'CAP', 'Disagreement'],
   ['Alpha', '', 4, ''],
@@ -33,6 +36,7 @@ describe('consolidate ratings', () => {
       blankNotes,
       blankNotes as string[][],
       ratings,
+      'UTC',
     );
     expect(plan.columns).toEqual([2, 3]);
     expect(plan.values).toEqual([
@@ -61,11 +65,14 @@ describe('consolidate ratings', () => {
     filled[1][1] = 1;
     const formulas = blankNotes.map((r) => r.slice()) as string[][];
     formulas[2][2] = '=3+1';
-    const plan = planConsolidation(fw.criteria, filled, notes, formulas, [
-      ratings[0],
-      ['Ann', 'Alpha', 'SEC', 5, '', ''],
-      ['Ann', 'Beta', 'CAP', 1, '', ''],
-    ]);
+    const plan = planConsolidation(
+      fw.criteria,
+      filled,
+      notes,
+      formulas,
+      [ratings[0], ['Ann', 'Alpha', 'SEC', 5, '', ''], ['Ann', 'Beta', 'CAP', 1, '', '']],
+      'UTC',
+    );
     expect(plan.values[0][0]).toBe(5);
     expect(plan.values[1][1]).toBe(''); // formula cell: value untouched (the adapter writes the formula back)
   });
@@ -76,10 +83,14 @@ test('a consolidated cell a person typed over (the note stays) is kept as typed'
   notes[1][1] = `${CONSOLIDATED_NOTE}: 2 = median of 3 assessor(s)`;
   const typedOver: Grid = partners.map((r) => r.slice());
   typedOver[1][1] = 5; // the note says 2 was written; 5 was typed since
-  const plan = planConsolidation(fw.criteria, typedOver, notes, blankNotes as string[][], [
-    ratings[0],
-    ['Ann', 'Alpha', 'SEC', 2, '', ''],
-  ]);
+  const plan = planConsolidation(
+    fw.criteria,
+    typedOver,
+    notes,
+    blankNotes as string[][],
+    [ratings[0], ['Ann', 'Alpha', 'SEC', 2, '', '']],
+    'UTC',
+  );
   expect(plan.values[0][0]).toBe(5);
   expect(plan.warnings.join('\n')).toMatch(
     /Partners, row 2, column B \(SEC\): kept the typed 5; the assessors' median is 2/,
@@ -89,13 +100,13 @@ test('a consolidated cell a person typed over (the note stays) is kept as typed'
 describe('AHP tab', () => {
   test('template round trip, weights as points, CR', () => {
     const grid = ahpTemplate(['A', 'B', 'C'], 'recycling');
-    expect(() => readAhpTab(grid)).toThrow(
+    expect(() => readAhpTab(grid, 'UTC')).toThrow(
       new RegExp(`${AHP_TAB}, row 5, column C: expected a comparison`),
     );
     grid[4][2] = 3; // A vs B
     grid[4][3] = 5; // A vs C
     grid[5][3] = '5/3'; // B vs C: consistent
-    const tab = readAhpTab(grid);
+    const tab = readAhpTab(grid, 'UTC');
     expect(tab.type).toBe('recycling');
     expect(tab.result.cr).toBeCloseTo(0, 10);
     expect(asPoints(tab.result.weights)).toEqual([65.2, 21.7, 13]);
@@ -104,10 +115,12 @@ describe('AHP tab', () => {
   test('bad judgement names the sheet cell', () => {
     const grid = ahpTemplate(['A', 'B'], 'donation');
     grid[4][2] = 'lots';
-    expect(() => readAhpTab(grid)).toThrow(
+    expect(() => readAhpTab(grid, 'UTC')).toThrow(
       /AHP, row 5, column C: expected a judgement such as 3 or 1\/3, got the text "lots"/,
     );
     grid[4][2] = -2;
-    expect(() => readAhpTab(grid)).toThrow(/AHP, row 5, column C: expected a positive number/);
+    expect(() => readAhpTab(grid, 'UTC')).toThrow(
+      /AHP, row 5, column C: expected a positive number/,
+    );
   });
 });

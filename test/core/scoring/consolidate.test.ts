@@ -138,15 +138,18 @@ describe('consolidateRatings', () => {
 
 describe('ratingsFromRows', () => {
   it('reads the Ratings columns, skips unusable rows with a reason and warns on bad dates', () => {
-    const { ratings, skipped, warnings } = ratingsFromRows([
-      ['Ecologic', 'Ana', 'Security', 4, 'ok', d('2026-03-01')],
-      ['', '', '', '', '', ''],
-      ['', 'Ana', 'Security', 4, '', ''],
-      ['Ecologic', 'Ana', '', 4, '', ''],
-      ['Ecologic', 'Ben', 'Security', 'good', '', ''],
-      ['Ecologic', 'Ben', 'Capacity', '3,5', '', 'yesterday'],
-      ['Ecologic', 'Chloé', 'Capacity', '', 'no data yet', '2026-03-02'],
-    ]);
+    const { ratings, skipped, warnings } = ratingsFromRows(
+      [
+        ['Ecologic', 'Ana', 'Security', 4, 'ok', d('2026-03-01')],
+        ['', '', '', '', '', ''],
+        ['', 'Ana', 'Security', 4, '', ''],
+        ['Ecologic', 'Ana', '', 4, '', ''],
+        ['Ecologic', 'Ben', 'Security', 'good', '', ''],
+        ['Ecologic', 'Ben', 'Capacity', '3,5', '', 'yesterday'],
+        ['Ecologic', 'Chloé', 'Capacity', '', 'no data yet', '2026-03-02'],
+      ],
+      'UTC',
+    );
     expect(ratings).toEqual([
       r('Ecologic', 'Ana', 'Security', 4, 'ok', d('2026-03-01')),
       r('Ecologic', 'Ben', 'Capacity', 3.5, '', null),
