@@ -23,7 +23,7 @@ import { consolidateRatings as consolidate } from './sheets/ratings';
 import { loadSampleData as loadSample } from './sheets/sample';
 import { setUpWorkbook as setUp } from './sheets/setup';
 import { summarizeSample, summarizeSetup } from './sheets/summaries';
-import { spreadsheetTimeZone } from './sheets/workbook';
+import { spreadsheetLocale, spreadsheetTimeZone } from './sheets/workbook';
 
 type Out = (number | string)[][];
 
@@ -291,6 +291,7 @@ export function CIRC_CO2E(
  * @param {string|Date} month a month as 2026-10, or a date inside it
  * @param {Array<Array<*>>} data_range the KPI Data table, header row included
  * @param {Array<Array<*>>} factors optional: the Factors table (needed for co2e_kg)
+ * @param {Array<Array<string>>} labels optional: your own outcome labels, two columns (label, outcome), e.g. 'Outcome labels'!A:B; English and French labels are known without it
  * @return {number} the KPI's value; blank when its denominator is zero
  * @customfunction
  */
@@ -299,6 +300,7 @@ export function CIRC_KPI(
   month: CellArg,
   data_range: CellArg,
   factors?: CellArg,
+  labels?: CellArg,
 ): number | string {
-  return circKpi(kpi, month, data_range, factors, spreadsheetTimeZone());
+  return circKpi(kpi, month, data_range, factors, spreadsheetTimeZone(), labels, spreadsheetLocale);
 }

@@ -2,8 +2,8 @@
  * The KPI custom functions behind the public wrappers CIRC_KPI and CIRC_CO2E. They take raw Sheets
  * arguments, check them, and delegate to core/kpi, so a formula gives exactly the number the
  * dashboard and the report show. Bad input throws a UserError naming the function, the argument,
- * the cell and what was expected; rows of `KPI Data` with data-quality issues are skipped exactly
- * as the dashboard skips them (the dashboard and report list them). Both take, last, the
+ * the cell and what was expected; `KPI Data` is read exactly as the dashboard reads it (dates,
+ * amounts and outcome labels as people write them; a bad cell blanks its field only). Both take, last, the
  * spreadsheet's time zone: KPI months are its months, and a date in a message is its day there.
  */
 import {
@@ -28,6 +28,7 @@ import { computeKpis } from '../core/kpi/engine';
 import { FactorTable, factorFor, parseFactors } from '../core/kpi/factors';
 import { checkTimeZone, parseMonth } from '../core/kpi/months';
 import { parseOrders } from '../core/kpi/orders';
+import { OutcomeLabels, outcomeLabels } from '../core/read/outcomes';
 import { KPI_IDS, OUTCOMES, findKpi, toOutcome } from '../core/kpi/registry';
 
 /** What a custom function spills: one value per cell, "" for a blank. */
@@ -49,6 +50,8 @@ export function circKpi(
   dataRange: CellArg,
   factors?: CellArg,
   timeZone: string = 'UTC',
+  labels?: CellArg,
+  locale: () => string = () => 'en_US',
 ): number | string {
   const fn = 'CIRC_KPI';
   const tz = zone(fn, timeZone);
@@ -71,7 +74,12 @@ export function circKpi(
     dataRange,
     "the KPI Data table including its header row (e.g. 'KPI Data'!A1:N)",
   );
-  const { orders } = within({ fn, arg: 'data_range' }, () => parseOrders(data, { timeZone: tz }));
+  const outcomeTable = readLabels({ fn, arg: 'labels', timeZone: tz }, labels);
+  // The locale only matters for numbers and dates written as text: parseOrders asks for it
+  // only then, so a clean range costs no service call.
+  const { orders } = within({ fn, arg: 'data_range' }, () =>
+    parseOrders(data, { timeZone: tz, locale, labels: outcomeTable }),
+  );
   let factorTable: FactorTable | null = null;
   if (!isOmitted(factors as CellArg)) {
     const grid = table(
@@ -91,6 +99,29 @@ export function circKpi(
   const value = computeKpis(orders, { timeZone: tz, months: [m], factors: factorTable }).byMonth[m]
     .values[def.id];
   return value === null ? '' : value;
+}
+
+/**
+ * The team's outcome labels: a two-column range (label, outcome), a header row allowed. The
+ * built-in English and French labels are known without it.
+ */
+function readLabels(name: ArgName, labels: CellArg | undefined): OutcomeLabels | undefined {
+  if (labels === undefined || isOmitted(labels)) return undefined;
+  const grid = table(name, labels, 'a two-column range: label, outcome');
+  if (grid[0]?.length !== 2)
+    throw argError(
+      name,
+      null,
+      'a two-column range: label, outcome',
+      `${grid[0]?.length ?? 0} column(s)`,
+    );
+  const header =
+    /^label/i.test(String(grid[0][0] ?? '')) && /^outcome/i.test(String(grid[0][1] ?? ''));
+  const rows = header ? grid.slice(1) : grid;
+  const read = outcomeLabels(rows, header ? 2 : 1);
+  const bad = read.problems[0];
+  if (bad) throw new UserError(`${name.fn}: ${name.arg}, row ${bad.row}: ${bad.reason}.`);
+  return read;
 }
 
 /**

@@ -6,19 +6,27 @@
 import { describe } from '../core/cells';
 import { ChartSpec, DashboardModel, dashboardModel } from '../core/dashboard';
 import { parseFactors } from '../core/kpi/factors';
-import { parseOrders } from '../core/kpi/orders';
 import { Issue } from '../core/kpi/table';
 import { parseTargets } from '../core/kpi/targets';
-import { FACTORS, KPI_DASHBOARD, KPI_DATA, KPI_TARGETS, SETTINGS } from '../core/schema/tabs';
+import {
+  DATA_QUALITY,
+  FACTORS,
+  KPI_DASHBOARD,
+  KPI_DATA,
+  KPI_TARGETS,
+  SETTINGS,
+} from '../core/schema/tabs';
 import { Settings } from '../core/settings';
 import { ActionContext, ActionResult } from './action';
 import { valueAxis } from './chart-options';
 import { keepingActiveTab, rebuildTab } from './generated';
+import { readOrders, rebuildDataQuality } from './kpi-read';
 import { requireTab } from './partners';
 import { Deadline, readTable, Sheet, sheetsByName, writeFreshBlock } from './workbook';
 
 export interface KpiInputs {
   model: DashboardModel;
+  issues: Issue[];
   rowsRead: number;
   warnings: string[];
 }
@@ -32,7 +40,9 @@ export function readKpis(ctx: ActionContext): KpiInputs {
   const factorsGrid = readTable(requireTab(tabs, FACTORS.name));
   const settingsSheet = tabs.get(SETTINGS.name);
   const settings = new Settings(settingsSheet ? readTable(settingsSheet) : []);
-  const parsed = parseOrders(data, { timeZone });
+  const settingWarnings: string[] = [];
+  const read = readOrders(ss, tabs, data, timeZone, settings, settingWarnings);
+  const { parsed } = read;
   const targets = parseTargets(targetsGrid);
   const factors = parseFactors(factorsGrid);
   const model = dashboardModel({
@@ -43,16 +53,21 @@ export function readKpis(ctx: ActionContext): KpiInputs {
     timeZone,
     now,
     scope: settings.text('Scope', 'Recycling service France'),
+    staleAfterDays: read.staleAfterDays,
   });
   const line = (tab: string, i: Issue) => issueLine(tab, i, timeZone);
   const warnings = [
+    ...model.freshness.notes,
     ...(parsed.issues.length
       ? [
-          `${parsed.rowsSkipped} row(s) of ${KPI_DATA.name} skipped; each is listed with its reason at the bottom of ${KPI_DASHBOARD.name}.`,
+          // The same counts as the dashboard and the Data quality tab.
+          `${model.qualityLine} Each is listed in the '${DATA_QUALITY.name}' tab.`,
           // The first issues in full, then a count: a dashboard refresh must not drown its reader.
           ...parsed.issues.slice(0, 10).map((i) => line(KPI_DATA.name, i)),
         ]
       : []),
+    ...read.labelProblems,
+    ...settingWarnings,
     ...targets.issues.map((i) => line(KPI_TARGETS.name, i)),
     ...factors.issues.map((i) => line(FACTORS.name, i)),
     ...model.result.missingFactors.map(
@@ -60,17 +75,23 @@ export function readKpis(ctx: ActionContext): KpiInputs {
         `${FACTORS.name}: no factor for ${m.category} / ${m.outcome} (${m.count} device(s)); their CO2e counts 0.`,
     ),
   ];
-  return { model, rowsRead: data.length + targetsGrid.length + factorsGrid.length, warnings };
+  return {
+    model,
+    issues: parsed.issues,
+    rowsRead: data.length + targetsGrid.length + factorsGrid.length + read.rowsRead,
+    warnings,
+  };
 }
 
 export function refreshDashboard(ctx: ActionContext): ActionResult {
   const { ss } = ctx;
-  const { model, rowsRead, warnings } = readKpis(ctx);
+  const { model, issues, rowsRead, warnings } = readKpis(ctx);
   ctx.beforeWriting('drawing the dashboard');
-  keepingActiveTab(ss, () =>
-    rebuildTab(ctx, ss, KPI_DASHBOARD.name, (sheet) => drawDashboard(ctx, sheet, model)),
-  );
-  const rowsWritten = model.blocks.reduce((n, b) => n + b.values.length, 0);
+  const quality = keepingActiveTab(ss, () => {
+    rebuildTab(ctx, ss, KPI_DASHBOARD.name, (sheet) => drawDashboard(ctx, sheet, model));
+    return rebuildDataQuality(ctx, ss, issues, ctx.now, ctx.timeZone);
+  });
+  const rowsWritten = model.blocks.reduce((n, b) => n + b.values.length, 0) + quality;
   return {
     rowsRead,
     rowsWritten,

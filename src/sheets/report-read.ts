@@ -7,15 +7,24 @@
 import { Cell, Grid, UserError, describe } from '../core/cells';
 import { headerKey } from '../core/headers';
 import { FactorTable, parseFactors } from '../core/kpi/factors';
-import { parseOrders } from '../core/kpi/orders';
+import { qualityCounts, qualitySentence } from '../core/kpi/data-quality';
 import { Issue } from '../core/kpi/table';
 import { TargetTable, parseTargets } from '../core/kpi/targets';
 import { assessPartners, PartnerResult } from '../core/partners/assess';
 import { readFramework } from '../core/partners/criteria';
 import { ReportPeriod } from '../core/report/period';
 import { KpiInput, ReportInput } from '../core/report/types';
-import { CRITERIA, FACTORS, KPI_DATA, KPI_TARGETS, PARTNERS, SETTINGS } from '../core/schema/tabs';
+import {
+  CRITERIA,
+  DATA_QUALITY,
+  FACTORS,
+  KPI_DATA,
+  KPI_TARGETS,
+  PARTNERS,
+  SETTINGS,
+} from '../core/schema/tabs';
 import { Settings } from '../core/settings';
+import { readOrders } from './kpi-read';
 import { readBenchmarkHighlights } from './report-benchmark';
 import { readTable, Sheet, sheetsByName, Spreadsheet } from './workbook';
 
@@ -84,8 +93,20 @@ export function readReportInputs(
 
   const data = read(KPI_DATA.name);
   const empty: KpiInput = { orders: [], issues: [], rowsRead: 0, rowsSkipped: 0 };
+  const orders =
+    data === null || !data.length
+      ? null
+      : attempt(() => readOrders(ss, tabs, data, timeZone, settings, warnings));
+  if (orders) {
+    rowsRead += orders.rowsRead;
+    notes.push(...orders.labelProblems);
+  }
   const kpi: KpiInput | null =
-    data === null ? null : data.length ? attempt(() => parseOrders(data, { timeZone })) : empty;
+    data === null
+      ? null
+      : !data.length
+        ? empty
+        : orders && { ...orders.parsed, staleAfterDays: orders.staleAfterDays };
   const targetsGrid = read(KPI_TARGETS.name);
   const targets: TargetTable | null = targetsGrid?.length
     ? attempt(() => parseTargets(targetsGrid))
@@ -115,9 +136,9 @@ export function readReportInputs(
   rowsRead += bench.rowsRead;
   notes.push(...bench.notes);
 
-  if (kpi?.rowsSkipped)
+  if (kpi?.issues.length)
     warnings.push(
-      `${kpi.rowsSkipped} row(s) of ${KPI_DATA.name} skipped; each is listed with its reason under Data quality in '${period.tabName}'.`,
+      `${qualitySentence(qualityCounts(kpi.issues))} Each is listed under Data quality in '${period.tabName}' and in the '${DATA_QUALITY.name}' tab.`,
     );
   warnings.push(...notes.filter((n) => !n.startsWith('Benchmark')).slice(0, 10));
   return {

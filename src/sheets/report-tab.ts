@@ -14,7 +14,9 @@ import {
 import { ReportChart, ReportModel } from '../core/report/types';
 import { ActionContext } from './action';
 import { valueAxis } from './chart-options';
+import { Issue } from '../core/kpi/table';
 import { keepingActiveTab, rebuildTab } from './generated';
+import { rebuildDataQuality } from './kpi-read';
 import { Deadline, Sheet, writeFreshBlock } from './workbook';
 
 type Blob = GoogleAppsScript.Base.Blob;
@@ -28,22 +30,29 @@ const TAB_COLOR = '#188038';
 export function drawReportTab(
   ctx: ActionContext,
   model: ReportModel,
+  quality?: { issues: readonly Issue[]; now: Date },
 ): { sheet: Sheet; rowsWritten: number } {
   const { ss } = ctx;
   const layout = reportLayout(model);
+  let written = layout.values.length;
   const sheet = keepingActiveTab(
     ss,
-    () =>
-      rebuildTab(
+    () => {
+      const tab = rebuildTab(
         ctx,
         ss,
         model.header.period.tabName,
         (s) => draw(ctx, s, layout),
         ss.getSheets().length,
-      ),
+      );
+      // The report read KPI Data: the Data quality tab follows it.
+      if (quality)
+        written += rebuildDataQuality(ctx, ss, quality.issues, quality.now, ctx.timeZone);
+      return tab;
+    },
     ctx.interactive,
   );
-  return { sheet, rowsWritten: layout.values.length };
+  return { sheet, rowsWritten: written };
 }
 
 function draw(deadline: Deadline, sheet: Sheet, layout: ReportLayout): void {

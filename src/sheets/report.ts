@@ -70,7 +70,13 @@ export function buildReportTab(
   );
   const model = buildReport(read.input);
   ctx.progress(`Drawing '${period.tabName}'…`);
-  const { sheet, rowsWritten } = drawReportTab(ctx, model);
+  // Every action that reads KPI Data leaves the Data quality tab in step with it.
+  const kpi = read.input.kpi;
+  const { sheet, rowsWritten } = drawReportTab(
+    ctx,
+    model,
+    kpi ? { issues: kpi.issues, now } : undefined,
+  );
   return { model, sheet, rowsRead: read.rowsRead, rowsWritten, warnings: read.warnings };
 }
 

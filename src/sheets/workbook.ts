@@ -128,3 +128,8 @@ export function writeBlockKeepingFormulas(
 export function spreadsheetTimeZone(): string {
   return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
 }
+
+/** The spreadsheet's locale (`fr_FR`…): how numbers and dates written as text are read. */
+export function spreadsheetLocale(): string {
+  return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale();
+}

@@ -47,6 +47,48 @@ describe('circKpi', () => {
     expect(circKpi([['requests']], [['Oct 2026']], data)).toBe(7);
   });
 
+  test("labels: French labels are known without it; the team's own come as a two-column range", () => {
+    const grid = fixtureGrid();
+    const outcome = grid[0].indexOf('Outcome');
+    const relabel = (from: string, to: string) =>
+      grid.forEach((r, i) => i && r[outcome] === from && (r[outcome] = to));
+    relabel('reused', 'Réutilisé');
+    expect(circKpi('reuse_rate', '2026-10', grid, undefined, 'UTC')).toBe(0.5);
+    relabel('Réutilisé', 'Grade A');
+    expect(circKpi('reuse_rate', '2026-10', grid, undefined, 'UTC')).not.toBe(0.5);
+    const labels = [
+      ['Label', 'Outcome'],
+      ['grade a', 'reused'],
+    ];
+    expect(circKpi('reuse_rate', '2026-10', grid, undefined, 'UTC', labels)).toBe(0.5);
+    expect(
+      message(() =>
+        circKpi('reuse_rate', '2026-10', grid, undefined, 'UTC', [['Grade A', 'vanished']]),
+      ),
+    ).toMatch(/^CIRC_KPI: labels, row 1: 'vanished' is not an outcome/);
+  });
+
+  test('numbers written as text are read in the spreadsheet locale, asked for only when needed', () => {
+    const grid = fixtureGrid();
+    const weight = grid[0].indexOf('Weight kg');
+    grid.forEach(
+      (r, i) =>
+        i &&
+        typeof r[weight] === 'number' &&
+        (r[weight] = `${String(r[weight]).replace('.', ',')} kg`),
+    );
+    let asked = 0;
+    const fr = () => (asked++, 'fr_FR');
+    expect(circKpi('weight_kg', '2026-10', grid, undefined, 'UTC', undefined, fr)).toBeCloseTo(
+      3.08,
+      10,
+    );
+    expect(asked).toBe(1);
+    asked = 0;
+    circKpi('requests', '2026-10', fixtureGrid(), undefined, 'UTC', undefined, fr);
+    expect(asked).toBe(0);
+  });
+
   test('a ratio with nothing to divide is blank, a count is 0', () => {
     expect(circKpi('reuse_rate', '2026-08', data, undefined, 'UTC')).toBe('');
     expect(circKpi('requests', '2026-12', data, undefined, 'UTC')).toBe(0);

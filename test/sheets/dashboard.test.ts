@@ -66,7 +66,9 @@ describe('Refresh KPI dashboard on the local runtime', () => {
       .getValues()
       .map((r) => r.join(' | '))
       .join('\n');
-    expect(text).toMatch(/Data quality: 5 row\(s\) of KPI Data skipped/);
+    expect(text).toMatch(
+      /Data quality: 5 finding\(s\) on 5 order\(s\) of KPI Data — 1 order\(s\) left out of every KPI, 4 kept/,
+    );
     expect(text).toMatch(/KPI Data \| \d+ \| Outcome \(H\) \|/);
     expect(changedCells(before, typedCells(rt, ['KPI Data', 'KPI Targets', 'Factors']))).toEqual(
       [],

@@ -95,7 +95,7 @@ describe('Generate report', () => {
       expect.arrayContaining(['Best practices', 'Facts due for review']),
     );
     expect(section(grid, SECTIONS.quality)[0][0]).toMatch(
-      /^KPI Data: 3000 row\(s\) read, \d+ skipped/,
+      /^KPI Data: 3000 order\(s\) read\. Data quality: 5 finding\(s\) on 5 order\(s\) of KPI Data — 1 order\(s\) left out of every KPI, 4 kept/,
     );
   });
 
@@ -416,7 +416,7 @@ describe('Generate report: service calls do not grow with the data', () => {
       values(big, TAB).some(
         (r) =>
           r[0] ===
-          'KPI Data: 100000 row(s) read, 5 skipped (left out of every KPI), 0 value(s) kept but blanked or defaulted.',
+          'KPI Data: 100000 order(s) read. Data quality: 5 finding(s) on 5 order(s) of KPI Data — 1 order(s) left out of every KPI, 4 kept with the unreadable field(s) blanked.',
       ),
     ).toBe(true);
   });

@@ -86,8 +86,12 @@ export interface ParseOrdersOptions {
   firstColumn?: number;
   /** Table name in messages. Default 'KPI Data'. */
   table?: string;
-  /** The spreadsheet's locale (`fr_FR`, `en_US`…): how date and number texts are read. Default en_US. */
-  locale?: string;
+  /**
+   * The spreadsheet's locale (`fr_FR`, `en_US`…): how date and number texts are read. Default
+   * en_US. A function is asked once, on the first text that needs it (a custom function then
+   * makes no service call for a range without such text).
+   */
+  locale?: string | (() => string);
   /** Outcome labels beyond the registry's ids (built-in English / French, the team's own). */
   labels?: OutcomeLabels;
 }
@@ -136,7 +140,9 @@ const DAY_MS = 86_400_000;
 export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): ParsedOrders {
   const tz = options.timeZone ?? 'UTC';
   checkTimeZone(tz);
-  const locale = options.locale ?? 'en_US';
+  let knownLocale: string | null = typeof options.locale === 'string' ? options.locale : null;
+  const locale = (): string =>
+    (knownLocale ??= typeof options.locale === 'function' ? options.locale() : 'en_US');
   const firstRow = options.firstRow ?? 1;
   const table = options.table ?? 'KPI Data';
   if (!grid.length)
@@ -194,7 +200,7 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
       return null;
     }
     const n =
-      typeof v === 'number' ? (Number.isFinite(v) ? v : null) : readAmountText(String(v), locale);
+      typeof v === 'number' ? (Number.isFinite(v) ? v : null) : readAmountText(String(v), locale());
     if (n === null) flag(k, 'bad-number', `not a number (expected ${expected}); left blank`, false);
     else if (n < 0) flag(k, negCode, `${negReason}; left blank`, false);
     return n === null || n < 0 ? null : n;
@@ -288,7 +294,7 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
           ? null
           : typeof csatCell === 'number'
             ? csatCell
-            : readAmountText(String(csatCell), locale);
+            : readAmountText(String(csatCell), locale());
       if (n === null)
         flag('csat', 'bad-csat', 'CSAT is not a number (expected 1 to 5); left blank', false);
       else if (n < 1 || n > 5) flag('csat', 'bad-csat', 'CSAT outside 1 to 5; left blank', false);
@@ -360,7 +366,7 @@ function isDateOnly(v: Cell, tz: string): boolean {
 function readDate(
   v: Cell,
   tz: string,
-  locale: string,
+  locale: () => string,
 ): { at: number; dateOnly: boolean } | null | 'bad' {
   if (isBlank(v)) return null;
   if (v instanceof Date) return isNaN(v.getTime()) ? 'bad' : { at: v.getTime(), dateOnly: false };
@@ -369,5 +375,5 @@ function readDate(
     return at === null ? 'bad' : { at, dateOnly: false };
   }
   if (typeof v !== 'string') return 'bad';
-  return readDateText(v, locale, tz) ?? 'bad';
+  return readDateText(v, locale(), tz) ?? 'bad';
 }

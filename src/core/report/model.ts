@@ -3,6 +3,8 @@
  * e-mail and the offline HTML are three drawings of one set of figures, and tests can check those
  * figures against the KPI engine and the scoring without a spreadsheet.
  */
+import { freshness } from '../kpi/freshness';
+import { monthKey } from '../kpi/months';
 import { formatInstant } from './format';
 import { kpiSection } from './kpi-section';
 import { isPartial } from './period';
@@ -22,7 +24,29 @@ export function buildReport(input: ReportInput): ReportModel {
   const kpis = kpiSection(input);
   const hasOrders = !!input.kpi && input.kpi.orders.length > 0;
   const partial = isPartial(period, input.now, input.timeZone);
-  const summary = summarySentences(kpis.rows, period, hasOrders);
+  const orders = input.kpi?.orders ?? [];
+  const inPeriod = orders.filter((o) =>
+    [o.created, o.kitSent, o.received, o.inspected].some(
+      (t) => t !== null && period.months.includes(monthKey(t, input.timeZone)),
+    ),
+  ).length;
+  const summary =
+    hasOrders && !inPeriod
+      ? [
+          `No order in ${period.label}: none of the ${orders.length} orders of KPI Data was created, sent a kit, received or inspected in this period, so it has no KPI to compare with its targets.`,
+        ]
+      : summarySentences(kpis.rows, period, hasOrders);
+  // Partial or stale data, said where the figures are read.
+  if (hasOrders && inPeriod)
+    summary.push(
+      ...freshness(
+        orders,
+        period.months[period.months.length - 1],
+        input.now,
+        input.timeZone,
+        input.kpi?.staleAfterDays,
+      ).notes,
+    );
   if (partial)
     summary.unshift(
       `${period.label} is not over yet: its figures cover the days up to ${formatInstant(input.now, input.timeZone).slice(0, 10)} only.`,

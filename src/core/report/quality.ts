@@ -3,6 +3,7 @@
  * values that were kept but blanked, inspected devices without an emission factor, and what the
  * readers found in the other tabs. Row-level findings are listed, skipped rows first, up to a cap.
  */
+import { qualityCounts, qualitySentence } from '../kpi/data-quality';
 import { MissingFactor } from '../kpi/engine';
 import { Issue } from '../kpi/table';
 import { QualityRow, ReportInput, ReportModel } from './types';
@@ -21,14 +22,14 @@ export function qualitySection(
   const skipped = input.kpi?.rowsSkipped ?? 0;
   const notes: string[] = [];
   if (input.kpi) {
+    // The same sentence as the alert, the dashboard and the Data quality tab.
     notes.push(
-      `KPI Data: ${input.kpi.rowsRead} row(s) read, ${skipped} skipped (left out of every KPI), ` +
-        `${issues.filter((i) => !i.skipped).length} value(s) kept but blanked or defaulted.`,
+      `KPI Data: ${input.kpi.rowsRead} order(s) read. ${qualitySentence(qualityCounts(issues), Math.min(issues.length, MAX_QUALITY_ROWS))}`,
     );
     for (const [reason, n] of byReason(issues.filter((i) => i.skipped)))
-      notes.push(`Row skipped — ${reason} (${n}).`);
+      notes.push(`Order left out — ${reason} (${n}).`);
     for (const [reason, n] of byReason(issues.filter((i) => !i.skipped)))
-      notes.push(`Row kept — ${reason} (${n}).`);
+      notes.push(`Order kept — ${reason} (${n}).`);
   }
   for (const m of missingFactors) {
     notes.push(

@@ -29,6 +29,8 @@ export interface KpiInput {
   issues: Issue[];
   rowsRead: number;
   rowsSkipped: number;
+  /** `Stale after (days)` from Settings; default 14. */
+  staleAfterDays?: number;
 }
 
 /** The parsed workbook and the period: everything the model is built from. */

@@ -199,6 +199,30 @@ export const KPI_DATA: TabSpec = {
   columns: KPI_DATA_COLUMNS,
 };
 
+export const OUTCOME_LABELS: TabSpec = {
+  name: 'Outcome labels',
+  kind: 'input',
+  tabColor: '#e37400',
+  purpose:
+    "Your back office's own outcome labels and the outcome each means; English and French labels are known without it.",
+  columns: [
+    col('Label', 200, {
+      format: '@',
+      note: 'As your back office writes it (any case, accents optional), e.g. "Grade C - broyé".',
+    }),
+    col('Outcome', 120, { validation: list(OUTCOMES) }),
+  ],
+};
+
+export const DATA_QUALITY: TabSpec = {
+  name: 'Data quality',
+  kind: 'generated',
+  tabColor: GENERATED_COLOR,
+  purpose:
+    'Every data-quality finding of KPI Data, one row each. Rebuilt by every action that reads KPI Data.',
+  columns: [col('Tab', 90)],
+};
+
 export const KPI_TARGETS: TabSpec = {
   name: 'KPI Targets',
   kind: 'input',
@@ -264,6 +288,7 @@ export function workbookTabs(countries: readonly string[] = COUNTRIES): TabSpec[
     BENCHMARK_OVERVIEW,
     ...countries.map(benchmarkCountryTab),
     KPI_DATA,
+    OUTCOME_LABELS,
     KPI_TARGETS,
     FACTORS,
     KPI_DASHBOARD,

@@ -20,6 +20,11 @@ export const SETTINGS_SEED: SettingSeed[] = [
   },
   { key: 'Scope', value: 'Recycling service France', note: 'Shown in the report header.' },
   {
+    key: 'Stale after (days)',
+    value: 14,
+    note: 'The dashboard and the report warn when the newest date in KPI Data is older than this.',
+  },
+  {
     key: 'Stability spread',
     value: 0.2,
     note: 'Weight perturbation (± share) used for rank stability.',

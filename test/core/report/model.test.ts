@@ -156,7 +156,7 @@ describe('the report model', () => {
     expect(m.quality.skipped).toBe(2);
     expect(m.quality.notes).toEqual(
       expect.arrayContaining([
-        'Row skipped — Received: not a date (2).',
+        'Order left out — Received: not a date (2).',
         'KPI Targets, row 9: unknown KPI.',
       ]),
     );
