@@ -58,35 +58,13 @@ export type ZoneSource = string | (() => string);
 export const zoneOf = (z: ZoneSource): string => (typeof z === 'string' ? z : z());
 
 /**
- * Transitional, for src/core/benchmark only: its parse, overview and highlights still call
- * formatDay / describe without a zone (their owner adds the parameter). src/sheets makes those
- * calls through inBenchmarkZone, which sets the zone for the call and restores it after, so no
- * zone outlives the call that needs it; outside one, such a call prints UTC days.
- */
-let benchmarkZone: string | null = null;
-
-/** Runs a call into src/core/benchmark with its dates printed in `timeZone` (see benchmarkZone). */
-export function inBenchmarkZone<T>(timeZone: string, run: () => T): T {
-  const previous = benchmarkZone;
-  benchmarkZone = timeZone;
-  try {
-    return run();
-  } finally {
-    benchmarkZone = previous;
-  }
-}
-
-/**
  * YYYY-MM-DD of an instant as the spreadsheet shows it: a date cell is midnight in the
  * spreadsheet's time zone, which is the day before in UTC east of Greenwich, so the zone is
  * always given (UTC if it is unknown).
  */
-export function formatDay(d: Date, timeZone: string): string;
-/** @deprecated src/core/benchmark's call without a zone: see benchmarkZone. */
-export function formatDay(d: Date): string;
-export function formatDay(d: Date, timeZone?: string): string {
+export function formatDay(d: Date, timeZone: string): string {
   try {
-    return isoDay(d, timeZone ?? benchmarkZone ?? 'UTC');
+    return isoDay(d, timeZone);
   } catch {
     return isoDay(d, 'UTC');
   }
@@ -96,13 +74,10 @@ export function formatDay(d: Date, timeZone?: string): string {
  * Describes a cell's value for a message ("text \"abc\"", "#N/A", "blank"); a date is named by
  * its day in `timeZone` (asked for only when the value is a date).
  */
-export function describe(v: Cell, timeZone: ZoneSource): string;
-/** @deprecated src/core/benchmark's call without a zone: see benchmarkZone. */
-export function describe(v: Cell): string;
-export function describe(v: Cell, timeZone?: ZoneSource): string {
+export function describe(v: Cell, timeZone: ZoneSource): string {
   if (v instanceof Date) {
     if (isNaN(v.getTime())) return 'the date Invalid';
-    return `the date ${timeZone === undefined ? formatDay(v) : formatDay(v, zoneOf(timeZone))}`;
+    return `the date ${formatDay(v, zoneOf(timeZone))}`;
   }
   return describeValue(v);
 }

@@ -7,7 +7,7 @@
  * of blocks, header rows and colour rules does not depend on the data, so Refresh makes the same
  * number of service calls for 150 findings as for 5,000 (only the number of tabs counts).
  */
-import { formatDay, Grid, inBenchmarkZone, UserError } from '../core/cells';
+import { formatDay, Grid, UserError } from '../core/cells';
 import { resolveCountry } from '../core/benchmark/countries';
 import { planSeedImport, ImportPlan } from '../core/benchmark/import-plan';
 import { BenchmarkModel, benchmarkModel, benchmarkTabs } from '../core/benchmark/model';
@@ -93,8 +93,9 @@ function readInputs(ss: Spreadsheet, timeZone: string): Inputs {
 }
 
 function modelOf(tabNames: string[], grids: Map<string, Grid>, timeZone: string): BenchmarkModel {
-  return inBenchmarkZone(timeZone, () =>
-    benchmarkModel(benchmarkTabs(tabNames).map((t) => ({ ...t, grid: grids.get(t.tab) ?? null }))),
+  return benchmarkModel(
+    benchmarkTabs(tabNames).map((t) => ({ ...t, grid: grids.get(t.tab) ?? null })),
+    timeZone,
   );
 }
 
@@ -129,7 +130,7 @@ function drawOverview(
   months: number,
 ): OverviewLayout {
   const { ss } = ctx;
-  const layout = inBenchmarkZone(ctx.timeZone, () => overviewLayout(model, ctx.now, months));
+  const layout = overviewLayout(model, ctx.now, months, ctx.timeZone);
   // A first overview goes just before the first country tab.
   const first = model.countries.find((c) => c.exists);
   const index = !tabs.has(OVERVIEW_TAB) && first ? tabs.get(first.tab)!.getIndex() - 1 : undefined;

@@ -5,7 +5,6 @@
  * takes. No fact in any country tab means "No benchmark data yet" in the report.
  */
 import { benchmarkHighlights } from '../core/benchmark/highlights';
-import { inBenchmarkZone } from '../core/cells';
 import { BenchmarkHighlights } from '../core/report/types';
 import { readBenchmark } from './benchmark';
 import { Spreadsheet } from './workbook';
@@ -31,9 +30,7 @@ export function readBenchmarkHighlights(
   const read = readBenchmark(ss, timeZone);
   const facts = read.model.countries.reduce((n, c) => n + c.findings.length, 0);
   if (!facts) return { highlights: null, rowsRead: read.rowsRead, notes: [] };
-  const h = inBenchmarkZone(timeZone, () =>
-    benchmarkHighlights(read.model, now, read.stalenessMonths),
-  );
+  const h = benchmarkHighlights(read.model, now, read.stalenessMonths, timeZone);
   return {
     highlights: { bestPractices: h.bestPractices, dueForReview: h.dueForReview },
     rowsRead: read.rowsRead,

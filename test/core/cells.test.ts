@@ -1,10 +1,10 @@
+import { parseCountryTab } from '../../src/core/benchmark/parse';
 import { TYPED_INPUT } from '../fixtures/typed-input';
 import {
   asText,
   mightBeTypedValue,
   describe as describeCell,
   formatDay,
-  inBenchmarkZone,
   columnLetter,
   inertBlock,
   isOmitted,
@@ -138,17 +138,28 @@ test('dates in messages are the day the spreadsheet shows, not the UTC day', () 
   expect(asked).toBe(1);
 });
 
-test('no zone outlives the call that set it: the transitional benchmark zone is scoped', () => {
+test('the benchmark core prints days in the zone it is given (no zone in module state)', () => {
   const cell = new Date(Date.UTC(2026, 9, 2, 22));
-  // src/core/benchmark's calls without a zone (until it passes one) print the zone in force…
-  expect(inBenchmarkZone('Europe/Paris', () => formatDay(cell))).toBe('2026-10-03');
-  expect(inBenchmarkZone('Europe/Paris', () => describeCell(cell))).toBe('the date 2026-10-03');
-  // …and only during the call: afterwards, and after a failure, it is gone again.
-  expect(formatDay(cell)).toBe('2026-10-02');
-  expect(() =>
-    inBenchmarkZone('Europe/Paris', () => {
-      throw new Error('boom');
-    }),
-  ).toThrow('boom');
-  expect(formatDay(cell)).toBe('2026-10-02');
+  const grid = [
+    [
+      'Dimension',
+      'Topic',
+      'Finding',
+      'Value',
+      'Unit',
+      'Year',
+      'Implication / opportunity',
+      'Best practice',
+      'Status',
+      'Source',
+      'Last reviewed',
+      'Owner',
+    ],
+    ['law', cell, 'x', '', '', 'year?', '', '', 'verified', 's', '', ''],
+  ];
+  expect(parseCountryTab('FR', 'Benchmark FR', grid, 'Europe/Paris').findings[0].topic).toBe(
+    '2026-10-03',
+  );
+  expect(parseCountryTab('FR', 'Benchmark FR', grid).findings[0].topic).toBe('2026-10-02');
+  expect(formatDay(cell, 'Europe/Paris')).toBe('2026-10-03');
 });

@@ -5,7 +5,7 @@
  */
 import { MAX_BENCHMARK_ROWS, SECTIONS } from '../../src/core/report/layout';
 import { snapshotWorkbook } from '../../local/export/snapshot';
-import { Cell, Grid, inBenchmarkZone } from '../../src/core/cells';
+import { Cell, Grid } from '../../src/core/cells';
 import { alignRows } from '../../src/core/align';
 import { computeKpis } from '../../src/core/kpi/engine';
 import { parseFactors } from '../../src/core/kpi/factors';
@@ -285,8 +285,11 @@ describe('Generate report: benchmark highlights', () => {
       const ss = rt.spreadsheet! as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
       const read = readBenchmark(ss, ss.getSpreadsheetTimeZone());
       // The days of the report are the spreadsheet's days (src/sheets/report-benchmark.ts).
-      return inBenchmarkZone(ss.getSpreadsheetTimeZone(), () =>
-        benchmarkHighlights(read.model, NOW, read.stalenessMonths),
+      return benchmarkHighlights(
+        read.model,
+        NOW,
+        read.stalenessMonths,
+        ss.getSpreadsheetTimeZone(),
       );
     });
     expect(expected.bestPractices.length + expected.dueForReview.length).toBeGreaterThan(0);

@@ -30,8 +30,8 @@ export interface BenchmarkHighlights {
   matrix: MatrixRow[];
 }
 
-function reason(f: Finding): string {
-  if (f.lastReviewed) return `last reviewed ${formatDay(f.lastReviewed)}`;
+function reason(f: Finding, timeZone: string): string {
+  if (f.lastReviewed) return `last reviewed ${formatDay(f.lastReviewed, timeZone)}`;
   return f.year === null ? 'never reviewed, and no year' : `never reviewed; data of ${f.year}`;
 }
 
@@ -44,6 +44,8 @@ export function benchmarkHighlights(
   model: BenchmarkModel,
   now: Date,
   stalenessMonths: number,
+  /** The spreadsheet's zone: a Last reviewed date is its day there. */
+  timeZone = 'UTC',
 ): BenchmarkHighlights {
   const bestPractices: BestPractice[] = [];
   const dueForReview: DueFact[] = [];
@@ -66,7 +68,7 @@ export function benchmarkHighlights(
           year: f.year,
           lastReviewed: f.lastReviewed,
           verified: f.verified,
-          reason: reason(f),
+          reason: reason(f, timeZone),
         });
       }
     }

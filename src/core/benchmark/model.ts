@@ -40,10 +40,12 @@ export function benchmarkTabs(
 /** Parses each tab's grid (null for a tab the workbook lacks). */
 export function benchmarkModel(
   tabs: { code: string; tab: string; grid: Grid | null }[],
+  /** The spreadsheet's zone: dates in messages are its days. */
+  timeZone = 'UTC',
 ): BenchmarkModel {
   return {
     countries: tabs.map((t) =>
-      t.grid ? parseCountryTab(t.code, t.tab, t.grid) : missingCountry(t.code, t.tab),
+      t.grid ? parseCountryTab(t.code, t.tab, t.grid, timeZone) : missingCountry(t.code, t.tab),
     ),
     global: globalFacts(),
   };

@@ -68,8 +68,6 @@ const DIMENSION_LABELS: Record<string, string> = {
   best_practice: 'best_practice: best practices',
 };
 
-const iso = (d: Date | null) => (d ? formatDay(d) : '');
-
 /** Rows of a list, capped, with a last line saying how many were left out. */
 function capped(rows: Grid, width: number, empty: string): Grid {
   if (!rows.length) return [[empty, ...new Array(width - 1).fill('')]];
@@ -82,7 +80,10 @@ export function overviewLayout(
   model: BenchmarkModel,
   now: Date,
   stalenessMonths: number,
+  /** The spreadsheet's zone: dates on the overview are its days. */
+  timeZone = 'UTC',
 ): OverviewLayout {
+  const iso = (d: Date | null) => (d ? formatDay(d, timeZone) : '');
   const countries = model.countries;
   const codes = countries.map((c) => c.code);
   const width = 1 + codes.length;
@@ -216,7 +217,7 @@ export function overviewLayout(
     return box;
   };
 
-  const highlights = benchmarkHighlights(model, now, stalenessMonths);
+  const highlights = benchmarkHighlights(model, now, stalenessMonths, timeZone);
   list(
     'Best practices (rows with a Best practice, and best_practice rows)',
     ['Country', 'Topic', 'Best practice', 'Source'],

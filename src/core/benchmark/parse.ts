@@ -67,7 +67,8 @@ export function dimensionOf(v: Cell): string | null {
   return alias ?? null;
 }
 
-const text = (v: Cell) => (isBlank(v) ? '' : v instanceof Date ? formatDay(v) : String(v).trim());
+const textIn = (v: Cell, timeZone: string) =>
+  isBlank(v) ? '' : v instanceof Date ? formatDay(v, timeZone) : String(v).trim();
 
 /** A tab the workbook lacks: no findings, and the problem stated for the overview. */
 export function missingCountry(code: string, tab: string): CountryFindings {
@@ -82,7 +83,13 @@ export function missingCountry(code: string, tab: string): CountryFindings {
   };
 }
 
-export function parseCountryTab(code: string, tab: string, grid: Grid): CountryFindings {
+export function parseCountryTab(
+  code: string,
+  tab: string,
+  grid: Grid,
+  /** The spreadsheet's zone: a date in a text cell or a message is its day there. */
+  timeZone = 'UTC',
+): CountryFindings {
   const header = grid[0] ?? [];
   const columns = locateColumns(tab, header);
   const out: CountryFindings = {
@@ -100,7 +107,7 @@ export function parseCountryTab(code: string, tab: string, grid: Grid): CountryF
   for (let i = 1; i < grid.length; i++) {
     const cells = factCells(grid[i], columns);
     if (cells.every(isBlank)) continue;
-    out.findings.push(readRow(i + 1, cells, columns, tab, out.issues));
+    out.findings.push(readRow(i + 1, cells, columns, tab, out.issues, timeZone));
   }
   return out;
 }
@@ -111,11 +118,13 @@ function readRow(
   columns: TabColumns,
   tab: string,
   issues: string[],
+  timeZone: string,
 ): Finding {
   const get = (h: string) => cells[FACT_HEADERS.indexOf(h)];
+  const text = (v: Cell) => textIn(v, timeZone);
   const bad = (h: string, expected: string) =>
     issues.push(
-      `${tab}, row ${row}, column ${columnLetter(columns.at.get(h)!)} (${h}): ${describe(get(h))} — expected ${expected}; read as blank.`,
+      `${tab}, row ${row}, column ${columnLetter(columns.at.get(h)!)} (${h}): ${describe(get(h), timeZone)} — expected ${expected}; read as blank.`,
     );
 
   const dimension = dimensionOf(get('Dimension'));
