@@ -229,7 +229,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       ui.setAvailable(run.ui ?? true);
       if (depth === 0) {
         executionStart = clock.now();
-        executionLimit = mode === 'CUSTOM_FUNCTION' ? 30_000 : 6 * 60_000;
+        // Custom functions and simple triggers (onOpen / onEdit run in NONE or LIMITED) stop at
+        // 30 s ("They cannot run for longer than 30 seconds", guides/triggers); the rest at 6 min.
+        executionLimit = mode === 'FULL' ? 6 * 60_000 : 30_000;
         killed = null;
       }
       depth++;

@@ -108,15 +108,25 @@ const date = (timeZone: string, y: number, mo: number, d: number, h = 0, mi = 0,
 const validDay = (y: number, mo: number, d: number) =>
   mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo);
 
-const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+/** A time of day, 24-hour or with AM / PM ("2:03 PM"), which Sheets reads in every locale. */
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\.?)?$/i;
 
 function time(s: string | undefined): [number, number, number] | null {
   if (s === undefined) return [0, 0, 0];
   const m = TIME.exec(s);
   if (!m) return null;
-  const [h, mi, se] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+  let h = Number(m[1]);
+  const [mi, se] = [Number(m[2]), Number(m[3] ?? 0)];
+  if (m[4]) {
+    if (h < 1 || h > 12) return null;
+    h = (h % 12) + (m[4].toLowerCase() === 'p' ? 12 : 0);
+  }
   return h < 24 && mi < 60 && se < 60 ? [h, mi, se] : null;
 }
+
+/** Sheets reads a two-digit year 00–29 as 20xx and 30–99 as 19xx. */
+const fullYear = (y: string) =>
+  y.length === 2 ? (Number(y) < 30 ? 2000 : 1900) + Number(y) : Number(y);
 
 function parseDate(s: string, locale: string, timeZone: string, year: number): Parsed | null {
   const [day, clock, more] = s.split(/\s+(?=\d{1,2}:\d{2})/);
@@ -140,7 +150,7 @@ function parseDate(s: string, locale: string, timeZone: string, year: number): P
   if (m) {
     const [a, b] = [Number(m[1]), Number(m[3])];
     const [d, mo] = monthFirst(locale) ? [b, a] : [a, b];
-    const y = m[4] === undefined ? year : m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
+    const y = m[4] === undefined ? year : fullYear(m[4]);
     if (!validDay(y, mo, d)) return null;
     const format = monthFirst(locale) ? 'M/d/yyyy' : 'dd/MM/yyyy';
     return {

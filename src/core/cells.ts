@@ -231,7 +231,7 @@ const BOOLEAN_WORDS = /^(true|false|vrai|faux|wahr|falsch|verdadero|falso|vero|f
  * Digits with the separators of any locale (spaces, dots, commas, colons, slashes, dashes) and an
  * optional currency or percent sign: numbers, amounts, percentages, dates, date-times, times.
  */
-const VALUE_LIKE = /^[-+]?[$£€¥]?\s?[.,]?\d[\d\s.,:/-]*(\s?[%$£€¥])?$/;
+const VALUE_LIKE = /^[-+]?[$£€¥]?\s?[-+]?[.,]?\d[\d\s.,:/'-]*(\s?([%$£€¥]|[ap]\.?m\.?))?$/i;
 /** Sheets' error codes (#N/A, #DIV/0!, #REF!, #NAME?…) and anything shaped like them. */
 const ERROR_LIKE = /^#[A-Z0-9/]+[!?]?$/i;
 /** A month word of the locales we know ("Oct", "octobre", "déc.", "März") with a year, maybe a day. */

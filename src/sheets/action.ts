@@ -63,6 +63,11 @@ export function runAction(
   name: string,
   body: (ctx: ActionContext) => ActionResult,
   interactive = true,
+  /**
+   * When the execution began, if a question came before the lock: Apps Script's 6 minutes count
+   * the time the dialog was open, so the budget does too.
+   */
+  startedAt?: number,
 ): ActionResult | null {
   const ss = activeSpreadsheet();
   const lock = LockService.getDocumentLock();
@@ -72,12 +77,13 @@ export function runAction(
   }
   /** False once a dialog lost the lock to a colleague's action: this one may not write any more. */
   let locked = true;
-  const start = Date.now();
+  const lockedAt = Date.now();
+  const start = startedAt ?? lockedAt;
   const deadline = start + TIME_BUDGET_MS;
   const ctx: ActionContext = {
     name,
     ss,
-    now: new Date(start),
+    now: new Date(lockedAt),
     timeZone: ss.getSpreadsheetTimeZone(),
     deadline,
     interactive,

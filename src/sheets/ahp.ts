@@ -75,17 +75,22 @@ export function deriveWeights(ctx: ActionContext): ActionResult {
   const points = asPoints(tab.result.weights);
   const cr = tab.result.cr;
   const crText = `Consistency ratio CR = ${cr.toFixed(3)} (${cr <= CR_LIMIT ? 'acceptable, ≤ 0.10' : 'above 0.10: the judgements contradict each other'}).`;
-  // Results beside the block are the add-on's to write: a column of weights and the CR.
-  writeBlock(ctx, sheet, MATRIX_ROW - 1, MATRIX_COLUMN + tab.ids.length + 1, [
-    ['AHP weight'],
-    ...points.map((p) => [p]),
-  ]);
-  writeBlock(ctx, sheet, 2, 4, [['CR', cr, cr <= CR_LIMIT ? 'consistent' : 'inconsistent']]);
+  // Results beside the block are the add-on's to write: a column of weights and the CR. They are
+  // written after the questions, once ctx.confirm holds the lock again: nothing is written while
+  // a dialog is open and the workbook unlocked, so a lost lock leaves every tab as it was.
+  const showResults = () => {
+    writeBlock(ctx, sheet, MATRIX_ROW - 1, MATRIX_COLUMN + tab.ids.length + 1, [
+      ['AHP weight'],
+      ...points.map((p) => [p]),
+    ]);
+    writeBlock(ctx, sheet, 2, 4, [['CR', cr, cr <= CR_LIMIT ? 'consistent' : 'inconsistent']]);
+  };
   const ask = (text: string) => ctx.confirm('Derive weights (AHP)', text);
   if (cr > CR_LIMIT && !ask(`${crText}\n\nApply these weights anyway?`)) {
+    showResults();
     return {
       rowsRead: criteria.length + tab.ids.length,
-      rowsWritten: 0,
+      rowsWritten: points.length + 2,
       warnings: [crText],
       summary: `Weights not applied. ${crText}`,
     };
@@ -96,13 +101,15 @@ export function deriveWeights(ctx: ActionContext): ActionResult {
       `${crText}\n\nReplace the weights in column 'Weight ${tab.type}' of Criteria with: ${list}?`,
     )
   ) {
+    showResults();
     return {
       rowsRead: criteria.length + tab.ids.length,
-      rowsWritten: 0,
+      rowsWritten: points.length + 2,
       warnings: [],
       summary: 'Weights not applied.',
     };
   }
+  showResults();
   // Read again now that the person has answered (and the lock is held again): someone may have
   // edited Criteria meanwhile, columns included.
   const fresh = readTable(criteriaSheet);

@@ -234,8 +234,11 @@ const ledgerOf = (stored: Record<string, string>, code: string) =>
 
 /** Menu flow of Add country…: the prompt, then the action (Cancel changes nothing, not even the Log). */
 export function addCountryFromMenu(): ActionResult | null {
+  const started = Date.now();
   const typed = askCountry();
-  return typed === null ? null : runAction('Add country…', (ctx) => addCountry(ctx, typed));
+  return typed === null
+    ? null
+    : runAction('Add country…', (ctx) => addCountry(ctx, typed), true, started);
 }
 
 /**

@@ -66,7 +66,7 @@ export function rebuildDataQuality(
   now: Date,
   timeZone: string,
 ): number {
-  const grid = dataQualityGrid(issues, `${formatInstant(now, timeZone)} (${timeZone})`);
+  const grid = dataQualityGrid(issues, `${formatInstant(now, timeZone)} (${timeZone})`, timeZone);
   rebuildTab(deadline, ss, DATA_QUALITY.name, (sheet) => {
     writeFreshBlock(deadline, sheet, 1, 1, grid);
     sheet.setFrozenRows(3);

@@ -163,5 +163,5 @@ export function emailReportFromMenu(): void {
     now,
   );
   if (text === null) return;
-  runAction(EMAIL_REPORT, (ctx) => emailReport(ctx, text, now));
+  runAction(EMAIL_REPORT, (ctx) => emailReport(ctx, text, now), true, now.getTime());
 }

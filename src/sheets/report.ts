@@ -128,5 +128,5 @@ export function generateReportFromMenu(): void {
   const now = new Date();
   const text = askPeriod(activeSpreadsheet(), 'Generate report', '', now);
   if (text === null) return;
-  runAction(GENERATE_REPORT, (ctx) => generateReportAction(ctx, text, now));
+  runAction(GENERATE_REPORT, (ctx) => generateReportAction(ctx, text, now), true, now.getTime());
 }

@@ -126,6 +126,34 @@ describe('faults', () => {
     },
   );
 
+  test.each(['Generate report…', 'Email report…', 'Add country…'])(
+    'time budget: %s counts the time its question was open (Apps Script does), and stops cleanly',
+    (caption) => {
+      const { rt, bundle } = sampleWorkbook();
+      rt.runAs('FULL', () =>
+        rt
+          .spreadsheet!.getSheetByName('Settings')!
+          .getRange('A2:B2')
+          .setValues([['Report recipients', 'team@example.com']]),
+      );
+      const before = typedCells(rt);
+      const killed = rt.killedExecutions;
+      // The person answers after 5.5 minutes; then every service call takes 100 ms.
+      rt.ui.whileNextDialogIsOpen(() => rt.advanceClock(5.5 * 60 * 1000));
+      rt.ui.scriptResponses([{ button: 'OK', text: caption === 'Add country…' ? 'IT' : '' }]);
+      const onCall = rt.ctx.onCall;
+      rt.ctx.onCall = (name) => {
+        onCall?.(name);
+        rt.advanceClock(100);
+      };
+      expect(() => bundle.clickMenu(caption)).not.toThrow();
+      rt.ctx.onCall = onCall;
+      expect(rt.killedExecutions).toBe(killed);
+      expect(lastAlert(rt)).toMatch(/stopped before .*Run it again to resume/);
+      expect(changedCells(before, typedCells(rt)).filter((c) => !c.startsWith('Log!'))).toEqual([]);
+    },
+  );
+
   test('a service failing half-way through drawing the dashboard leaves the previous dashboard whole', () => {
     const { rt, bundle } = sampleWorkbook();
     const before = typedCells(rt, ['KPI Dashboard']);

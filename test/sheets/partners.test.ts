@@ -167,6 +167,8 @@ describe('partner actions on the local runtime', () => {
       sheet(rt, 'AHP').getRange(5, 2, n, n).setValues(block);
     });
     const before = typedCells(rt, ['Criteria']);
+    const ahpValues = () => rt.runAs('FULL', () => sheet(rt, 'AHP').getDataRange().getValues());
+    const ahpBefore = ahpValues();
     // The confirmation suspends the script and drops its lock (Ui.alert reference); meanwhile a
     // colleague's action takes the document lock and is still running when the person says YES.
     rt.ui.whileNextDialogIsOpen(() => rt.holdDocumentLockElsewhere(true));
@@ -175,6 +177,8 @@ describe('partner actions on the local runtime', () => {
     rt.holdDocumentLockElsewhere(false);
     expect(rt.locks.lostToDialogs.length).toBeGreaterThan(0);
     expect(changedCells(before, typedCells(rt, ['Criteria']))).toEqual([]);
+    // "Nothing was changed" is true of every tab: the results beside the block wait for the lock.
+    expect(ahpValues()).toEqual(ahpBefore);
     expect(rt.ui.alerts.at(-1)!.prompt).toMatch(/busy with another Circularity Workbench action/);
     // Once the colleague is done, the same confirmation applies the weights.
     rt.ui.scriptResponses([{ button: 'YES' }, { button: 'OK' }]);

@@ -4,6 +4,7 @@
  * orders were left out, and, when a list is capped, how much of it is shown.
  */
 import { Cell, Grid } from '../cells';
+import { formatInstant } from '../report/format';
 import { Issue } from './table';
 
 /** The generated `Data quality` tab lists at most this many findings, then the count of the rest. */
@@ -41,14 +42,18 @@ export function qualitySentence(c: QualityCounts, listed?: number): string {
   return `${base}; first ${listed} of ${c.findings} listed here, all of them in the '${DATA_QUALITY_TAB}' tab.`;
 }
 
-/** A cell as a list shows it: text stays text, a Date its ISO form. */
-export function listedValue(v: Cell): Cell {
-  if (v instanceof Date) return isNaN(v.getTime()) ? 'invalid date' : v.toISOString();
+/** A cell as a list shows it: text stays text, a Date as the spreadsheet shows it (its zone). */
+export function listedValue(v: Cell, timeZone: string): Cell {
+  if (v instanceof Date) return isNaN(v.getTime()) ? 'invalid date' : formatInstant(v, timeZone);
   return v ?? '';
 }
 
 /** The rows of the `Data quality` tab: a title, the header, one row per finding (capped). */
-export function dataQualityGrid(issues: readonly Issue[], generated: string): Grid {
+export function dataQualityGrid(
+  issues: readonly Issue[],
+  generated: string,
+  timeZone: string,
+): Grid {
   const c = qualityCounts(issues);
   const shown = issues.slice(0, DATA_QUALITY_TAB_ROWS);
   const rest = issues.length - shown.length;
@@ -67,7 +72,7 @@ export function dataQualityGrid(issues: readonly Issue[], generated: string): Gr
       'KPI Data',
       i.row,
       i.column,
-      listedValue(i.value),
+      listedValue(i.value, timeZone),
       i.skipped ? 'left out' : 'kept, field blanked',
       i.reason,
     ]),

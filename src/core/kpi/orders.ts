@@ -15,7 +15,7 @@
  * inspected; an outcome other than lost without an Inspected date counts in no month's
  * inspections; a blank Category is 'unspecified'.
  */
-import { Cell, Grid, UserError, isBlank, toYesNo } from '../cells';
+import { Cell, Grid, UserError, isBlank, isErrorValue, toYesNo } from '../cells';
 import { readAmountText } from '../read/amounts';
 import { readDateText } from '../read/dates';
 import { OutcomeLabels, readOutcome } from '../read/outcomes';
@@ -231,10 +231,13 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
     dateOnly.clear();
 
     const idCell = cells[ix.id];
-    const id = isBlank(idCell)
-      ? ''
-      : String(idCell instanceof Date ? idCell.toISOString() : idCell).trim();
-    if (!id) flag('id', 'missing-id', 'no Order ID', true);
+    const errorId = isErrorValue(idCell);
+    const id =
+      isBlank(idCell) || errorId
+        ? ''
+        : String(idCell instanceof Date ? idCell.toISOString() : idCell).trim();
+    if (errorId) flag('id', 'bad-id', 'the Order ID is an error value, not an id', true);
+    else if (!id) flag('id', 'missing-id', 'no Order ID', true);
     if (isBlank(cells[ix.created]))
       flag('created', 'missing-created', 'no Created date: every order needs one', true);
     const created = date('created');

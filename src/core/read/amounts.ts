@@ -11,9 +11,21 @@ const AFFIX = /^(?:eur|euros?|€|usd|\$|us\$|gbp|£|kg|kgs|g|%)$/i;
 
 const SPACES = /[\s\u00a0\u202f']/g;
 
-/** The locale's decimal separator: a comma in most of Europe, a point in en_* locales. */
+const commaLocales = new Map<string, boolean>();
+
+/** Whether the locale writes decimals with a comma (fr_FR, de_DE…) rather than a point (en_US, de_CH, ja_JP…), as Intl says. */
 export function decimalComma(locale: string): boolean {
-  return !/^en(_|$)/i.test(locale);
+  let comma = commaLocales.get(locale);
+  if (comma === undefined) {
+    try {
+      const parts = new Intl.NumberFormat(locale.replace('_', '-')).formatToParts(1.5);
+      comma = parts.find((p) => p.type === 'decimal')?.value === ',';
+    } catch {
+      comma = false; // an unknown locale: Sheets falls back to en_US conventions
+    }
+    commaLocales.set(locale, comma);
+  }
+  return comma;
 }
 
 /**
@@ -57,8 +69,10 @@ function plainNumber(s: string, comma: boolean): number | null {
   else if (dots === 1 || commas === 1) {
     const sep = dots ? '.' : ',';
     const [, tail] = s.split(sep);
-    // "1,234" or "1.234": a group of three in a locale that would group with it, else a decimal.
-    const groups = tail.length === 3 && s.indexOf(sep) <= 3 && s.indexOf(sep) > 0;
+    // "1,234" or "1.234": a group of three in a locale that would group with it, else a decimal
+    // ("0.250" is never a thousand: a group never starts with 0).
+    const groups =
+      tail.length === 3 && s.indexOf(sep) <= 3 && s.indexOf(sep) > 0 && /^[1-9]/.test(s);
     decimal = groups && (sep === ',') !== comma ? null : sep;
   }
   const group = decimal === '.' ? ',' : decimal === ',' ? '.' : dots ? '.' : ',';
@@ -68,7 +82,7 @@ function plainNumber(s: string, comma: boolean): number | null {
   const groups = whole.split(group);
   if (
     groups.length > 1 &&
-    (!/^\d{1,3}$/.test(groups[0]) || groups.slice(1).some((g) => !/^\d{3}$/.test(g)))
+    (!/^[1-9]\d{0,2}$/.test(groups[0]) || groups.slice(1).some((g) => !/^\d{3}$/.test(g)))
   )
     return null;
   const digits = groups.join('');

@@ -46,51 +46,68 @@ const valid = (y: number, mo: number, d: number, h: number, mi: number, s: numbe
   mi < 60 &&
   s < 60;
 
-const TIME = /(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?/.source;
+/** An optional time of day: hours, minutes, seconds (fractions ignored), and AM / PM. */
+const TIME = /(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s*([ap])\.?m\.?)?)?/.source;
+
+/** 24-hour [h, m, s] from the TIME groups (h, m, s, a|p); null for an impossible 12-hour time. */
+function clock(groups: (string | undefined)[]): [number, number, number] | null {
+  let h = Number(groups[0] ?? 0);
+  const ampm = groups[3]?.toLowerCase();
+  if (ampm) {
+    if (h < 1 || h > 12) return null;
+    h = (h % 12) + (ampm === 'p' ? 12 : 0);
+  }
+  return [h, Number(groups[1] ?? 0), Number(groups[2] ?? 0)];
+}
+
+/** A two-digit year as Sheets reads it: 00–29 are 20xx, 30–99 are 19xx. */
+const fullYear = (y: string) =>
+  y.length === 2 ? (Number(y) < 30 ? 2000 : 1900) + Number(y) : Number(y);
 
 /** Reads a date or date-time text; null when it is not one. */
 export function readDateText(text: string, locale: string, timeZone: string): ReadDate | null {
   const s = text.trim().replace(/\s+/g, ' ');
   let m = new RegExp(`^(\\d{4})-(\\d{2})-(\\d{2})${TIME}\\s*(Z|[+-]\\d{2}:?\\d{2})$`, 'i').exec(s);
   if (m && m[4] !== undefined) {
-    const [y, mo, d, h, mi, se] = m.slice(1, 7).map((x) => Number(x ?? 0));
-    if (!valid(y, mo, d, h, mi, se)) return null;
-    const zone = m[7].toUpperCase();
+    const [y, mo, d] = m.slice(1, 4).map(Number);
+    const time = clock(m.slice(4, 8));
+    if (!time || !valid(y, mo, d, ...time)) return null;
+    const zone = m[8].toUpperCase();
     const offset =
       zone === 'Z'
         ? 0
         : (zone[0] === '-' ? -1 : 1) *
           (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2))) *
           60_000;
-    return { at: Date.UTC(y, mo - 1, d, h, mi, se) - offset, dateOnly: false };
+    return { at: Date.UTC(y, mo - 1, d, ...time) - offset, dateOnly: false };
   }
-  const wall = (y: number, mo: number, d: number, time: (string | undefined)[]) => {
-    const [h, mi, se] = time.map((x) => Number(x ?? 0));
-    if (!valid(y, mo, d, h, mi, se)) return null;
+  const wall = (y: number, mo: number, d: number, groups: (string | undefined)[]) => {
+    const time = clock(groups);
+    if (!time || !valid(y, mo, d, ...time)) return null;
     return {
-      at: zonedTimeToEpoch(y, mo - 1, d, h, mi, se, timeZone),
-      dateOnly: time[0] === undefined,
+      at: zonedTimeToEpoch(y, mo - 1, d, ...time, timeZone),
+      dateOnly: groups[0] === undefined,
     };
   };
-  m = new RegExp(`^(\\d{4})[-/.](\\d{1,2})(?:[-/.](\\d{1,2}))?${TIME}$`).exec(s);
-  if (m) return wall(Number(m[1]), Number(m[2]), Number(m[3] ?? 1), m.slice(4, 7));
-  m = new RegExp(`^(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})${TIME}$`).exec(s);
+  m = new RegExp(`^(\\d{4})[-/.](\\d{1,2})(?:[-/.](\\d{1,2}))?${TIME}$`, 'i').exec(s);
+  if (m) return wall(Number(m[1]), Number(m[2]), Number(m[3] ?? 1), m.slice(4, 8));
+  m = new RegExp(`^(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})${TIME}$`, 'i').exec(s);
   if (m) {
     const [a, b] = [Number(m[1]), Number(m[3])];
     const [d, mo] = locale === 'en_US' ? [b, a] : [a, b];
-    const y = m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
+    const y = fullYear(m[4]);
     // The locale's order first; a text only the other order can read (21/09 in en_US) is read
     // that way: Sheets kept it as text, but what the person meant is not in doubt.
-    return wall(y, mo, d, m.slice(5, 8)) ?? wall(y, d, mo, m.slice(5, 8));
+    return wall(y, mo, d, m.slice(5, 9)) ?? wall(y, d, mo, m.slice(5, 9));
   }
   m = new RegExp(
     `^(?:(\\d{1,2})\\.? )?([^\\d\\s,.]+)\\.?(?: (\\d{1,2}),?)? (\\d{4})${TIME}$`,
-    'u',
+    'iu',
   ).exec(s);
   if (m && !(m[1] && m[3])) {
     const mo = MONTHS[m[2].toLowerCase()];
     if (!mo) return null;
-    return wall(Number(m[4]), mo, Number(m[1] ?? m[3] ?? 1), m.slice(5, 8));
+    return wall(Number(m[4]), mo, Number(m[1] ?? m[3] ?? 1), m.slice(5, 9));
   }
   return null;
 }

@@ -78,6 +78,7 @@ const DEFAULT = outcomeLabels();
 
 /** The outcome a cell names, or null when it names none. */
 export function readOutcome(v: Cell, labels: OutcomeLabels = DEFAULT): Outcome | null {
-  if (typeof v !== 'string') return null;
-  return labels.map.get(labelKey(v)) ?? null;
+  // A back office may code outcomes as numbers (1, 2…): the team's table maps them as text.
+  if (typeof v !== 'string' && typeof v !== 'number') return null;
+  return labels.map.get(labelKey(String(v))) ?? null;
 }

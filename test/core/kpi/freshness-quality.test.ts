@@ -108,7 +108,7 @@ describe('data quality is counted the same way everywhere', () => {
 
   test('the Data quality tab lists every finding up to 10,000 and counts the rest', () => {
     const many = Array.from({ length: 10_005 }, (_, i) => issue(i + 2, false));
-    const grid = dataQualityGrid(many, '2026-11-26 09:00');
+    const grid = dataQualityGrid(many, '2026-11-26 09:00', 'Europe/Paris');
     expect(grid).toHaveLength(3 + 10_000);
     expect(String(grid[1][0])).toMatch(/The first 10000 findings are listed; 5 more are not\./);
     expect(grid[2]).toEqual(['Tab', 'Row', 'Column', 'Value', 'Order', 'Reason']);

@@ -181,6 +181,18 @@ describe('parseOrders', () => {
     expect([byId.B12.costEur, byId.B12.payoutEur]).toEqual([null, 50]);
   });
 
+  test('an Order ID holding an error value is no id: the order is left out, never a duplicate', () => {
+    const grid = fixtureGrid();
+    grid[1][0] = '#N/A';
+    grid[2][0] = '#N/A';
+    const { issues, orders } = parseOrders(grid);
+    expect(issues.map((i) => [i.row, i.code, i.skipped])).toEqual([
+      [2, 'bad-id', true],
+      [3, 'bad-id', true],
+    ]);
+    expect(orders.some((o) => o.id === '#N/A')).toBe(false);
+  });
+
   test('a duplicate refers to the first KEPT row: a skipped first occurrence does not block a fixed copy', () => {
     const grid = fixtureGrid();
     grid[1][1] = 'broken';

@@ -124,6 +124,9 @@ describe('outcome labels', () => {
     ]);
     expect(readOutcome('grade c - BROYÉ', labels)).toBe('recycled');
     expect(readOutcome('perdu', labels)).toBe('returned');
+    // A back office that codes outcomes as numbers: the table maps them, as text or number.
+    const coded = outcomeLabels([[1, 'reused']]);
+    expect([readOutcome(1 as never, coded), readOutcome('1', coded)]).toEqual(['reused', 'reused']);
     expect(labels.problems).toEqual([
       { row: 4, reason: expect.stringMatching(/'vanished' is not an outcome/) },
       { row: 5, reason: 'no label' },
