@@ -1,0 +1,236 @@
+/**
+ * The Apps Script side of Import orders (CSV)… and Undo last import. The dialog parses the file
+ * and hands over its header and data lines with the person's column mapping; this side reads
+ * `KPI Data` (and `Outcome labels`) once, plans with the import core, writes the plan's blocks
+ * through the write helpers, then keeps the ledger and the undo record in the hidden
+ * `Import memory` tab, the mapping in the document properties, and rebuilds `Last import`.
+ * Only mapped columns are ever read from the lines: a file's other columns (personal data) are
+ * never written, logged or shown.
+ */
+import { UserError } from '../../core/cells';
+import {
+  applyLedger,
+  Block,
+  FileValue,
+  KPI_DATA_TAB,
+  KpiColumn,
+  mapColumns,
+  planImport,
+  planUndo,
+  toIncoming,
+} from '../../core/import';
+import { outcomeLabels } from '../../core/read/outcomes';
+import { OUTCOME_LABELS } from '../../core/schema/tabs';
+import { ActionContext, ActionResult } from '../action';
+import { currentUser } from '../log';
+import { NO_DEADLINE, readTable, Sheet, writeBlock } from '../workbook';
+import { lastImportGrid, LAST_IMPORT_TAB, undoneGrid, writeLastImport } from './last-import';
+import { IMPORT_MEMORY_TAB, ImportMemory, readMemory, writeMemory } from './memory';
+
+/** Document property holding the last mapping used (source header → KPI column, '' = not imported). */
+export const MAPPING_KEY = 'circ.import.mapping';
+
+export interface ImportRequest {
+  fileName: string;
+  /** The file's header row. */
+  headers: string[];
+  /** The file's data lines (header excluded), every column as parsed. */
+  lines: FileValue[][];
+  /** Source header → KPI column (null = not imported); default: the suggestion, remembered choices first. */
+  mapping?: Record<string, string | null>;
+  dateOrder: 'dmy' | 'mdy';
+  decimal?: ',' | '.';
+}
+
+function kpiSheet(ctx: ActionContext): Sheet {
+  const sheet = ctx.ss.getSheetByName(KPI_DATA_TAB);
+  if (!sheet)
+    throw new UserError(
+      `There is no '${KPI_DATA_TAB}' tab to import into. Run Set up workbook first; nothing was changed.`,
+    );
+  return sheet;
+}
+
+/** The mapping remembered from the last import ({} when none, or unreadable). */
+export function rememberedMapping(): Record<string, string> {
+  const text = PropertiesService.getDocumentProperties()?.getProperty(MAPPING_KEY);
+  if (!text) return {};
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (!parsed || typeof parsed !== 'object') return {};
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(parsed as Record<string, unknown>))
+      if (typeof v === 'string') out[k] = v;
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+function writeBlocks(ctx: ActionContext, sheet: Sheet, blocks: readonly (Block | null)[]): number {
+  let rows = 0;
+  for (const b of blocks) {
+    if (!b || !b.values.length) continue;
+    writeBlock(ctx, sheet, b.row, b.column, b.values);
+    rows += b.values.length;
+  }
+  return rows;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function importOrders(ctx: ActionContext, request: ImportRequest): ActionResult {
+  const { fileName, headers, lines } = request;
+  if (!Array.isArray(headers) || !headers.length)
+    throw new UserError(`${fileName} has no header row; nothing was imported.`);
+  const remembered = rememberedMapping();
+  // The person's choices win, then what was remembered, then the suggestion (mapColumns).
+  const columns = mapColumns(headers, { ...remembered, ...(request.mapping ?? {}) });
+  if (!columns.includes('Order ID'))
+    throw new UserError(
+      `No column of ${fileName} is mapped to Order ID: orders cannot be matched without it. Choose the column that holds the order number; nothing was imported.`,
+    );
+  const mapped = headers
+    .map((h, i) => ({ h, column: columns[i] }))
+    .filter((m): m is { h: string; column: KpiColumn } => m.column !== null);
+
+  const sheet = kpiSheet(ctx);
+  const existing = readTable(sheet);
+  const labelsSheet = ctx.ss.getSheetByName(OUTCOME_LABELS.name);
+  const labelsGrid = labelsSheet ? readTable(labelsSheet) : [];
+  const labels = outcomeLabels(labelsGrid.slice(1), 2);
+  const memory = readMemory(ctx.ss);
+
+  const incoming = toIncoming(lines, columns);
+  const plan = planImport({
+    existing,
+    incoming,
+    ledger: memory.ledger,
+    options: {
+      locale: ctx.ss.getSpreadsheetLocale(),
+      timeZone: ctx.timeZone,
+      dateOrder: request.dateOrder,
+      labels,
+      decimal: request.decimal,
+    },
+  });
+
+  const who = currentUser();
+  const changes = plan.counts.cells > 0 || Object.keys(plan.ledger).length > 0;
+  let rowsWritten = 0;
+  ctx.progress(
+    `Writing ${plural(plan.counts.added, 'new order')} and ${plural(plan.counts.updated, 'update')}…`,
+  );
+  rowsWritten += writeBlocks(ctx, sheet, [plan.headers, ...plan.updates, plan.append]);
+
+  // Once `KPI Data` is written, its memory must follow whatever the time: a ledger or undo
+  // record behind the tab would take the import's own values for a person's edits.
+  if (changes) {
+    const next: ImportMemory = {
+      ledger: applyLedger(memory.ledger, plan.ledger),
+      last: { fileName, at: ctx.now.toISOString(), who, record: plan.undo },
+    };
+    writeMemory(NO_DEADLINE, ctx.ss, next, ctx.interactive);
+  }
+  const used: Record<string, string> = { ...remembered };
+  headers.forEach((h, i) => (used[h] = columns[i] ?? ''));
+  PropertiesService.getDocumentProperties()?.setProperty(MAPPING_KEY, JSON.stringify(used));
+
+  rowsWritten += writeLastImport(
+    NO_DEADLINE,
+    ctx.ss,
+    lastImportGrid(
+      {
+        fileName,
+        at: ctx.now,
+        who,
+        timeZone: ctx.timeZone,
+        columns: mapped.map((m) => `${m.h} → ${m.column}`),
+      },
+      plan,
+    ),
+    ctx.interactive,
+  );
+
+  const c = plan.counts;
+  const rejected = c.rejectedRows + c.rejectedFields;
+  const warnings: string[] = [];
+  if (c.rejectedRows)
+    warnings.push(
+      `${plural(c.rejectedRows, 'line')} of ${fileName} not imported (see '${LAST_IMPORT_TAB}' for the file line and reason).`,
+    );
+  if (c.rejectedFields)
+    warnings.push(
+      `${plural(c.rejectedFields, 'value')} of ${fileName} not imported (see '${LAST_IMPORT_TAB}' for the file line, column and reason).`,
+    );
+  if (c.kept)
+    warnings.push(
+      `${plural(c.kept, 'order')} kept a value a person wrote in '${KPI_DATA_TAB}' over the file's (listed in '${LAST_IMPORT_TAB}').`,
+    );
+  if (c.duplicates)
+    warnings.push(
+      `${plural(c.duplicates, 'Order ID')} on several lines of ${fileName}, merged (listed in '${LAST_IMPORT_TAB}').`,
+    );
+  for (const p of labels.problems)
+    warnings.push(`${OUTCOME_LABELS.name}, row ${p.row}: ${p.reason}.`);
+  return {
+    rowsRead: existing.length + lines.length + labelsGrid.length,
+    rowsWritten,
+    warnings,
+    summary: `Imported ${fileName} into '${KPI_DATA_TAB}': ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged, ${c.kept} kept a person's value, ${rejected} rejected.`,
+  };
+}
+
+/** Undo last import: puts back what the last import changed, unless a person changed it since. */
+export function undoLastImport(ctx: ActionContext): ActionResult {
+  const memory = readMemory(ctx.ss);
+  const last = memory.last;
+  if (!last)
+    throw new UserError(
+      'There is no import to undo: the last one was already undone, or no file was imported yet. Nothing was changed.',
+    );
+  const sheet = kpiSheet(ctx);
+  const current = readTable(sheet);
+  const plan = planUndo(current, last.record, ctx.timeZone);
+  if (!plan.ok) throw new UserError(plan.message);
+
+  let rowsWritten = writeBlocks(ctx, sheet, plan.restore);
+  const width = sheet.getLastColumn();
+  for (const { row, count } of plan.clear) {
+    if (width < 1) break;
+    ctx.beforeWriting(`clearing the rows the import of ${last.fileName} added`);
+    sheet.getRange(row, 1, count, width).clearContent();
+    rowsWritten += count;
+  }
+  // As for an import: once `KPI Data` is written, its memory follows whatever the time.
+  writeMemory(
+    NO_DEADLINE,
+    ctx.ss,
+    { ledger: applyLedger(memory.ledger, plan.ledger), last: null },
+    ctx.interactive,
+  );
+  const who = currentUser();
+  rowsWritten += writeLastImport(
+    NO_DEADLINE,
+    ctx.ss,
+    undoneGrid(
+      {
+        fileName: last.fileName,
+        importedAt: new Date(last.at),
+        at: ctx.now,
+        who,
+        timeZone: ctx.timeZone,
+      },
+      plan.cells,
+      plan.rows,
+    ),
+    ctx.interactive,
+  );
+  return {
+    rowsRead: current.length,
+    rowsWritten,
+    warnings: [],
+    summary: `Undid the import of ${last.fileName}: ${plural(plan.cells, 'cell')} of '${KPI_DATA_TAB}' put back, ${plural(plan.rows, 'added row')} cleared.`,
+    details: [`'${IMPORT_MEMORY_TAB}' no longer holds an import to undo.`],
+  };
+}
