@@ -19,6 +19,7 @@
  *   [guide] https://developers.google.com/apps-script/guides/html/communication
  *   [ref]   https://developers.google.com/apps-script/guides/html/reference/run
  */
+import { createHash } from 'node:crypto';
 import type { LoadedBundle } from '../load-bundle';
 
 export type SuccessHandler = (value: unknown, userObject?: unknown) => void;
@@ -89,7 +90,7 @@ export class ScriptRunBridge {
     // declared at the top level of the script." declaredFunctions() lists exactly the top-level
     // function declarations; the runner gets a member for each public one and for nothing else.
     this.callable = server.declaredFunctions().filter((name) => !name.endsWith('_'));
-    this.random = mulberry32(options.seed ?? 1);
+    this.random = seededNumbers(options.seed ?? 1);
   }
 
   /** A fresh `google.script.run`: no handlers, no user object. */
@@ -289,14 +290,11 @@ function messageOf(e: unknown): string {
   return String(e);
 }
 
-/** A small seeded PRNG (mulberry32), so shuffled completion orders are reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/**
+ * Reproducible numbers in [0, 1) for a seed: the n-th is read from a hash of seed and n, with
+ * Node's own crypto, so the runtime needs no PRNG of the product's (local/ never imports src/).
+ */
+function seededNumbers(seed: number): () => number {
+  let n = 0;
+  return () => createHash('sha256').update(`${seed}:${n++}`).digest().readUInt32BE(0) / 2 ** 32;
 }

@@ -40,7 +40,10 @@ export class DateTextReader {
       timeMs = ((h * 60 + mi) * 60 + se) * 1000;
     }
     const midnight = this.day(day, locale);
-    return midnight === null ? null : this.instant(midnight + timeMs);
+    if (midnight !== null) return this.instant(midnight + timeMs);
+    // Anything the fast path does not take apart (2:03 PM, a month name with a time…) goes to the
+    // one reader of date texts, at its own pace: the answer is the same either way.
+    return readDateText(s, locale, this.timeZone)?.at ?? null;
   }
 
   /** UTC midnight of the calendar day a date text (without time) names; cached per text. */

@@ -17,6 +17,7 @@
  */
 import { Cell } from '../cells';
 import { checkTimeZone, wallClock } from '../kpi/months';
+import { Order } from '../kpi/orders';
 import { Outcome } from '../kpi/registry';
 import { seededRandom } from '../random';
 import { SampleOrderOptions, generateSampleOrders } from './orders';
@@ -73,25 +74,15 @@ export interface BackOfficeExportOptions {
   timeZone?: string;
 }
 
-/** One order as the back office knows it at the second export (instants in epoch ms). */
-export interface BackOfficeOrder {
+/**
+ * One order as the back office knows it at the second export (instants in epoch ms): the fields
+ * of a KPI Data order, its id as the back office writes it, and personal data no import may map.
+ */
+export interface BackOfficeOrder extends Omit<Order, 'row'> {
   /** Six digits with leading zeros, e.g. `000123`. */
   id: string;
   /** The generator's id of the same order (SAMPLE-…). */
   sampleId: string;
-  created: number;
-  category: string;
-  channel: string;
-  kitSent: number | null;
-  received: number | null;
-  inspected: number | null;
-  outcome: Outcome | null;
-  weightKg: number | null;
-  erasure: boolean | null;
-  payoutEur: number | null;
-  costEur: number | null;
-  csat: number | null;
-  complaint: boolean | null;
   name: string;
   email: string;
   iban: string;
