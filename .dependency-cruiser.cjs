@@ -3,6 +3,8 @@
  *   src/core       pure: imports only src/core
  *   src/functions  custom functions: import only src/core
  *   src/sheets     the Apps Script side, and the door (src/*.ts): never local/, test/, demo/…
+ *   src/dialog     the import dialog's page, in the browser: src/core and Papa Parse only;
+ *                  nothing of the server imports it (the build inlines it in an HTML file)
  *   local/         the local Apps Script runtime, a model of Google: never the product (src/)
  * and no import cycle anywhere. test/rules shows each rule failing on a fixture.
  */
@@ -37,8 +39,24 @@ module.exports = {
       severity: 'error',
       comment:
         'The bundle is built from src/ alone: the runtime, tests, demo and bench are not shipped.',
-      from: { path: '^src/' },
+      from: { path: '^src/', pathNot: '^src/dialog/' },
       to: { pathNot: '^src/' },
+    },
+    {
+      name: 'dialog-imports-core-and-papaparse',
+      severity: 'error',
+      comment:
+        "The dialog runs in the person's browser: it shares the core's readers and parses with Papa Parse, nothing else.",
+      from: { path: '^src/dialog/' },
+      to: { pathNot: '^(src/(core|dialog)/|node_modules/papaparse/)' },
+    },
+    {
+      name: 'server-never-imports-dialog',
+      severity: 'error',
+      comment:
+        'Browser code is not server code: the server opens the dialog by its HTML file name, never by import.',
+      from: { path: '^src/', pathNot: '^src/dialog/' },
+      to: { path: '^src/dialog/' },
     },
     {
       name: 'runtime-never-imports-product',

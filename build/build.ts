@@ -12,6 +12,10 @@ import * as ts from 'typescript';
 const ROOT = path.resolve(__dirname, '..');
 const ENTRY = path.join(ROOT, 'src', 'index.ts');
 const DIST = path.join(ROOT, 'dist');
+const DIALOG_ENTRY = path.join(ROOT, 'src', 'dialog', 'import-dialog.ts');
+const DIALOG_SHELL = path.join(ROOT, 'src', 'dialog', 'import-dialog.html');
+/** The project's HTML file (HtmlService.createTemplateFromFile('ImportDialog')). */
+export const DIALOG_FILE = 'ImportDialog.html';
 export const GLOBAL_NAME = 'App';
 
 export interface PublicFunction {
@@ -59,7 +63,42 @@ export function wrappers(fns: PublicFunction[]): string {
     .join('\n');
 }
 
-export async function build(): Promise<{ bytes: number; functions: string[] }> {
+/**
+ * The import dialog as one HTML project file: the shell with the browser bundle inlined (Papa
+ * Parse and the core's readers included), since a dialog's page can load nothing from the
+ * project but its own HTML. The page is an HtmlService template: the only scriptlet it may hold
+ * is the shell's own `<?= bootJson ?>`, so a `<?` or `?>` in the bundle fails the build rather
+ * than being run by Apps Script.
+ */
+export async function buildDialog(): Promise<{ bytes: number }> {
+  const result = await esbuild.build({
+    entryPoints: [DIALOG_ENTRY],
+    bundle: true,
+    format: 'iife',
+    target: 'es2019',
+    platform: 'browser',
+    write: false,
+    charset: 'utf8',
+    legalComments: 'none',
+    minify: true,
+    logLevel: 'warning',
+  });
+  const js = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  if (/<\?|\?>/.test(js))
+    throw new Error('the dialog bundle holds <? or ?>, which HtmlService would run');
+  const shell = fs.readFileSync(DIALOG_SHELL, 'utf8');
+  if (!shell.includes('<!-- @bundle -->'))
+    throw new Error(`${DIALOG_SHELL} lost its <!-- @bundle --> mark`);
+  const html = shell.replace('<!-- @bundle -->', () => `<script>\n${js}</script>`);
+  fs.writeFileSync(path.join(DIST, DIALOG_FILE), html);
+  return { bytes: Buffer.byteLength(html) };
+}
+
+export async function build(): Promise<{
+  bytes: number;
+  functions: string[];
+  dialogBytes: number;
+}> {
   fs.mkdirSync(DIST, { recursive: true });
   const result = await esbuild.build({
     entryPoints: [ENTRY],
@@ -86,14 +125,19 @@ export async function build(): Promise<{ bytes: number; functions: string[] }> {
   const code = `${header}${bundle}\n${wrappers(fns)}`;
   fs.writeFileSync(path.join(DIST, 'Code.js'), code);
   fs.copyFileSync(path.join(ROOT, 'appsscript.json'), path.join(DIST, 'appsscript.json'));
-  return { bytes: Buffer.byteLength(code), functions: fns.map((f) => f.name) };
+  const dialog = await buildDialog();
+  return {
+    bytes: Buffer.byteLength(code),
+    functions: fns.map((f) => f.name),
+    dialogBytes: dialog.bytes,
+  };
 }
 
 if (require.main === module) {
   build()
-    .then(({ bytes, functions }) =>
+    .then(({ bytes, functions, dialogBytes }) =>
       console.log(
-        `dist/Code.js: ${(bytes / 1024).toFixed(1)} KB, ${functions.length} public functions (${functions.join(', ')})`,
+        `dist/Code.js: ${(bytes / 1024).toFixed(1)} KB, ${functions.length} public functions (${functions.join(', ')}); dist/${DIALOG_FILE}: ${(dialogBytes / 1024).toFixed(1)} KB`,
       ),
     )
     .catch((e) => {

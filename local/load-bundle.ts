@@ -185,6 +185,14 @@ export function loadBundle(
     }
     return { name, script, declared, custom };
   });
+  // clasp pushes dist/*.html as the project's HTML files, which HtmlService's
+  // createHtmlOutputFromFile / createTemplateFromFile find by name without the extension.
+  for (const name of readdirSync(distDir).filter((f) => f.endsWith('.html'))) {
+    runtime.globals.HtmlService.files.set(
+      name.replace(/\.html$/, ''),
+      readFileSync(join(distDir, name), 'utf8'),
+    );
+  }
   const declared = sources.flatMap((s) => s.declared);
   const custom = sources.flatMap((s) => s.custom);
 

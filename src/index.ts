@@ -15,6 +15,13 @@ import {
   stopScheduleFromMenu,
 } from './sheets/schedule';
 import { runAction } from './sheets/action';
+import {
+  importUpload,
+  previewUpload,
+  receiveChunk,
+  showImportDialog,
+} from './sheets/import/dialog';
+import { undoLastImport as undoImport } from './sheets/import/import-orders';
 import { deriveWeights } from './sheets/ahp';
 import * as benchmark from './sheets/benchmark';
 import { refreshDashboard } from './sheets/dashboard';
@@ -75,6 +82,45 @@ export function deriveWeightsAhp(): void {
 /** Menu: recomputes every KPI from KPI Data and rebuilds the KPI Dashboard tab. */
 export function refreshKpiDashboard(): void {
   runAction('Refresh KPI dashboard', refreshDashboard);
+}
+
+/** Menu: opens the dialog that imports a back-office CSV export into KPI Data (upsert by Order ID). */
+export function importOrdersCsv(): void {
+  showImportDialog();
+}
+
+/**
+ * Called by the import dialog (google.script.run): keeps one chunk of the file's mapped columns
+ * in the person's cache until the import runs.
+ * @param {Object} chunk {token, index, rows}
+ * @return {Object} {index, rows}
+ */
+export function importOrdersUpload(chunk: unknown): { index: number; rows: number } {
+  return receiveChunk(chunk);
+}
+
+/**
+ * Called by the import dialog: what the import would do (added, updated, unchanged, kept,
+ * rejected), nothing written.
+ * @param {Object} request the upload and how to read it
+ * @return {Object} the counts and the first reasons for rejection
+ */
+export function importOrdersPreview(request: unknown): object {
+  return previewUpload(request);
+}
+
+/**
+ * Called by the import dialog: imports the uploaded file into KPI Data, under the document lock.
+ * @param {Object} request the upload and how to read it
+ * @return {Object} {summary, warnings}
+ */
+export function importOrdersRun(request: unknown): object {
+  return importUpload(request);
+}
+
+/** Menu: puts back every cell the last import changed and clears the rows it added. */
+export function undoLastImport(): void {
+  runAction('Undo last import', undoImport);
 }
 
 /**

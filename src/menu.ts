@@ -13,6 +13,8 @@ export const MENU: MenuEntry[] = [
   { caption: 'Derive weights (AHP)', functionName: 'deriveWeightsAhp' },
   'separator',
   { caption: 'Refresh KPI dashboard', functionName: 'refreshKpiDashboard' },
+  { caption: 'Import orders (CSV)…', functionName: 'importOrdersCsv' },
+  { caption: 'Undo last import', functionName: 'undoLastImport' },
   'separator',
   { caption: 'Refresh benchmark', functionName: 'refreshBenchmark' },
   { caption: 'Add country…', functionName: 'addCountry' },

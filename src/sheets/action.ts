@@ -68,11 +68,20 @@ export function runAction(
    * the time the dialog was open, so the budget does too.
    */
   startedAt?: number,
+  /**
+   * 'alerts' (a menu click): the outcome is shown in an alert or a toast. 'dialog' (a
+   * google.script.run call from an HTML dialog): nothing is shown in the sheet, since a second
+   * dialog would replace the one the person is using; the result is returned to the dialog and a
+   * failure is thrown to its failure handler with the same message.
+   */
+  surface: 'alerts' | 'dialog' = 'alerts',
 ): ActionResult | null {
+  const showing = interactive && surface === 'alerts';
   const ss = activeSpreadsheet();
   const lock = LockService.getDocumentLock();
   if (!lock || !lock.tryLock(LOCK_WAIT_MS)) {
-    tell(ss, interactive, BUSY_MESSAGE, true);
+    if (surface === 'dialog') throw new UserError(BUSY_MESSAGE);
+    tell(ss, showing, BUSY_MESSAGE, true);
     return null;
   }
   /** False once a dialog lost the lock to a colleague's action: this one may not write any more. */
@@ -88,7 +97,7 @@ export function runAction(
     deadline,
     interactive,
     progress: (message) => {
-      if (interactive) ss.toast(message, TITLE, 5);
+      if (showing) ss.toast(message, TITLE, 5);
     },
     // Actions are all-or-nothing, so resuming is running them again.
     beforeWriting: (stage) => {
@@ -99,8 +108,7 @@ export function runAction(
       );
     },
     confirm: (title, text) => {
-      if (!interactive)
-        throw new UserError(`${name} needs a person to confirm; run it from the menu.`);
+      if (!showing) throw new UserError(`${name} needs a person to confirm; run it from the menu.`);
       const ui = SpreadsheetApp.getUi();
       const yes = ui.alert(title, text, ui.ButtonSet.YES_NO) === ui.Button.YES;
       if (!lock.tryLock(LOCK_WAIT_MS)) {
@@ -132,9 +140,9 @@ export function runAction(
         result.warnings.length > 15
           ? `\n… and ${result.warnings.length - 15} more in the Log tab.`
           : '';
-      tell(ss, interactive, `${result.summary}\n\nPlease check:\n${shown}${more}`, true);
+      tell(ss, showing, `${result.summary}\n\nPlease check:\n${shown}${more}`, true);
     } else {
-      tell(ss, interactive, result.summary, false);
+      tell(ss, showing, result.summary, false);
     }
     return result;
   } catch (e) {
@@ -158,7 +166,8 @@ export function runAction(
         // The log is best effort when the failure is the workbook itself.
       }
     }
-    tell(ss, interactive, message, true);
+    tell(ss, showing, message, true);
+    if (surface === 'dialog') throw new UserError(message);
     if (!interactive) throw e;
     return null;
   } finally {

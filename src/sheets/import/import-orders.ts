@@ -7,11 +7,12 @@
  * Only mapped columns are ever read from the lines: a file's other columns (personal data) are
  * never written, logged or shown.
  */
-import { UserError } from '../../core/cells';
+import { Grid, UserError } from '../../core/cells';
 import {
   applyLedger,
   Block,
   FileValue,
+  ImportPlan,
   KPI_DATA_TAB,
   KpiColumn,
   mapColumns,
@@ -19,6 +20,7 @@ import {
   planUndo,
   toIncoming,
 } from '../../core/import';
+import { ImportPreview } from '../../core/import/wire';
 import { outcomeLabels } from '../../core/read/outcomes';
 import { OUTCOME_LABELS } from '../../core/schema/tabs';
 import { ActionContext, ActionResult } from '../action';
@@ -79,7 +81,20 @@ function writeBlocks(ctx: ActionContext, sheet: Sheet, blocks: readonly (Block |
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-export function importOrders(ctx: ActionContext, request: ImportRequest): ActionResult {
+/** Everything an import decides before writing: read once, planned in memory. */
+interface Prepared {
+  sheet: Sheet;
+  existing: Grid;
+  labelsRows: number;
+  labels: ReturnType<typeof outcomeLabels>;
+  memory: ImportMemory;
+  remembered: Record<string, string>;
+  columns: (KpiColumn | null)[];
+  mapped: { h: string; column: KpiColumn }[];
+  plan: ImportPlan;
+}
+
+function prepare(ctx: ActionContext, request: ImportRequest): Prepared {
   const { fileName, headers, lines } = request;
   if (!Array.isArray(headers) || !headers.length)
     throw new UserError(`${fileName} has no header row; nothing was imported.`);
@@ -114,7 +129,43 @@ export function importOrders(ctx: ActionContext, request: ImportRequest): Action
       decimal: request.decimal,
     },
   });
+  return {
+    sheet,
+    existing,
+    labelsRows: labelsGrid.length,
+    labels,
+    memory,
+    remembered,
+    columns,
+    mapped,
+    plan,
+  };
+}
 
+const PREVIEW_EXAMPLES = 5;
+
+/** The import planned, nothing written: the dialog's "what the import will do". */
+export function previewImport(ctx: ActionContext, request: ImportRequest): ImportPreview {
+  const { plan } = prepare(ctx, request);
+  const c = plan.counts;
+  return {
+    added: c.added,
+    updated: c.updated,
+    unchanged: c.unchanged,
+    kept: c.kept,
+    rejectedRows: c.rejectedRows,
+    rejectedFields: c.rejectedFields,
+    duplicates: c.duplicates,
+    examples: plan.rejected
+      .slice(0, PREVIEW_EXAMPLES)
+      .map((r) => `line ${r.row}${r.column ? `, ${r.column}` : ''}: ${r.reason}`),
+  };
+}
+
+export function importOrders(ctx: ActionContext, request: ImportRequest): ActionResult {
+  const { fileName, headers, lines } = request;
+  const { sheet, existing, labelsRows, labels, memory, remembered, columns, mapped, plan } =
+    prepare(ctx, request);
   const who = currentUser();
   const changes = plan.counts.cells > 0 || Object.keys(plan.ledger).length > 0;
   let rowsWritten = 0;
@@ -132,7 +183,10 @@ export function importOrders(ctx: ActionContext, request: ImportRequest): Action
     };
     writeMemory(NO_DEADLINE, ctx.ss, next, ctx.interactive);
   }
+  // The dialog sends only the mapped columns (personal data never leaves the browser) and the
+  // person's choice for every header, "not imported" included: all of them are remembered.
   const used: Record<string, string> = { ...remembered };
+  for (const [h, c] of Object.entries(request.mapping ?? {})) used[h] = c ?? '';
   headers.forEach((h, i) => (used[h] = columns[i] ?? ''));
   PropertiesService.getDocumentProperties()?.setProperty(MAPPING_KEY, JSON.stringify(used));
 
@@ -174,7 +228,7 @@ export function importOrders(ctx: ActionContext, request: ImportRequest): Action
   for (const p of labels.problems)
     warnings.push(`${OUTCOME_LABELS.name}, row ${p.row}: ${p.reason}.`);
   return {
-    rowsRead: existing.length + lines.length + labelsGrid.length,
+    rowsRead: existing.length + lines.length + labelsRows,
     rowsWritten,
     warnings,
     summary: `Imported ${fileName} into '${KPI_DATA_TAB}': ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged, ${c.kept} kept a person's value, ${rejected} rejected.`,
