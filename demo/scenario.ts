@@ -33,13 +33,16 @@ export function manifestScopes(): string[] {
 }
 
 /** A runtime with the manifest's scopes and the bundle loaded (in AuthMode.NONE, as Apps Script does). */
-export function startWorkbook(now = new Date()): { runtime: Runtime; bundle: LoadedBundle } {
+export function startWorkbook(
+  now = new Date(),
+  locale = 'fr_FR',
+): { runtime: Runtime; bundle: LoadedBundle } {
   const runtime = createRuntime({
     oauthScopes: manifestScopes(),
     timeZone: 'Europe/Paris',
     now,
     userEmail: 'camille.martin@example.com',
-    spreadsheet: { name: 'Circularity Workbench — demo', locale: 'fr_FR' },
+    spreadsheet: { name: 'Circularity Workbench — demo', locale },
   });
   const bundle = loadBundle(runtime, DIST);
   return { runtime, bundle };

@@ -10,48 +10,17 @@ import { importOrders, ImportRequest, undoLastImport } from '../../src/sheets/im
 import { memoryGrid, readMemoryGrid } from '../../src/sheets/import/memory';
 import { setUpWorkbook } from '../../src/sheets/setup';
 import { Runtime } from '../../local/runtime';
+import { parseCsv } from '../../src/dialog/read-file';
 import { actionContext } from '../helpers/action';
 import { changedCells, installRuntime, sheet, typedCells } from '../helpers/runtime';
 
 const NOW = new Date(Date.UTC(2026, 10, 20, 9));
 const EX = backOfficeExports({ count: 60 });
 
-/** RFC 4180 fields of one line (`;` between them, quotes doubled inside quoted fields). */
-function fields(line: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  for (;;) {
-    let value = '';
-    if (line[i] === '"') {
-      i++;
-      for (;;) {
-        const q = line.indexOf('"', i);
-        if (line[q + 1] === '"') {
-          value += line.slice(i, q + 1);
-          i = q + 2;
-        } else {
-          value += line.slice(i, q);
-          i = q + 1;
-          break;
-        }
-      }
-    } else {
-      const end = line.indexOf(';', i);
-      value = line.slice(i, end < 0 ? line.length : end);
-      i = end < 0 ? line.length : end;
-    }
-    out.push(value);
-    if (line[i] !== ';') return out;
-    i++;
-  }
-}
-
+/** The file as the dialog parses it (Papa Parse, via the dialog's own reader). */
 function parse(text: string): { headers: string[]; lines: string[][] } {
-  const rows = text
-    .split('\r\n')
-    .filter((l) => l !== '')
-    .map(fields);
-  return { headers: rows[0], lines: rows.slice(1) };
+  const file = parseCsv(text);
+  return { headers: file.headers, lines: file.rows };
 }
 
 const FIRST = parse(EX.first);
