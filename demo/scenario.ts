@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRuntime, Runtime } from '../local/runtime';
 import { loadBundle, LoadedBundle } from '../local/load-bundle';
+import { backOfficeExports } from '../src/core/sample/back-office-export';
+import { importLikeTheDialog } from './import-csv';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const DIST = path.join(ROOT, 'dist');
@@ -77,6 +79,58 @@ export function click(
     for (const a of alerts) log(`      ${a.split('\n').slice(0, 4).join('\n      ')}`);
   else if (toast) log(`      ${toast.message}`);
   return step;
+}
+
+/**
+ * The back office's two exports imported as a person does it in the dialog: the first, a
+ * correction typed in 'KPI Data', the second (more dates filled in; the correction is kept), an
+ * undo, and the second again — so the workbook shows the imported orders, the Last import tab
+ * with the kept correction, and the Log lines of each step.
+ */
+export function importBackOfficeExports(demo: Demo, log: (line: string) => void): void {
+  const { runtime, bundle } = demo;
+  const exports = backOfficeExports();
+  const step = (action: string, run: () => { calls: number; message: string }): void => {
+    const t0 = process.hrtime.bigint();
+    const { calls, message } = run();
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    demo.steps.push({
+      action,
+      serviceCalls: runtime.ctx.callsByMethod(),
+      totalCalls: calls,
+      ms,
+      alerts: [],
+    });
+    log(
+      `  ✓ ${action.padEnd(28)} ${String(calls).padStart(5)} service calls  ${ms.toFixed(0).padStart(6)} ms`,
+    );
+    log(`      ${message}`);
+  };
+  const importFile = (name: string, text: string) => () => {
+    const r = importLikeTheDialog(runtime, bundle, name, text);
+    return { calls: r.importCalls, message: r.outcome.summary };
+  };
+  step('Import orders (CSV)… (1st)', importFile('export-commandes-2026-10-31.csv', exports.first));
+  // A person corrects the outcome of an imported order by hand: the next import keeps it.
+  runtime.runAs('FULL', () => correctAnOutcome(runtime));
+  step('Import orders (CSV)… (2nd)', importFile('export-commandes-2026-11-14.csv', exports.second));
+  runtime.ctx.resetCalls();
+  click(demo, 'Undo last import', log);
+  step(
+    'Import orders (CSV)… (again)',
+    importFile('export-commandes-2026-11-14.csv', exports.second),
+  );
+}
+
+/** Types `rejected` over the first imported order's outcome, as a person correcting it would. */
+function correctAnOutcome(runtime: Runtime): void {
+  const sheet = runtime.spreadsheet!.getSheetByName('KPI Data')!;
+  const grid = sheet.getDataRange().getValues();
+  const h = grid[0];
+  const row = grid.findIndex(
+    (r) => /^0\d+$/.test(String(r[h.indexOf('Order ID')])) && r[h.indexOf('Outcome')] !== '',
+  );
+  if (row > 0) sheet.getRange(row + 1, h.indexOf('Outcome') + 1).setValue('rejected');
 }
 
 /** Best practices a person would write beside seeded facts (found by topic, wherever they are). */
@@ -156,6 +210,7 @@ export function runDemo(log: (line: string) => void = () => {}, now = new Date()
   );
   click(demo, 'Set up workbook', log);
   click(demo, 'Load sample data', log);
+  importBackOfficeExports(demo, log);
   click(demo, 'Consolidate ratings', log);
   click(demo, 'Score partners', log);
   click(demo, 'Derive weights (AHP)', log);

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The Import orders (CSV)… dialog in headless Chromium: the page the bundle shows (its own HTML,
  * as HtmlService evaluated it), with google.script.run wired to the runtime's model of it, so
@@ -11,7 +12,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import puppeteer, { Browser, Page } from 'puppeteer-core';
+import puppeteer, { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { openImportDialog } from '../../demo/import-csv';
 import { ROOT, startWorkbook } from '../../demo/scenario';
 import {
@@ -97,9 +98,12 @@ async function openDialog(): Promise<Harness> {
   });
   // setContent writes into the open document (no navigation, so evaluateOnNewDocument would not
   // run): the stand-in for Google's iframe script goes first in the head, before the page's own.
-  await page.setContent(html.replace('<head>', () => `<head><script>${SHIM}</script>`), {
-    waitUntil: 'load',
-  });
+  await page.setContent(
+    html.replace('<head>', () => `<head><script>${SHIM}</script>`),
+    {
+      waitUntil: 'load',
+    },
+  );
   expect(requests).toEqual([]);
   return { page, sent, runtime };
 }
@@ -107,7 +111,7 @@ async function openDialog(): Promise<Harness> {
 async function pick(page: Page, name: string, bytes: Uint8Array): Promise<void> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'import-')), name);
   fs.writeFileSync(file, bytes);
-  const input = await page.$('#file');
+  const input = (await page.$('#file')) as ElementHandle<HTMLInputElement> | null;
   await input!.uploadFile(file);
   await page.waitForSelector('#settings:not([hidden])');
 }

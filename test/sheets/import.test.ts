@@ -228,6 +228,53 @@ describe('Import orders (CSV)…', () => {
   });
 });
 
+describe('updates spread over the whole tab', () => {
+  /** FIRST with the category of the given lines (0-based) changed, as a later export would say. */
+  const recategorised = (lines: number[]) => ({
+    headers: FIRST.headers,
+    lines: FIRST.lines.map((l, i) =>
+      lines.includes(i) ? l.map((v, j) => (j === 2 ? 'tablet' : v)) : l,
+    ),
+  });
+  const callsOf = (rt: Runtime, body: () => void): number => {
+    rt.ctx.resetCalls();
+    body();
+    return rt.ctx.totalCalls();
+  };
+
+  test('are written in the same number of calls whether 2 or 30 scattered orders change', () => {
+    // One workbook after the other: the runtime installs its services as the globals.
+    const few = workbook();
+    importFile(few, 'export-1.csv');
+    const fewCalls = callsOf(few, () => importFile(few, 'export-1b.csv', recategorised([2, 49])));
+    const undoFew = callsOf(few, () => undo(few));
+    const many = workbook();
+    importFile(many, 'export-1.csv');
+    const every = FIRST.lines.map((_, i) => i).filter((i) => i % 2 === 0);
+    const manyCalls = callsOf(many, () => importFile(many, 'export-1b.csv', recategorised(every)));
+    expect(
+      values(many, 'KPI Data').filter((r) => r[col(many, 'Category')] === 'tablet').length,
+    ).toBeGreaterThanOrEqual(every.length);
+    expect(manyCalls).toBe(fewCalls);
+    const undoMany = callsOf(many, () => undo(many));
+    expect(undoMany).toBe(undoFew);
+  });
+
+  test("keep a person's formula between the updated orders, through the import and its undo", () => {
+    const rt = workbook();
+    importFile(rt, 'export-1.csv');
+    const csat = col(rt, 'CSAT') + 1;
+    const cell = () => run(rt, () => sheet(rt, 'KPI Data').getRange(20, csat));
+    run(rt, () => cell().setFormula('=2+3'));
+    const result = importFile(rt, 'export-1b.csv', recategorised([2, 49]));
+    expect(result.summary).toMatch(/2 updated/);
+    expect(run(rt, () => cell().getFormula())).toBe('=2+3');
+    undo(rt);
+    expect(run(rt, () => cell().getFormula())).toBe('=2+3');
+    expect(values(rt, 'KPI Data')[3][col(rt, 'Category')]).toBe(FIRST.lines[2][2]);
+  });
+});
+
 describe('Import memory (de)serialisation', () => {
   test('100,000 ledger entries round-trip through cells of at most 40,000 characters', () => {
     const ledger: Record<string, string> = {};

@@ -4,7 +4,7 @@
  * adjacent cells, then runs with the same columns on consecutive rows are stacked into one
  * block.
  */
-import { Cell } from '../cells';
+import { Cell, Grid } from '../cells';
 import { Block } from './types';
 
 /** Part of one row: 1-based row and first column, and the values from there. */
@@ -62,4 +62,33 @@ export function rowRanges(rows: readonly number[]): { row: number; count: number
     else if (!last || last.row + last.count - 1 !== r) out.push({ row: r, count: 1 });
   }
   return out;
+}
+
+/**
+ * Blocks merged into one rectangle that spans them all, its other cells carrying what the tab
+ * holds now (`current`, header row first: sheet row r is current[r - 1]), so writing them takes
+ * one call whatever the number of rows touched: a later export updates orders scattered over the
+ * whole tab, and a call per run of rows would grow with the file. null when there is nothing to
+ * write. Cells holding formulas must be written back as formulas by the caller.
+ */
+export function coverBlocks(blocks: readonly Block[], current: Grid): Block | null {
+  const live = blocks.filter((b) => b.values.length && b.values[0].length);
+  if (!live.length) return null;
+  if (live.length === 1) return live[0];
+  const top = Math.min(...live.map((b) => b.row));
+  const bottom = Math.max(...live.map((b) => b.row + b.values.length - 1));
+  const left = Math.min(...live.map((b) => b.column));
+  const right = Math.max(...live.map((b) => b.column + b.values[0].length - 1));
+  const values: Cell[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const row = current[r - 1] ?? [];
+    const out: Cell[] = [];
+    for (let c = left; c <= right; c++) out.push(row[c - 1] ?? '');
+    values.push(out);
+  }
+  for (const b of live)
+    b.values.forEach((cells, i) =>
+      cells.forEach((v, j) => (values[b.row - top + i][b.column - left + j] = v)),
+    );
+  return { row: top, column: left, values };
 }

@@ -20,12 +20,13 @@ import {
   planUndo,
   toIncoming,
 } from '../../core/import';
+import { coverBlocks } from '../../core/import/blocks';
 import { ImportPreview } from '../../core/import/wire';
 import { outcomeLabels } from '../../core/read/outcomes';
 import { OUTCOME_LABELS } from '../../core/schema/tabs';
 import { ActionContext, ActionResult } from '../action';
 import { currentUser } from '../log';
-import { NO_DEADLINE, readTable, Sheet, writeBlock } from '../workbook';
+import { NO_DEADLINE, readTable, Sheet, writeBlock, writeBlockKeepingFormulas } from '../workbook';
 import { lastImportGrid, LAST_IMPORT_TAB, undoneGrid, writeLastImport } from './last-import';
 import { IMPORT_MEMORY_TAB, ImportMemory, readMemory, writeMemory } from './memory';
 
@@ -77,6 +78,35 @@ function writeBlocks(ctx: ActionContext, sheet: Sheet, blocks: readonly (Block |
     rows += b.values.length;
   }
   return rows;
+}
+
+/**
+ * The cells to rewrite in existing rows as one rectangle (coverBlocks), and the formulas it
+ * covers, read before anything is written: a formula a person put there is written back as
+ * such, never replaced by its value.
+ */
+function coverWithFormulas(
+  sheet: Sheet,
+  blocks: readonly Block[],
+  current: Grid,
+): { block: Block; formulas: string[][] } | null {
+  const block = coverBlocks(blocks, current);
+  if (!block) return null;
+  const formulas = sheet
+    .getRange(block.row, block.column, block.values.length, block.values[0].length)
+    .getFormulas();
+  return { block, formulas };
+}
+
+function writeCovered(
+  ctx: ActionContext,
+  sheet: Sheet,
+  covered: { block: Block; formulas: string[][] } | null,
+): number {
+  if (!covered) return 0;
+  const { block, formulas } = covered;
+  writeBlockKeepingFormulas(ctx, sheet, block.row, block.column, block.values, formulas);
+  return block.values.length;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -172,7 +202,10 @@ export function importOrders(ctx: ActionContext, request: ImportRequest): Action
   ctx.progress(
     `Writing ${plural(plan.counts.added, 'new order')} and ${plural(plan.counts.updated, 'update')}…`,
   );
-  rowsWritten += writeBlocks(ctx, sheet, [plan.headers, ...plan.updates, plan.append]);
+  const updates = coverWithFormulas(sheet, plan.updates, existing);
+  rowsWritten += writeBlocks(ctx, sheet, [plan.headers]);
+  rowsWritten += writeCovered(ctx, sheet, updates);
+  rowsWritten += writeBlocks(ctx, sheet, [plan.append]);
 
   // Once `KPI Data` is written, its memory must follow whatever the time: a ledger or undo
   // record behind the tab would take the import's own values for a person's edits.
@@ -248,7 +281,7 @@ export function undoLastImport(ctx: ActionContext): ActionResult {
   const plan = planUndo(current, last.record, ctx.timeZone);
   if (!plan.ok) throw new UserError(plan.message);
 
-  let rowsWritten = writeBlocks(ctx, sheet, plan.restore);
+  let rowsWritten = writeCovered(ctx, sheet, coverWithFormulas(sheet, plan.restore, current));
   const width = sheet.getLastColumn();
   for (const { row, count } of plan.clear) {
     if (width < 1) break;
