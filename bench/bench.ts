@@ -14,6 +14,7 @@ import { samplePartners } from '../src/core/sample/partners';
 import { sampleOrderGrid } from '../src/core/sample/orders';
 import { Grid } from '../src/core/cells';
 import { answersFor, extraActions, prepareExtras, SizeExtras } from './extras';
+import { benchImport } from './import';
 
 /** Google's own figure: 10,000 single-cell calls ≈ 70 s (best-practices page) → 7 ms a call. */
 export const PER_CALL_MS = 7;
@@ -232,6 +233,11 @@ async function main(): Promise<void> {
       `\n${size.name}: ${size.orders} orders, ${size.partners} partners, ${size.findings || 'seed'} benchmark findings`,
     );
     results.push(...benchSize(size, runs, (s) => console.log(s)));
+    results.push(
+      ...benchImport(size, { PER_CALL_MS, PER_CELL_MS, COMPUTE_FACTOR, MENU_LIMIT_MS }, (s) =>
+        console.log(s),
+      ),
+    );
   }
   const bundleBytes = fs.statSync(path.join(ROOT, 'dist', 'Code.js')).size;
   const byAction = new Map<string, Result[]>();

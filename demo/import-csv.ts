@@ -28,6 +28,16 @@ export interface DialogImport {
   calls: number;
   /** Service calls of the import execution alone. */
   importCalls: number;
+  /** Per server execution kind: executions, service calls, cells moved and Node time. */
+  executions: Record<'upload' | 'preview' | 'import', ExecutionCost>;
+}
+
+export interface ExecutionCost {
+  executions: number;
+  serviceCalls: number;
+  cellsMoved: number;
+  ms: number;
+  callsByMethod: Record<string, number>;
 }
 
 /** Opens the dialog from the menu; answers the start-up data printed into its page. */
@@ -92,12 +102,38 @@ export function importLikeTheDialog(
     if (!r.ok) throw r.error;
     return r.value;
   };
+  const cost = (): ExecutionCost => ({
+    executions: 0,
+    serviceCalls: 0,
+    cellsMoved: 0,
+    ms: 0,
+    callsByMethod: {},
+  });
+  const executions = { upload: cost(), preview: cost(), import: cost() };
+  const measured = (kind: keyof typeof executions, name: string, arg: unknown): unknown => {
+    runtime.ctx.resetCalls();
+    const t0 = process.hrtime.bigint();
+    const value = call(name, arg);
+    const c = executions[kind];
+    c.executions++;
+    c.ms += Number(process.hrtime.bigint() - t0) / 1e6;
+    c.serviceCalls += runtime.ctx.totalCalls();
+    c.cellsMoved += runtime.ctx.cellsTransferred;
+    for (const [k, n] of Object.entries(runtime.ctx.callsByMethod()))
+      c.callsByMethod[k] = (c.callsByMethod[k] ?? 0) + n;
+    return value;
+  };
   chunks.forEach((rowsOfChunk, index) =>
-    call('importOrdersUpload', { token: request.token, index, rows: rowsOfChunk }),
+    measured('upload', 'importOrdersUpload', { token: request.token, index, rows: rowsOfChunk }),
   );
-  const preview = call('importOrdersPreview', request) as ImportPreview;
-  runtime.ctx.resetCalls();
-  const outcome = call('importOrdersRun', request) as ImportOutcome;
-  const importCalls = runtime.ctx.totalCalls();
-  return { request, preview, outcome, calls: chunks.length + 2, importCalls };
+  const preview = measured('preview', 'importOrdersPreview', request) as ImportPreview;
+  const outcome = measured('import', 'importOrdersRun', request) as ImportOutcome;
+  return {
+    request,
+    preview,
+    outcome,
+    calls: chunks.length + 2,
+    importCalls: executions.import.serviceCalls,
+    executions,
+  };
 }

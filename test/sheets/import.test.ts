@@ -228,6 +228,26 @@ describe('Import orders (CSV)…', () => {
   });
 });
 
+describe('text from the file stays text', () => {
+  test('formula-looking ids and labels are written as text, never run, on first import and on update', () => {
+    const rt = workbook();
+    const hostile = ['=HYPERLINK("http://x.example","y")', '+33 6 12 34 56 78', '-2+3', '@SUM(A1)'];
+    const file = (category: string) => ({
+      headers: ['N° commande', 'Date de création', 'Catégorie', 'Canal'],
+      lines: hostile.map((h, i) => [h, `0${i + 1}/10/2026 10:00`, category, h]),
+    });
+    importFile(rt, 'hostile.csv', file('laptop'));
+    importFile(rt, 'hostile-2.csv', file('=1+1'));
+    const grid = values(rt, 'KPI Data');
+    const formulas = run(rt, () => sheet(rt, 'KPI Data').getDataRange().getFormulas());
+    expect(formulas.flat().filter((f) => f !== '')).toEqual([]);
+    const rows = grid.slice(1).filter((r) => r[col(rt, 'Order ID')] !== '');
+    expect(rows.map((r) => r[col(rt, 'Order ID')])).toEqual(hostile);
+    expect(rows.map((r) => r[col(rt, 'Channel')])).toEqual(hostile);
+    expect(rows.map((r) => r[col(rt, 'Category')])).toEqual(hostile.map(() => '=1+1'));
+  });
+});
+
 describe('updates spread over the whole tab', () => {
   /** FIRST with the category of the given lines (0-based) changed, as a later export would say. */
   const recategorised = (lines: number[]) => ({
