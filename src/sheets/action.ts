@@ -144,6 +144,8 @@ export function runAction(
     } else {
       tell(ss, showing, result.summary, false);
     }
+    // From a dialog, the dialog shows the outcome; the sheet behind it gets the same toast.
+    if (interactive && surface === 'dialog') ss.toast(result.summary, TITLE, 8);
     return result;
   } catch (e) {
     const message =

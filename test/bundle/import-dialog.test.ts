@@ -86,6 +86,12 @@ describe('Import orders (CSV)… on the built bundle', () => {
     expect(first.preview).toMatchObject({ added: EX.orders, updated: 0, rejectedRows: 0 });
     expect(first.preview.rejectedFields).toBe(EX.badCells.length);
     expect(first.outcome.summary).toContain(`${EX.orders} added`);
+    // The report of an import: the dialog's summary, a toast in the sheet, a Log line.
+    expect(runtime.toasts.at(-1)?.message).toBe(first.outcome.summary);
+    const log = runtime.runAs('FULL', () =>
+      runtime.spreadsheet!.getSheetByName('Log')!.getDataRange().getValues(),
+    );
+    expect(log.at(-1)).toEqual(expect.arrayContaining(['Import orders (CSV)']));
     expect(changedCells(before, typedCells(runtime)).length).toBeGreaterThan(EX.orders);
 
     const second = importLikeTheDialog(runtime, bundle, 'export-nov.csv', EX.second);
