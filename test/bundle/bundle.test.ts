@@ -21,11 +21,14 @@ function load() {
 }
 
 describe('the built bundle', () => {
-  test('is a script Apps Script accepts: no module syntax, @OnlyCurrentDoc, under 250 KB', () => {
+  // The size bound is the project's own guard against bundling something by accident (Apps Script
+  // takes far larger scripts); raised from 250 KB when reading typed partner inputs (issue 14)
+  // added about 9 KB of readers and messages.
+  test('is a script Apps Script accepts: no module syntax, @OnlyCurrentDoc, under 260 KB', () => {
     const code = fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8');
     expect(code).not.toMatch(/^\s*(export|import)\s/m);
     expect(code).toContain('@OnlyCurrentDoc');
-    expect(Buffer.byteLength(code)).toBeLessThan(250 * 1024);
+    expect(Buffer.byteLength(code)).toBeLessThan(260 * 1024);
   });
 
   test('manifest: V8, Europe/Paris, Stackdriver, explicit minimal scopes', () => {
