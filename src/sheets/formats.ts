@@ -3,7 +3,7 @@
  * notes and the warning-only header protection. Applied only to columns the add-on adds, so a
  * person's own formatting of their columns is left as they set it.
  */
-import { AUTOMATIC_FORMAT, ColumnSpec, Validation } from '../core/schema/tabs';
+import { ColumnSpec, Validation } from '../core/schema/tabs';
 import { Sheet } from './workbook';
 
 export const HEADER_BACKGROUND = '#e8f0fe';
@@ -27,8 +27,8 @@ export function validationRule(v: Validation): GoogleAppsScript.Spreadsheet.Data
 
 /**
  * Formats columns (given with their 1-based positions) below the header, down to maxRows: one
- * call per run of adjacent columns for number formats and for dropdowns, one per run of equal
- * widths. Each distinct validation rule is built once.
+ * call per run of adjacent columns that have a number format, one per run of adjacent columns for
+ * dropdowns, one per run of equal widths. Each distinct validation rule is built once.
  */
 export function formatColumns(
   sheet: Sheet,
@@ -48,8 +48,17 @@ export function formatColumns(
       sheet.setColumnWidths(w[0].column, w.length, w[0].spec.width);
     }
     const body = sheet.getRange(2, first, rows, run.length);
-    const formats = run.map((c) => c.spec.format ?? AUTOMATIC_FORMAT);
-    body.setNumberFormats(Array.from({ length: rows }, () => formats));
+    // A column without a format is left as Sheets makes it ("Automatic"), not given the pattern
+    // Sheets reports for it: only an Automatic cell takes the format of what is typed into it
+    // (a typed 20 % becomes a percentage cell), which is how weights typed as percentages are told
+    // from plain numbers. Setting the pattern would make it a custom format like any other.
+    for (const part of adjacentRuns(run, (a, b) => !!a.spec.format === !!b.spec.format)) {
+      if (!part[0].spec.format) continue;
+      const formats = part.map((c) => c.spec.format!);
+      sheet
+        .getRange(2, part[0].column, rows, part.length)
+        .setNumberFormats(Array.from({ length: rows }, () => formats));
+    }
     if (run.some((c) => c.spec.validation)) {
       const line = run.map((c) => (c.spec.validation ? ruleFor(c.spec.validation) : null));
       body.setDataValidations(Array.from({ length: rows }, () => line));

@@ -8,6 +8,7 @@ import { headerIndex, headerKey } from '../core/headers';
 import { readFramework } from '../core/partners/criteria';
 import { assessPartners, computedRow, COMPUTED_HEADERS } from '../core/partners/assess';
 import { chartData, rankingTable, RANKING_TAB } from '../core/partners/ranking';
+import { describeReplaced, typedInComputed } from '../core/partners/computed-cells';
 import { CRITERIA, PARTNERS, SETTINGS } from '../core/schema/tabs';
 import { Settings } from '../core/settings';
 import { ActionContext, ActionResult } from './action';
@@ -17,6 +18,7 @@ import { syncPartnerColumns } from './setup';
 import {
   Deadline,
   readTable,
+  readTableWithFormats,
   rectangular,
   Sheet,
   sheetsByName,
@@ -44,7 +46,9 @@ export function scorePartners(ctx: ActionContext): ActionResult {
   const { ss } = ctx;
   const tabs = sheetsByName(ss);
   const partnersSheet = requireTab(tabs, PARTNERS.name);
-  const criteria = readTable(requireTab(tabs, CRITERIA.name));
+  const { values: criteria, formats: criteriaFormats } = readTableWithFormats(
+    requireTab(tabs, CRITERIA.name),
+  );
   const partners = readTable(partnersSheet);
   const settingsSheet = tabs.get(SETTINGS.name);
   const settings = new Settings(settingsSheet ? readTable(settingsSheet) : []);
@@ -55,8 +59,16 @@ export function scorePartners(ctx: ActionContext): ActionResult {
   const warnings: string[] = [...synced.warnings];
   const spread = settings.number('Stability spread', 0.2, 0, 0.95, warnings);
 
-  const framework = readFramework(criteria, ctx.timeZone);
-  const assessment = assessPartners(framework, partners, { spread, timeZone: ctx.timeZone });
+  const framework = readFramework(criteria, ctx.timeZone, criteriaFormats);
+  // Set up's notes on the header say which columns are score columns (of a criterion since gone).
+  const headerNotes = partners.length
+    ? partnersSheet.getRange(1, 1, 1, partners[0].length).getNotes()[0]
+    : [];
+  const assessment = assessPartners(framework, partners, {
+    spread,
+    timeZone: ctx.timeZone,
+    headerNotes,
+  });
   warnings.push(...assessment.issues);
 
   ctx.beforeWriting('writing the scores');
@@ -65,6 +77,15 @@ export function scorePartners(ctx: ActionContext): ActionResult {
   const rows: Grid = [];
   for (let row = 2; row <= assessment.dataRows + 1; row++) rows.push(computedRow(byRow.get(row)));
   if (rows.length) {
+    // What a person typed in the computed columns is replaced, and said (README, "Computed
+    // columns"): the cells, and what they held, in the message and the Log.
+    const width = COMPUTED_HEADERS.length;
+    const current = partners
+      .slice(1)
+      .map((r) => COMPUTED_HEADERS.map((_, j) => r[columns.first - 1 + j] ?? ''));
+    const formulas = partnersSheet.getRange(2, columns.first, rows.length, width).getFormulas();
+    const replaced = typedInComputed(COMPUTED_HEADERS, columns.first, current, formulas, rows);
+    warnings.push(...replaced.map(describeReplaced));
     writeBlock(ctx, partnersSheet, 2, columns.first, rows);
     partnersSheet
       .getRange(2, columns.first, rows.length, COMPUTED_HEADERS.length)
@@ -90,11 +111,16 @@ export function scorePartners(ctx: ActionContext): ActionResult {
   );
   const scored = assessment.results.filter((r) => r.score !== null).length;
   const knocked = assessment.results.filter((r) => r.score !== null && !r.passes).length;
+  const { prospects, others } = assessment.unscored;
+  const unscored = [
+    prospects ? `${prospects} prospect(s) not scored yet` : '',
+    others ? `${others} partner(s) with no score (listed below)` : '',
+  ].filter(Boolean);
   return {
     rowsRead: criteria.length + partners.length,
     rowsWritten: rows.length + table.length,
     warnings,
-    summary: `Scored ${scored} partner(s); ${knocked} knocked out. Ranking and chart in '${RANKING_TAB}'.`,
+    summary: `Scored ${scored} partner(s); ${knocked} knocked out${unscored.map((u) => `; ${u}`).join('')}. Ranking and chart in '${RANKING_TAB}'.`,
   };
 }
 

@@ -11,6 +11,7 @@ import { requireTab } from './partners';
 import { syncPartnerColumns } from './setup';
 import {
   readTable,
+  readTableWithFormats,
   rectangular,
   sheetsByName,
   writeBlock,
@@ -20,8 +21,8 @@ import {
 export function consolidateRatings(ctx: ActionContext): ActionResult {
   const tabs = sheetsByName(ctx.ss);
   const partnersSheet = requireTab(tabs, PARTNERS.name);
-  const criteria = readTable(requireTab(tabs, CRITERIA.name));
-  const framework = readFramework(criteria, ctx.timeZone);
+  const { values: criteria, formats } = readTableWithFormats(requireTab(tabs, CRITERIA.name));
+  const framework = readFramework(criteria, ctx.timeZone, formats);
   const ratings = readTable(requireTab(tabs, RATINGS.name));
   const partners = readTable(partnersSheet);
   // Ratings of a criterion added since the last run need its score column first.

@@ -26,7 +26,7 @@ import {
 import { Settings } from '../core/settings';
 import { readOrders } from './kpi-read';
 import { readBenchmarkHighlights } from './report-benchmark';
-import { readTable, Sheet, sheetsByName, Spreadsheet } from './workbook';
+import { readTable, readTableWithFormats, Sheet, sheetsByName, Spreadsheet } from './workbook';
 
 /** Settings, as a lookup and as the grid (to name a setting's cell in messages). */
 export interface ReportSettings {
@@ -118,13 +118,24 @@ export function readReportInputs(
   for (const i of targets?.issues ?? []) notes.push(issueLine(KPI_TARGETS.name, i, timeZone));
   for (const i of factors?.issues ?? []) notes.push(issueLine(FACTORS.name, i, timeZone));
 
-  const criteria = read(CRITERIA.name);
+  // Criteria with its number formats, as Score partners reads it: the same weights, the same
+  // ranking in the report as in the Partner Ranking tab.
+  const criteriaSheet = tabs.get(CRITERIA.name);
+  const criteria = criteriaSheet ? readTableWithFormats(criteriaSheet) : null;
+  if (criteria) rowsRead += criteria.values.length;
+  else
+    notes.push(
+      `The tab '${CRITERIA.name}' is missing: run Circularity Workbench › Set up workbook.`,
+    );
   const partnersGrid = read(PARTNERS.name);
   let partners: PartnerResult[] | null = null;
   if (criteria && partnersGrid) {
     const spread = settings.number('Stability spread', 0.2, 0, 0.95, warnings);
     const assessment = attempt(() =>
-      assessPartners(readFramework(criteria, timeZone), partnersGrid, { spread, timeZone }),
+      assessPartners(readFramework(criteria.values, timeZone, criteria.formats), partnersGrid, {
+        spread,
+        timeZone,
+      }),
     );
     if (assessment) {
       partners = assessment.results;

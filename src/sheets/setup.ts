@@ -49,7 +49,7 @@ export function criterionColumns(criteria: Grid): ColumnSpec[] {
   return ids.map(({ id, name }) => ({
     header: id,
     width: 90,
-    format: '0',
+    // No number format: 4.5 shows as 4.5 (a format of '0' would show 5).
     validation: { kind: 'number', min: 1, max: 5 },
     note: `Score 1–5 for ${name}; see Criteria for what 1, 3 and 5 mean.`,
   }));

@@ -43,6 +43,18 @@ export function readTable(sheet: Sheet): Grid {
   return sheet.getRange(1, 1, lastRow, lastColumn).getValues();
 }
 
+/**
+ * The used area of a tab and its number formats (two reads of one range), for a table whose
+ * meaning depends on how a cell was typed: a weight typed as 20 % is a percent-formatted 0.2.
+ */
+export function readTableWithFormats(sheet: Sheet): { values: Grid; formats: string[][] } {
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow < 1 || lastColumn < 1) return { values: [], formats: [] };
+  const range = sheet.getRange(1, 1, lastRow, lastColumn);
+  return { values: range.getValues(), formats: range.getNumberFormats() };
+}
+
 /** Writes a rectangular block at (row, column), growing the grid first when it is too small. */
 export function writeBlock(
   deadline: Deadline,

@@ -269,7 +269,7 @@ const CASES: Case[] = [
     tab: 'Ratings',
     what: 'text in the score column',
     mutate: set('Score', 3, 'great'),
-    message: /Ratings, row 3: score: expected a number, got the text "great"/,
+    message: /Ratings, row 3, column D \(Score\): expected a number, got the text "great"/,
   },
   {
     tab: 'Ratings',

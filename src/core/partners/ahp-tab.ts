@@ -15,14 +15,24 @@ export const AHP_TAB = 'AHP';
 export const MATRIX_ROW = 5;
 export const MATRIX_COLUMN = 2;
 
+/** What the numbers of Saaty's scale mean, for messages and the tab's instructions. */
+const SAATY_SCALE =
+  '1 = equal, 3 = moderately, 5 = strongly, 7 = very strongly, 9 = extremely more important; 1/3 … 1/9 the reverse';
+
+/**
+ * Saaty's fundamental scale runs from 1 to 9 and its reciprocals: a 10 or a 1/12 is a typing slip
+ * (or another scale), and the weights it would give are not what the person judged. A typed
+ * reciprocal may be rounded (0.11 for 1/9), as the reciprocal check of the core allows.
+ */
+function onSaatyScale(x: number): boolean {
+  return x <= 9 * (1 + 1e-9) && x >= (1 / 9) * 0.95;
+}
+
 export function ahpTemplate(ids: string[], type: string): Grid {
   const width = ids.length + 1;
   const pad = (r: Cell[]) => [...r, ...new Array(Math.max(0, width - r.length)).fill('')];
   return [
-    pad([
-      'AHP pairwise comparisons',
-      'Fill the upper triangle: 1 = equal, 3 = moderately, 5 = strongly, 7 = very strongly, 9 = extremely more important (row vs column); 1/3 … 1/9 the reverse.',
-    ]),
+    pad(['AHP pairwise comparisons', `Fill the upper triangle (row vs column): ${SAATY_SCALE}.`]),
     pad(['Partner type', type]),
     pad([]),
     ['Criterion', ...ids],
@@ -70,6 +80,11 @@ export function readAhpTab(grid: Grid, timeZone: string): AhpTab {
             : '';
         throw new UserError(
           `${AHP_TAB}, row ${MATRIX_ROW + i}, column ${columnLetter(MATRIX_COLUMN + j)}: expected a judgement such as 3 or 1/3, got ${describe(v, timeZone)}${hint}.`,
+        );
+      }
+      if (x !== null && !onSaatyScale(x)) {
+        throw new UserError(
+          `${AHP_TAB}, row ${MATRIX_ROW + i}, column ${columnLetter(MATRIX_COLUMN + j)}: expected a judgement on Saaty's scale, 1/9 … 1 … 9 (${SAATY_SCALE}), got ${describe(v, timeZone)}.`,
         );
       }
       return x;

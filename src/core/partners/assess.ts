@@ -14,6 +14,10 @@ import {
   toNumber,
 } from '../cells';
 import { describeMissing, headerIndex, headerKey } from '../headers';
+import { readCountry } from '../read/country';
+import { readKnown, segmentKey } from '../read/segment';
+import { CATEGORIES } from '../schema/lists';
+import { orphanScoreColumns } from './orphan-columns';
 import { checkKnockouts, describeKnockouts } from '../scoring/knockout';
 import { rankWithKnockouts } from '../scoring/rank';
 import { rankStability } from '../scoring/stability';
@@ -36,6 +40,11 @@ export interface PartnerResult {
   strengths: string;
   weaknesses: string;
   stability: number | null;
+  /**
+   * Why a scored row is in no segment (its country or category could not be read): it has no
+   * rank, and neither the Partner Ranking tab nor the report's shortlist shows it.
+   */
+  unranked?: string;
 }
 
 export interface Assessment {
@@ -43,11 +52,15 @@ export interface Assessment {
   issues: string[];
   /** Data rows in the tab (blank rows included), so output blocks cover them all. */
   dataRows: number;
+  /** Partners with no score at all on their type's criteria: prospects (expected), the others (listed). */
+  unscored: { prospects: number; others: number };
 }
 
 export interface AssessOptions {
   /** The spreadsheet's time zone: a date typed as a score is named by its day there. */
   timeZone: string;
+  /** The notes of the header row: Set up marks each score column's header with one. */
+  headerNotes?: readonly string[];
   spread?: number;
   trials?: number;
 }
@@ -70,12 +83,21 @@ export function assessPartners(
   });
   const issues: string[] = [...framework.issues];
   const crit = framework.criteria;
+  const statusCol = idx.get(headerKey('Status'));
+  // Score columns whose criterion left Criteria (deleted, or renamed) are named, with the
+  // knock-outs they carried, and a renamed criterion gets Set up's hint.
+  const orphans = orphanScoreColumns(crit, grid, options.headerNotes ?? []);
+  issues.push(...orphans.issues);
   const scoreCols = crit.map((c) => {
     const col = idx.get(headerKey(c.id));
-    if (!col)
+    if (!col) {
+      const renamed = orphans.renamedFrom.get(c.id);
       issues.push(
-        `${TAB}: no score column for criterion '${c.id}'; run Set up workbook to add it. Counted as blank.`,
+        renamed
+          ? `${TAB}: no score column for criterion '${c.id}' (${renamed}); counted as blank until then.`
+          : `${TAB}: no score column for criterion '${c.id}'; run Set up workbook to add it. Counted as blank.`,
       );
+    }
     return col ?? null;
   });
   const minima = crit.map((c) => c.knockOut);
@@ -85,21 +107,28 @@ export function assessPartners(
   const results: PartnerResult[] = [];
   const scoreRows: (number | null)[][] = []; // parallel to results, for stability
   const rowsOf = new Map<string, number[]>(); // segment → indexes into results
+  const unscored = { prospects: 0, others: 0 };
+  const cell = (row: number, col: number) =>
+    `${TAB}, row ${row}, column ${columnLetter(col)} (${String(header[col - 1])})`;
   grid.slice(1).forEach((r, i) => {
     const row = i + 2;
     if (r.every(isBlank)) return;
     const text = (col: number) => String(r[col - 1] ?? '').trim();
     const partner = text(pCol);
-    const type = text(tCol);
+    // Country, category and type as people type them ("France", "Smartphones", "Recycling "):
+    // read to the workbook's values, so one segment is one segment in the ranking and the report.
+    const country = readCountry(r[cCol - 1]);
+    const category = readKnown(r[catCol - 1], CATEGORIES);
+    const type = readKnown(r[tCol - 1], framework.types) ?? text(tCol);
     const scores = scoreCols.map((col, j) =>
       col ? readScore(r[col - 1], row, col, header, crit[j].id, issues, options.timeZone) : null,
     );
-    const weights = framework.weights.get(type.toLowerCase());
+    const weights = framework.weights.get(segmentKey(type));
     const base: PartnerResult = {
       row,
       partner,
-      country: text(cCol),
-      category: text(catCol),
+      country: country ?? text(cCol),
+      category: category ?? text(catCol),
       type,
       score: null,
       coverage: null,
@@ -131,6 +160,16 @@ export function assessPartners(
       return;
     }
     const scored = weightedSumScorer(weights, directions, DEFAULT_SCALE)(scores, i);
+    if (scored.score === null) {
+      // Nothing scored yet: expected of a prospect (counted apart), a gap in anything else.
+      if (statusCol && readKnown(r[statusCol - 1], ['prospect'])) unscored.prospects++;
+      else {
+        unscored.others++;
+        issues.push(
+          `${TAB}, row ${row}: '${partner}' (${[base.country, base.category, type].filter(Boolean).join(', ')}) has no score on any criterion of its partner type; not scored. Type its scores, or its assessors' ratings and run Consolidate ratings.`,
+        );
+      }
+    }
     const ko = checkKnockouts(scores, minima);
     const words = contributionDescriber(weights, names, { directions })(scores, i);
     const result: PartnerResult = {
@@ -142,9 +181,24 @@ export function assessPartners(
       strengths: words.strengths,
       weaknesses: words.weaknesses,
     };
-    const segment = `${result.country.toLowerCase()}|${result.category.toLowerCase()}|${type.toLowerCase()}`;
-    if (!rowsOf.has(segment)) rowsOf.set(segment, []);
-    rowsOf.get(segment)!.push(results.length);
+    // A country or category the reader does not know never forms a segment of its own: the row
+    // is scored but not ranked, and listed.
+    if (scored.score !== null && (!country || !category)) {
+      const why = [
+        country
+          ? ''
+          : `${cell(row, cCol)}: ${describeValue(text(cCol))} is not a country (a code such as FR or an English name such as France)`,
+        category
+          ? ''
+          : `${cell(row, catCol)}: ${describeValue(text(catCol))} is not a category (one of: ${CATEGORIES.join(', ')})`,
+      ].filter(Boolean);
+      for (const w of why) issues.push(`${w}; scored but not ranked.`);
+      result.unranked = why.join('; ');
+    } else if (country && category) {
+      const segment = `${country}|${category}|${segmentKey(type)}`;
+      if (!rowsOf.has(segment)) rowsOf.set(segment, []);
+      rowsOf.get(segment)!.push(results.length);
+    }
     results.push(result);
     scoreRows.push(scores);
   });
@@ -156,7 +210,7 @@ export function assessPartners(
       rows.map((r) => r.passes),
     );
     rows.forEach((r, k) => (r.rank = ranks[k]));
-    const weights = framework.weights.get(rows[0].type.toLowerCase())!;
+    const weights = framework.weights.get(segmentKey(rows[0].type))!;
     // Knock-outs always rank after the partners that pass, whatever the weights: a rank can only
     // move among partners on the same side, so stability is measured within each side.
     for (const side of [true, false]) {
@@ -170,7 +224,7 @@ export function assessPartners(
       group.forEach((k, g) => (results[k].stability = stability[g]));
     }
   }
-  return { results, issues, dataRows: grid.length - 1 };
+  return { results, issues, dataRows: grid.length - 1, unscored };
 }
 
 function readScore(

@@ -7,12 +7,21 @@
 import { Cell, Grid, UserError, columnLetter, isBlank, formatDay } from '../cells';
 import { alignRows } from '../align';
 import { describeMissing, headerIndex, headerKey } from '../headers';
-import { consolidateRatings, ratingsFromRows } from '../scoring/consolidate';
+import {
+  RATING_FIELDS,
+  Rating,
+  RatingField,
+  consolidateRatings,
+  ratingsFromRows,
+} from '../scoring/consolidate';
+import { findPartner, indexPartners, nameKey } from './identity';
+import { describeReplaced, typedInComputed } from './computed-cells';
 import { formatScore } from '../scoring/contributions';
 import { Criterion } from './criteria';
 
 export const CONSOLIDATED_NOTE = 'Consolidated by Circularity Workbench';
-const RATING_HEADERS = ['Partner', 'Assessor', 'Criterion', 'Score', 'Comment', 'Date'];
+/** The Ratings columns in the order ratingsFromRows reads them; `Country` is optional. */
+const RATING_HEADERS = ['Partner', 'Assessor', 'Criterion', 'Score', 'Comment', 'Date', 'Country'];
 
 export interface ConsolidationPlan {
   /** 1-based columns of the criterion scores, left to right. */
@@ -41,6 +50,7 @@ export function planConsolidation(
   const idx = headerIndex(header);
   const nameCol = idx.get(headerKey('Partner'));
   if (!nameCol) throw new UserError(describeMissing('Partners', 'Partner', header));
+  const countryCol = idx.get(headerKey('Country'));
   const warnings: string[] = [];
   const columnOf = new Map<string, number>();
   for (const c of criteria) {
@@ -48,38 +58,62 @@ export function planConsolidation(
     if (col) columnOf.set(c.id.toLowerCase(), col);
   }
   const columns = [...columnOf.values()].sort((a, b) => a - b);
-  const rowsByName = new Map<string, number[]>();
-  partners.slice(1).forEach((r, i) => {
-    const name = String(r[nameCol - 1] ?? '')
-      .trim()
-      .toLowerCase();
-    if (name) rowsByName.set(name, [...(rowsByName.get(name) ?? []), i]);
-  });
+  const body = partners.slice(1);
+  const index = indexPartners(
+    body.map((r) => ({ name: r[nameCol - 1], country: countryCol ? r[countryCol - 1] : '' })),
+  );
 
-  if (ratings.length && !headerIndex(ratings[0]).get(headerKey('Score'))) {
-    throw new UserError(describeMissing('Ratings', 'Score', ratings[0]));
+  const ratingHeader = ratings[0] ?? [];
+  const ratingIdx = headerIndex(ratingHeader);
+  if (ratings.length && !ratingIdx.get(headerKey('Score'))) {
+    throw new UserError(describeMissing('Ratings', 'Score', ratingHeader));
   }
+  /** "Ratings, row 4, column D (Score)": where a field of a rating row is in the tab. */
+  const ratingCell = (row: number, field: RatingField) => {
+    const col = ratingIdx.get(headerKey(RATING_HEADERS[RATING_FIELDS.indexOf(field)]));
+    return `Ratings, row ${row + 1}${col ? `, column ${columnLetter(col)} (${String(ratingHeader[col - 1])})` : ''}`;
+  };
   const ordered = ratings.length ? reorder(ratings) : [];
   const parsed = ratingsFromRows(ordered, timeZone);
   for (const p of [...parsed.skipped, ...parsed.warnings])
-    warnings.push(`Ratings, row ${p.row + 1}: ${p.message}`);
+    warnings.push(`${ratingCell(p.row, p.field)}: ${p.message}`);
 
-  const body = partners.slice(1);
+  // Each rating goes to the partner its name and country designate (the identity rule), never
+  // to a partner of the same name elsewhere; the consolidation groups by that identity.
+  const targets = new Map<string, { name: string; rows: number[] }>();
+  const resolved: Rating[] = [];
+  const unknownPartners = new Set<string>();
+  for (const r of parsed.ratings) {
+    const found = findPartner(index, r.partner, r.country ?? '');
+    const name = r.partner.trim();
+    if (found.kind === 'unknown') {
+      unknownPartners.add(name);
+      continue;
+    }
+    if (found.kind !== 'rows') {
+      const where = found.countries.map((c) => c || '(no country)').join(' and ');
+      warnings.push(
+        found.kind === 'ambiguous'
+          ? `${ratingCell(r.row!, 'partner')}: '${name}' is a partner in ${where}; this rating gives no country, so it is not used (type the country in the Ratings column 'Country').`
+          : `${ratingCell(r.row!, 'country')}: '${name}' is not a partner in ${r.country}, only in ${where}; not used.`,
+      );
+      continue;
+    }
+    const key = `${found.country}\u0000${nameKey(r.partner)}`;
+    if (!targets.has(key)) targets.set(key, { name, rows: found.rows });
+    resolved.push({ ...r, partner: key });
+  }
+
   const values = body.map((r) => columns.map((c) => r[c - 1]));
   const outNotes = body.map((_, i) => columns.map((c) => notes[i + 1]?.[c - 1] ?? ''));
   const disagree: string[][] = body.map(() => []);
   let filled = 0;
-  const unknownPartners = new Set<string>();
-  for (const c of consolidateRatings(parsed.ratings)) {
-    const rows = rowsByName.get(c.partner.toLowerCase());
+  for (const c of consolidateRatings(resolved)) {
+    const { name, rows } = targets.get(c.partner)!;
     const col = columnOf.get(c.criterion.toLowerCase());
-    if (!rows) {
-      unknownPartners.add(c.partner);
-      continue;
-    }
     if (!col) {
       warnings.push(
-        `Ratings: criterion '${c.criterion}' (partner '${c.partner}') is not in Criteria; ignored.`,
+        `Ratings: criterion '${c.criterion}' (partner '${name}') is not in Criteria; ignored.`,
       );
       continue;
     }
@@ -109,12 +143,24 @@ export function planConsolidation(
   for (const p of unknownPartners)
     warnings.push(`Ratings: partner '${p}' is not in Partners; add it there to use its ratings.`);
   const disagreementColumn = idx.get(headerKey('Disagreement')) ?? null;
+  const disagreements = disagree.map((d) => [d.join(', ')]);
+  if (disagreementColumn) {
+    const at = (g: readonly (readonly Cell[])[], i: number) => g[i + 1]?.[disagreementColumn - 1];
+    const replaced = typedInComputed(
+      ['Disagreement'],
+      disagreementColumn,
+      body.map((_, i) => [at(partners, i)]),
+      body.map((_, i) => [String(at(formulas, i) ?? '')]),
+      disagreements,
+    );
+    warnings.push(...replaced.map(describeReplaced));
+  }
   return {
     columns,
     values,
     notes: outNotes,
     disagreementColumn,
-    disagreements: disagree.map((d) => [d.join(', ')]),
+    disagreements,
     filled,
     warnings,
   };

@@ -16,6 +16,8 @@ import {
 import { describeMissing, headerIndex, headerKey } from '../headers';
 import { PARTNER_COMPUTED_COLUMNS, PARTNER_INPUT_COLUMNS } from '../schema/tabs';
 import { Direction, parseDirection } from '../scoring/directions';
+import { segmentKey } from '../read/segment';
+import { WeightCell, isPercentFormat, weightCell, weightsOnOneScale } from './weights';
 
 export interface Criterion {
   id: string;
@@ -27,7 +29,7 @@ export interface Criterion {
 
 export interface Framework {
   criteria: Criterion[];
-  /** Partner type (lower case) → one weight per criterion, in `criteria` order. */
+  /** Partner type (its segmentKey: case, spaces, `&`/`and` ignored) → one weight per criterion, in `criteria` order. */
   weights: Map<string, number[]>;
   /** Partner types as written in the headers. */
   types: string[];
@@ -41,8 +43,16 @@ const RESERVED = new Set(
 );
 const WEIGHT_PREFIX = 'weight';
 
-/** @param timeZone the spreadsheet's: a date typed in a cell is named by its day there. */
-export function readFramework(grid: Grid, timeZone: string): Framework {
+/**
+ * @param timeZone the spreadsheet's: a date typed in a cell is named by its day there.
+ * @param formats the tab's number formats (getNumberFormats of the same range), which tell a
+ *   weight typed as a percentage from a plain one; without them only text ending in % does.
+ */
+export function readFramework(
+  grid: Grid,
+  timeZone: string,
+  formats: readonly (readonly string[])[] = [],
+): Framework {
   if (grid.length < 1) throw new UserError(`${TAB}: the tab is empty; run Set up workbook first.`);
   const header = grid[0];
   const idx = headerIndex(header);
@@ -70,7 +80,8 @@ export function readFramework(grid: Grid, timeZone: string): Framework {
   const where = (row: number, column: number, value: Cell) =>
     `${TAB}, row ${row}, column ${columnLetter(column)} (${String(header[column - 1])}): ${describe(value, timeZone)}`;
   const criteria: Criterion[] = [];
-  const weightRows: number[][] = [];
+  /** Per weight column, the cells of the criteria kept, in criteria order. */
+  const weightCells: WeightCell[][] = weightCols.map(() => []);
   const seen = new Set<string>();
   grid.slice(1).forEach((r, i) => {
     const row = i + 2;
@@ -105,15 +116,17 @@ export function readFramework(grid: Grid, timeZone: string): Framework {
       if (knockOut === null)
         issues.push(`${where(row, koCol, r[koCol - 1])} is not a number; no knock-out applied.`);
     }
-    const weights = weightCols.map(({ column }) => {
+    const weights = weightCols.map(({ column }): WeightCell => {
       const v = r[column - 1];
-      if (isBlank(v)) return 0;
+      const format = formats[i + 1]?.[column - 1];
+      const cell = (value: number, percent = false) => ({ row, value, percent, format });
+      if (isBlank(v)) return cell(0);
       const n = toNumber(v);
       if (n === null || n < 0 || isErrorValue(v)) {
         issues.push(`${where(row, column, v)} is not a weight of 0 or more; counted as 0.`);
-        return 0;
+        return cell(0);
       }
-      return n;
+      return cell(n, isPercentFormat(format) || (typeof v === 'string' && v.trim().endsWith('%')));
     });
     criteria.push({
       id,
@@ -122,14 +135,13 @@ export function readFramework(grid: Grid, timeZone: string): Framework {
       direction,
       knockOut,
     });
-    weightRows.push(weights);
+    weights.forEach((w, t) => weightCells[t].push(w));
   });
   const weights = new Map<string, number[]>();
-  weightCols.forEach(({ type }, t) =>
-    weights.set(
-      type.toLowerCase(),
-      weightRows.map((w) => w[t]),
-    ),
-  );
+  weightCols.forEach(({ type, column }, t) => {
+    const read = weightsOnOneScale(weightCells[t], weightCell(TAB, header[column - 1], column));
+    issues.push(...read.issues);
+    weights.set(segmentKey(type), read.values);
+  });
   return { criteria, weights, types: weightCols.map((w) => w.type), issues };
 }

@@ -18,11 +18,13 @@ function order(known: readonly string[], value: string): string {
   return i >= 0 ? String(i).padStart(3, '0') : `zzz${value.toLowerCase()}`;
 }
 
-/** Shortlist groups, in country then partner-type order. Partners without a score are left out. */
+/** Shortlist groups, in country then partner-type order. Partners without a score or a rank are left out. */
 export function shortlist(results: readonly PartnerResult[]): ShortlistGroup[] {
   const groups = new Map<string, PartnerResult[]>();
   for (const r of results) {
-    if (r.score === null) continue;
+    // Unranked rows (a country or category Score partners could not read) are in no segment
+    // of the Partner Ranking tab, so in no group here either: the report agrees with the tab.
+    if (r.score === null || r.unranked) continue;
     const key = `${order(COUNTRIES, r.country)}|${r.country.toLowerCase()}|${order(PARTNER_TYPES, r.type)}|${r.type.toLowerCase()}`;
     const list = groups.get(key);
     if (list) list.push(r);

@@ -64,7 +64,7 @@ export interface SamplePartners {
 
 /**
  * Rows in the order of the Partners input columns, then one score per criterion (in the given
- * order). Ratings rows: Partner, Assessor, Criterion, Score, Comment, Date.
+ * order). Ratings rows: Partner, Assessor, Criterion, Score, Comment, Date, Country.
  */
 export function samplePartners(
   criteria: CriterionSeed[],
@@ -114,7 +114,15 @@ export function samplePartners(
           const disagree = j === 4 && a === ASSESSORS[2] ? 2 : 0;
           const jitter = Math.round((rand() - 0.5) * 1.4);
           const s = Math.min(5, Math.max(1, base + jitter + (base > 2 ? -disagree : disagree)));
-          ratings.push([name, a, c.id, s, j === 4 ? 'Checked erasure logs on site' : '', assessed]);
+          ratings.push([
+            name,
+            a,
+            c.id,
+            s,
+            j === 4 ? 'Checked erasure logs on site' : '',
+            assessed,
+            country,
+          ]);
         });
       }
     }

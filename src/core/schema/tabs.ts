@@ -76,12 +76,13 @@ export const CRITERIA: TabSpec = {
     col('Scale 5', 220, { format: '@', note: 'What a score of 5 means.' }),
     col('Direction', 90, { validation: list(DIRECTIONS) }),
     col('Knock-out min', 110, {
-      format: '0',
       validation: { kind: 'number', min: 1, max: 5 },
       note: 'A partner scoring below this on this criterion is knocked out, whatever its total.',
     }),
     ...PARTNER_TYPES.map((t) =>
-      col(`Weight ${t}`, 120, { format: '0', validation: { kind: 'number', min: 0 } }),
+      // No number format: a weight shows as typed (0.5 stays 0.5) and a typed 20 % keeps the
+      // percent format Sheets gives it, which is how the reader knows it was a percentage.
+      col(`Weight ${t}`, 120, { validation: { kind: 'number', min: 0 } }),
     ),
   ],
 };
@@ -134,9 +135,13 @@ export const RATINGS: TabSpec = {
     col('Partner', 220, { format: '@' }),
     col('Assessor', 140, { format: '@' }),
     col('Criterion', 110, { format: '@' }),
-    col('Score', 70, { format: '0', validation: { kind: 'number', min: 1, max: 5 } }),
+    col('Score', 70, { validation: { kind: 'number', min: 1, max: 5 } }),
     col('Comment', 320, { format: '@' }),
     col('Date', 110, { format: DATE, validation: { kind: 'date' } }),
+    col('Country', 80, {
+      validation: list(COUNTRIES),
+      note: "Optional: the partner's country. Needed when the same name is a partner in several countries; a rating without it is then not used.",
+    }),
   ],
 };
 

@@ -14,9 +14,14 @@
  */
 
 import { Cell, Grid, describe, isBlank, toDate, toNumber } from '../cells';
+import { DEFAULT_SCALE, Scale } from './weighted-sum';
 
 export interface Rating {
   partner: string;
+  /** As typed in the optional Country column ('' when blank). */
+  country?: string;
+  /** 1-based row among the rows given (header excluded), for messages. */
+  row?: number;
   assessor: string;
   criterion: string;
   score: number | null;
@@ -102,21 +107,38 @@ export function median(sorted: readonly number[]): number | null {
   return n % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** The fields of a rating row, in the order ratingsFromRows reads them. */
+export const RATING_FIELDS = [
+  'partner',
+  'assessor',
+  'criterion',
+  'score',
+  'comment',
+  'date',
+  'country',
+] as const;
+export type RatingField = (typeof RATING_FIELDS)[number];
+
 /** A rating row that could not be used, or was used with a caveat; `row` is 1-based. */
 export interface RatingProblem {
   row: number;
+  field: RatingField;
+  /** What was expected and found, without the field's name (the caller names the cell). */
   message: string;
 }
 
 /**
  * Ratings from rows in the `Ratings` column order (partner, assessor, criterion, score, comment,
- * date), header excluded. Blank rows are ignored; a row without partner or criterion, or with a
- * score that is not a number, is skipped; an unreadable date is dropped with a warning (the
- * score still counts). A date in a message is its day in the spreadsheet's `timeZone`.
+ * date, country), header excluded. Blank rows are ignored; a row without partner or criterion, or
+ * with a score that is not a number, is skipped; a score outside the scale (1–5 by default) is
+ * flagged and left out of the median, as `Partners` leaves such a score out (the row still counts
+ * as a note: its comment is kept); an unreadable date is dropped with a warning (the score still
+ * counts). A date in a message is its day in the spreadsheet's `timeZone`.
  */
 export function ratingsFromRows(
   rows: Grid,
   timeZone: string,
+  scale: Readonly<Scale> = DEFAULT_SCALE,
 ): {
   ratings: Rating[];
   skipped: RatingProblem[];
@@ -126,23 +148,37 @@ export function ratingsFromRows(
   const skipped: RatingProblem[] = [];
   const warnings: RatingProblem[] = [];
   rows.forEach((r, i) => {
-    const [partner, assessor, criterion, score, comment, date] = [0, 1, 2, 3, 4, 5].map(
-      (j) => r[j] as Cell,
+    const [partner, assessor, criterion, score, comment, date, country] = RATING_FIELDS.map(
+      (_, j) => r[j] as Cell,
     );
-    if ([partner, assessor, criterion, score, comment, date].every((c) => isBlank(c))) return;
+    if ([partner, assessor, criterion, score, comment, date, country].every((c) => isBlank(c)))
+      return;
     const row = i + 1;
     if (isBlank(partner))
-      return void skipped.push({ row, message: 'partner: expected a name, got a blank.' });
+      return void skipped.push({ row, field: 'partner', message: 'expected a name, got a blank.' });
     if (isBlank(criterion))
-      return void skipped.push({ row, message: 'criterion: expected a name, got a blank.' });
+      return void skipped.push({
+        row,
+        field: 'criterion',
+        message: 'expected a name, got a blank.',
+      });
     let value: number | null = null;
     if (!isBlank(score)) {
       value = toNumber(score);
       if (value === null)
         return void skipped.push({
           row,
-          message: `score: expected a number, got ${describe(score, timeZone)}.`,
+          field: 'score',
+          message: `expected a number, got ${describe(score, timeZone)}.`,
         });
+      if (value < scale.min || value > scale.max) {
+        warnings.push({
+          row,
+          field: 'score',
+          message: `expected a score from ${scale.min} to ${scale.max}, got ${describe(score, timeZone)}; left out of the median.`,
+        });
+        value = null;
+      }
     }
     let when: Date | null = null;
     if (!isBlank(date)) {
@@ -150,11 +186,14 @@ export function ratingsFromRows(
       if (!when)
         warnings.push({
           row,
-          message: `date: expected a date, got ${describe(date, timeZone)}; ignored.`,
+          field: 'date',
+          message: `expected a date, got ${describe(date, timeZone)}; ignored.`,
         });
     }
     ratings.push({
       partner: String(partner),
+      country: isBlank(country) ? '' : String(country),
+      row,
       assessor: isBlank(assessor) ? '' : String(assessor),
       criterion: String(criterion),
       score: value,

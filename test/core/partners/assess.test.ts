@@ -109,9 +109,26 @@ describe('partner assessment', () => {
       ...sample.partners,
     ];
     const a = assessPartners(fw, grid, { trials: 50, timeZone: 'UTC' });
-    expect(a.issues).toEqual([]);
-    // Panel-assessed partners (every 4th) wait for Consolidate ratings: no typed score, no result.
+    // Panel-assessed partners (every 4th) wait for Consolidate ratings: no typed score, no result;
+    // each is named unless it is a prospect (counted apart).
     a.results.forEach((r, i) => expect(r.score === null).toBe(i % 4 === 0));
+    const panel = sample.partners.filter((_, i) => i % 4 === 0);
+    const prospects = panel.filter((p) => p[4] === 'prospect');
+    expect(a.unscored).toEqual({
+      prospects: prospects.length,
+      others: panel.length - prospects.length,
+    });
+    expect(a.issues).toEqual(
+      panel
+        .filter((p) => p[4] !== 'prospect')
+        .map((p) =>
+          expect.stringMatching(
+            new RegExp(
+              `'${String(p[0]).replace(/[()]/g, '\\$&')}' .*has no score on any criterion`,
+            ),
+          ),
+        ),
+    );
     expect(a.results.every((r) => r.score === null || (r.score >= 0 && r.score <= 1))).toBe(true);
     expect(a.results.some((r) => !r.passes)).toBe(true);
     const table = rankingTable(a.results);

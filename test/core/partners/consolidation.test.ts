@@ -55,7 +55,7 @@ describe('consolidate ratings', () => {
     );
     expect(w).toMatch(/Partners, row 3, column B \(SEC\): kept the typed 2/);
     expect(w).toMatch(/partner 'Gamma' is not in Partners/);
-    expect(w).toMatch(/Ratings, row 8: score: expected a number, got the text "lots"/);
+    expect(w).toMatch(/Ratings, row 8, column D \(Score\): expected a number, got the text "lots"/);
   });
 
   test('a cell this action filled before is refreshed; a formula cell is never replaced', () => {
@@ -120,7 +120,7 @@ describe('AHP tab', () => {
     );
     grid[4][2] = -2;
     expect(() => readAhpTab(grid, 'UTC')).toThrow(
-      /AHP, row 5, column C: expected a positive number/,
+      /AHP, row 5, column C: expected a judgement on Saaty's scale, 1\/9 … 1 … 9 .*got number -2/,
     );
   });
 });

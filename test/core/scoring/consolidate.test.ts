@@ -140,28 +140,37 @@ describe('ratingsFromRows', () => {
   it('reads the Ratings columns, skips unusable rows with a reason and warns on bad dates', () => {
     const { ratings, skipped, warnings } = ratingsFromRows(
       [
-        ['Ecologic', 'Ana', 'Security', 4, 'ok', d('2026-03-01')],
+        ['Ecologic', 'Ana', 'Security', 4, 'ok', d('2026-03-01'), 'FR'],
         ['', '', '', '', '', ''],
         ['', 'Ana', 'Security', 4, '', ''],
         ['Ecologic', 'Ana', '', 4, '', ''],
         ['Ecologic', 'Ben', 'Security', 'good', '', ''],
         ['Ecologic', 'Ben', 'Capacity', '3,5', '', 'yesterday'],
         ['Ecologic', 'Chloé', 'Capacity', '', 'no data yet', '2026-03-02'],
+        ['Ecologic', 'Dan', 'Capacity', 6, 'great', ''],
       ],
       'UTC',
     );
+    const at = (row: number, country = '') => ({ row, country });
     expect(ratings).toEqual([
-      r('Ecologic', 'Ana', 'Security', 4, 'ok', d('2026-03-01')),
-      r('Ecologic', 'Ben', 'Capacity', 3.5, '', null),
-      r('Ecologic', 'Chloé', 'Capacity', null, 'no data yet', d('2026-03-02')),
+      { ...r('Ecologic', 'Ana', 'Security', 4, 'ok', d('2026-03-01')), ...at(1, 'FR') },
+      { ...r('Ecologic', 'Ben', 'Capacity', 3.5, '', null), ...at(6) },
+      { ...r('Ecologic', 'Chloé', 'Capacity', null, 'no data yet', d('2026-03-02')), ...at(7) },
+      // Off the 1–5 scale: left out of the median, its comment kept as a note.
+      { ...r('Ecologic', 'Dan', 'Capacity', null, 'great', null), ...at(8) },
     ]);
     expect(skipped).toEqual([
-      { row: 3, message: 'partner: expected a name, got a blank.' },
-      { row: 4, message: 'criterion: expected a name, got a blank.' },
-      { row: 5, message: 'score: expected a number, got the text "good".' },
+      { row: 3, field: 'partner', message: 'expected a name, got a blank.' },
+      { row: 4, field: 'criterion', message: 'expected a name, got a blank.' },
+      { row: 5, field: 'score', message: 'expected a number, got the text "good".' },
     ]);
     expect(warnings).toEqual([
-      { row: 6, message: 'date: expected a date, got the text "yesterday"; ignored.' },
+      { row: 6, field: 'date', message: 'expected a date, got the text "yesterday"; ignored.' },
+      {
+        row: 8,
+        field: 'score',
+        message: 'expected a score from 1 to 5, got number 6; left out of the median.',
+      },
     ]);
   });
 });
