@@ -44,6 +44,11 @@ export interface ActionContext extends Deadline {
    * before the question may have changed: read it again after.
    */
   confirm(title: string, text: string): boolean;
+  /**
+   * What the action tells the person besides its own warnings (a tab found under another name, a
+   * person's tab kept aside): added to the closing message and the Log line.
+   */
+  notices: string[];
 }
 
 /** Apps Script stops a menu action at 6 minutes; stopping at 5 leaves room to report cleanly. */
@@ -89,6 +94,8 @@ export function runAction(
   const lockedAt = Date.now();
   const start = startedAt ?? lockedAt;
   const deadline = start + TIME_BUDGET_MS;
+  /** The write stages begun, so that a failure can say what was written (named only then). */
+  const stages: (string | (() => string))[] = [];
   const ctx: ActionContext = {
     name,
     ss,
@@ -100,8 +107,11 @@ export function runAction(
       if (showing) ss.toast(message, TITLE, 5);
     },
     // Actions are all-or-nothing, so resuming is running them again.
+    notices: [],
     beforeWriting: (stage) => {
       const now = Date.now();
+      if (stages.length < 40 && (typeof stage !== 'string' || !stages.includes(stage)))
+        stages.push(stage);
       if (now <= deadline) return;
       throw new UserError(
         `${name} stopped before ${typeof stage === 'string' ? stage : stage()}: it had run for ${Math.round((now - start) / 1000)} s, close to Apps Script's 6-minute limit, so nothing more was written and every tab is whole. Run it again to resume; if it stops again, move old rows to an archive file to make the tabs smaller.`,
@@ -120,7 +130,8 @@ export function runAction(
   };
   try {
     ctx.progress(`${name}…`);
-    const result = body(ctx);
+    const done = body(ctx);
+    const result = { ...done, warnings: [...ctx.notices, ...done.warnings] };
     const { details = [], ...counts } = result;
     appendLog(ss, {
       when: new Date(),
@@ -151,7 +162,7 @@ export function runAction(
     const message =
       e instanceof UserError
         ? e.message
-        : `${name} stopped: ${e instanceof Error ? e.message : String(e)}. Tabs you typed in were not changed.`;
+        : `${name} stopped: ${e instanceof Error ? e.message : String(e)}. ${whatWasWritten(stages)}`;
     // Without the lock (a colleague's action holds it) not even the Log is written: like a click
     // refused as busy, this run leaves no trace but the message.
     if (locked) {
@@ -181,4 +192,25 @@ function tell(ss: Spreadsheet, interactive: boolean, message: string, important:
   if (!interactive) return;
   if (important) SpreadsheetApp.getUi().alert(TITLE, message, SpreadsheetApp.getUi().ButtonSet.OK);
   else ss.toast(message, TITLE, 8);
+}
+
+/**
+ * The truth after a failure: what the action had begun to write, or that it wrote nothing. Every
+ * action recomputes from the tabs people type in, so running it again converges on what a clean
+ * run gives; the cells people typed are never among what it writes over.
+ */
+export function whatWasWritten(stages: readonly (string | (() => string))[]): string {
+  if (!stages.length) return 'Nothing was written.';
+  const named: string[] = [];
+  for (const s of stages.slice(0, 6)) {
+    try {
+      const text = typeof s === 'string' ? s : s();
+      // A tab being drawn is part of drawing it (and is deleted when drawing fails).
+      if (!named.includes(text) && !text.includes(' (building)')) named.push(text);
+    } catch {
+      // Naming a stage reads the tab's name: after a failing service, say less rather than fail.
+    }
+  }
+  const more = stages.length > 6 ? ', …' : '';
+  return `It had begun ${named.join(', ') || 'writing'}${more} — some of that may be written, the rest not. Run it again: it recomputes everything from your tabs, so the next run leaves them as a clean run would. Cells you typed were not changed.`;
 }

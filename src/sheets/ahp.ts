@@ -26,7 +26,7 @@ export const CR_LIMIT = 0.1;
 
 export function deriveWeights(ctx: ActionContext): ActionResult {
   const { ss } = ctx;
-  const tabs = sheetsByName(ss);
+  const tabs = sheetsByName(ss, ctx.notices);
   const criteriaSheet = requireTab(tabs, CRITERIA.name);
   const criteria = readTable(criteriaSheet);
   const framework = readFramework(criteria, ctx.timeZone);

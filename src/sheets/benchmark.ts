@@ -25,6 +25,7 @@ import { headerIndex, headerKey } from '../core/headers';
 import { benchmarkCountryTab, ColumnSpec, SETTINGS } from '../core/schema/tabs';
 import { Settings } from '../core/settings';
 import { ActionContext, ActionResult, runAction } from './action';
+import { changedSince } from './unchanged';
 import { formatColumns, HEADER_BACKGROUND, protectHeader, styleHeader } from './formats';
 import { keepingActiveTab, rebuildTab } from './generated';
 import {
@@ -299,7 +300,7 @@ export function addCountry(ctx: ActionContext, typed: string): ActionResult {
  * keeps (and reports) seeded rows a person edited, never re-adds a fact a person deleted.
  */
 export function importBenchmarkSeed(ctx: ActionContext): ActionResult {
-  const tabs = sheetsByName(ctx.ss);
+  const tabs = sheetsByName(ctx.ss, ctx.notices);
   const list = benchmarkTabs([...tabs.keys()]);
   if (!list.some((t) => t.exists))
     throw new UserError(
@@ -332,6 +333,14 @@ export function importBenchmarkSeed(ctx: ActionContext): ActionResult {
       continue;
     }
     ctx.beforeWriting(`importing into '${t.tab}'`);
+    // A fact a colleague typed or appended meanwhile is theirs: that tab is left for another run.
+    const changed = changedSince(ctx, sheet, grid, {
+      blankBelow: Math.max(0, plan.appendAt + plan.append.length - 1 - grid.length),
+    });
+    if (changed) {
+      result.warnings.push(changed);
+      continue;
+    }
     applyImport(ctx, sheet, plan, grid);
     result.rowsWritten += plan.append.length;
     edited += plan.edited.length;
@@ -362,6 +371,9 @@ export function importBenchmarkSeed(ctx: ActionContext): ActionResult {
     (edited
       ? `, ${edited} edited fact(s) kept as you left them.`
       : '; nothing you typed was changed.') +
+    (result.warnings.some((w) => w.includes('changed while'))
+      ? ' Some tabs changed while it ran and were left as they were (see below).'
+      : '') +
     ' Run Refresh benchmark to update the overview.';
   return result;
 }

@@ -34,7 +34,7 @@ export interface KpiInputs {
 /** Reads the KPI tabs once each and computes the dashboard model (shared with the report). */
 export function readKpis(ctx: ActionContext): KpiInputs {
   const { ss, now, timeZone } = ctx;
-  const tabs = sheetsByName(ss);
+  const tabs = sheetsByName(ss, ctx.notices);
   const data = readTable(requireTab(tabs, KPI_DATA.name));
   const targetsGrid = readTable(requireTab(tabs, KPI_TARGETS.name));
   const factorsGrid = readTable(requireTab(tabs, FACTORS.name));

@@ -2,10 +2,72 @@
  * Generated tabs are rebuilt whole: the new content is drawn on a fresh tab, and only once it is
  * complete does it replace the old one. A failure half-way (the time budget running out included)
  * leaves the previous tab as it was.
+ *
+ * People's work on or beside them is never deleted silently:
+ * - a tab with a generated tab's name that the add-on did not make (a team's own `KPI Dashboard`)
+ *   is kept, renamed "… (yours)", and the action says so. The add-on knows its own tabs by their
+ *   sheet ids, recorded in the document when it makes them (a name or a title can be typed by
+ *   anyone); the first time this version runs, the generated tabs already there are adopted.
+ * - notes typed on a generated tab (the add-on writes none on them) would go with it: the old tab
+ *   is kept, renamed "… (your notes)", and the action says so.
  */
+import { isGeneratedName } from '../core/schema/generated-names';
 import { Deadline, Sheet, Spreadsheet } from './workbook';
 
 const BUILDING = ' (building)';
+/** Document property: generated tab name → the sheet ids the add-on gave it (the current one, and the one being swapped in). */
+export const GENERATED_TABS_KEY = 'circ.generatedTabs';
+
+type Registry = Record<string, number[]>;
+
+/** The registry, or, the first time, every generated-name tab already there adopted. */
+function readRegistry(
+  ss: Spreadsheet,
+  props: GoogleAppsScript.Properties.Properties | null,
+): Registry {
+  const text = props?.getProperty(GENERATED_TABS_KEY);
+  if (text) {
+    try {
+      const parsed = JSON.parse(text) as unknown;
+      if (parsed && typeof parsed === 'object') return parsed as Registry;
+    } catch {
+      // An unreadable registry is rebuilt from the tabs, as on the first run.
+    }
+  }
+  const adopted: Registry = {};
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    if (isGeneratedName(name)) adopted[name] = [sheet.getSheetId()];
+  }
+  return adopted;
+}
+
+/**
+ * Records tabs the add-on just created as its own (Set up's placeholders for generated tabs), so
+ * that a tab a person later gives one of those names is never taken for the add-on's.
+ */
+export function registerGeneratedTabs(ss: Spreadsheet, sheets: readonly Sheet[]): void {
+  if (!sheets.length) return;
+  const props = PropertiesService.getDocumentProperties();
+  const registry = readRegistry(ss, props);
+  for (const sheet of sheets) registry[sheet.getName()] = [sheet.getSheetId()];
+  props?.setProperty(GENERATED_TABS_KEY, JSON.stringify(registry));
+}
+
+/** A free name for a tab kept aside: "KPI Dashboard (yours)", "KPI Dashboard (yours 2)"… */
+function asideName(ss: Spreadsheet, name: string, why: string): string {
+  for (let n = 1; ; n++) {
+    const candidate = `${name} (${why}${n > 1 ? ` ${n}` : ''})`;
+    if (!ss.getSheetByName(candidate)) return candidate;
+  }
+}
+
+function hasNotes(sheet: Sheet): boolean {
+  return sheet
+    .getDataRange()
+    .getNotes()
+    .some((row) => row.some((n) => n !== ''));
+}
 
 export function rebuildTab(
   deadline: Deadline,
@@ -18,6 +80,14 @@ export function rebuildTab(
   const old = ss.getSheetByName(name);
   const leftover = ss.getSheetByName(name + BUILDING);
   if (leftover) ss.deleteSheet(leftover);
+  const props = PropertiesService.getDocumentProperties();
+  const registry = readRegistry(ss, props);
+  let keep: 'yours' | 'your notes' | null = null;
+  const oldId = old ? old.getSheetId() : null;
+  if (old && oldId !== null) {
+    if (!(registry[name] ?? []).includes(oldId)) keep = 'yours';
+    else if (hasNotes(old)) keep = 'your notes';
+  }
   const index = old ? old.getIndex() - 1 : (fallbackIndex ?? ss.getSheets().length);
   const fresh = ss.insertSheet(name + BUILDING, index);
   try {
@@ -26,7 +96,19 @@ export function rebuildTab(
     ss.deleteSheet(fresh);
     throw e;
   }
-  if (old) ss.deleteSheet(old);
+  // Recorded before the swap: whatever happens next, both the old and the new tab are known as
+  // the add-on's, so an interrupted swap is finished by the next run, never taken for a person's.
+  const ids = [...(keep === null && oldId !== null ? [oldId] : []), fresh.getSheetId()];
+  props?.setProperty(GENERATED_TABS_KEY, JSON.stringify({ ...registry, [name]: ids }));
+  if (old && keep) {
+    const aside = asideName(ss, name, keep);
+    old.setName(aside);
+    deadline.notices?.push(
+      keep === 'yours'
+        ? `'${name}' was a tab of yours, not one the add-on made: it is kept as '${aside}', and the add-on's '${name}' is beside it.`
+        : `'${name}' had notes typed on it, which a rebuild would lose: the previous version is kept as '${aside}'; copy what you need and delete it.`,
+    );
+  } else if (old) ss.deleteSheet(old);
   fresh.setName(name);
   return fresh;
 }

@@ -51,7 +51,7 @@ export function emailReport(
   period: ReportPeriod | string,
   now: Date,
 ): ActionResult {
-  const known = readSettings(ctx.ss);
+  const known = readSettings(ctx.ss, ctx.notices);
   const recipients = reportRecipients(known);
   checkQuota(recipients.length);
   const p = typeof period === 'string' ? resolvePeriod(ctx.ss, known, period, now) : period;

@@ -12,6 +12,7 @@ import { describeReplaced, typedInComputed } from '../core/partners/computed-cel
 import { CRITERIA, PARTNERS, SETTINGS } from '../core/schema/tabs';
 import { Settings } from '../core/settings';
 import { ActionContext, ActionResult } from './action';
+import { ensureUnchanged } from './unchanged';
 import { HEADER_BACKGROUND } from './formats';
 import { keepingActiveTab, rebuildTab } from './generated';
 import { syncPartnerColumns } from './setup';
@@ -44,7 +45,7 @@ export function requireTab(tabs: Map<string, Sheet>, name: string): Sheet {
 
 export function scorePartners(ctx: ActionContext): ActionResult {
   const { ss } = ctx;
-  const tabs = sheetsByName(ss);
+  const tabs = sheetsByName(ss, ctx.notices);
   const partnersSheet = requireTab(tabs, PARTNERS.name);
   const { values: criteria, formats: criteriaFormats } = readTableWithFormats(
     requireTab(tabs, CRITERIA.name),
@@ -86,6 +87,9 @@ export function scorePartners(ctx: ActionContext): ActionResult {
     const formulas = partnersSheet.getRange(2, columns.first, rows.length, width).getFormulas();
     const replaced = typedInComputed(COMPUTED_HEADERS, columns.first, current, formulas, rows);
     warnings.push(...replaced.map(describeReplaced));
+    // A row a colleague inserted or deleted meanwhile would put every result below it on the
+    // wrong partner: nothing is written unless Partners still holds what was scored.
+    ensureUnchanged(ctx, partnersSheet, partners);
     writeBlock(ctx, partnersSheet, 2, columns.first, rows);
     partnersSheet
       .getRange(2, columns.first, rows.length, COMPUTED_HEADERS.length)

@@ -7,6 +7,10 @@ import { planConsolidation } from '../core/partners/consolidation';
 import { readFramework } from '../core/partners/criteria';
 import { CRITERIA, PARTNERS, RATINGS } from '../core/schema/tabs';
 import { ActionContext, ActionResult } from './action';
+import { ensureUnchanged } from './unchanged';
+import { readMemoryTab, writeMemoryTab } from './memory-tab';
+import { RATINGS_MEMORY_TAB } from '../core/schema/generated-names';
+import { ProvenanceLedger } from '../core/provenance';
 import { requireTab } from './partners';
 import { syncPartnerColumns } from './setup';
 import {
@@ -19,7 +23,7 @@ import {
 } from './workbook';
 
 export function consolidateRatings(ctx: ActionContext): ActionResult {
-  const tabs = sheetsByName(ctx.ss);
+  const tabs = sheetsByName(ctx.ss, ctx.notices);
   const partnersSheet = requireTab(tabs, PARTNERS.name);
   const { values: criteria, formats } = readTableWithFormats(requireTab(tabs, CRITERIA.name));
   const framework = readFramework(criteria, ctx.timeZone, formats);
@@ -34,6 +38,7 @@ export function consolidateRatings(ctx: ActionContext): ActionResult {
     : null;
   const notes = range ? range.getNotes() : [];
   const formulas = range ? range.getFormulas() : [];
+  const ledger = readLedger(ctx);
   const plan = planConsolidation(
     framework.criteria,
     partners,
@@ -41,9 +46,15 @@ export function consolidateRatings(ctx: ActionContext): ActionResult {
     formulas,
     ratings,
     ctx.timeZone,
+    ledger,
   );
   ctx.beforeWriting('writing the consolidated scores');
   const body = partners.length - 1;
+  // A score a colleague typed meanwhile is theirs: nothing is written over a changed Partners.
+  if (body > 0) ensureUnchanged(ctx, partnersSheet, partners);
+  // The ledger first: whatever stops the run after it, every score cell stays recognisable.
+  if (JSON.stringify(plan.ledger) !== JSON.stringify(ledger))
+    writeMemoryTab(ctx, ctx.ss, RATINGS_MEMORY_TAB, MEMORY_TITLE, plan.ledger, ctx.interactive);
   if (body > 0) {
     for (const run of runs(plan.columns)) {
       const offset = plan.columns.indexOf(run.first);
@@ -70,6 +81,18 @@ export function consolidateRatings(ctx: ActionContext): ActionResult {
     warnings: [...synced.warnings, ...framework.issues, ...plan.warnings],
     summary: `Consolidated ${Math.max(0, ratings.length - 1)} rating row(s): ${plan.filled} score(s) filled with the assessors' median; ${flagged} partner(s) with a disagreement to discuss.`,
   };
+}
+
+const MEMORY_TITLE =
+  "Ratings memory — kept by Circularity Workbench for Consolidate ratings: which scores in 'Partners' it wrote (so a score you type is never taken for its own). Do not edit this tab: it is rebuilt on each run.";
+
+function readLedger(ctx: ActionContext): ProvenanceLedger {
+  const stored = readMemoryTab(
+    ctx.ss,
+    RATINGS_MEMORY_TAB,
+    'the next Consolidate ratings then keeps every score it finds as typed by a person',
+  );
+  return stored && typeof stored === 'object' ? (stored as ProvenanceLedger) : {};
 }
 
 /** Consecutive column numbers grouped, so each group is one write. */

@@ -37,8 +37,8 @@ export interface ReportSettings {
 }
 
 /** The Settings tab (empty when missing), and the tabs by name. */
-export function readSettings(ss: Spreadsheet): ReportSettings {
-  const tabs = sheetsByName(ss);
+export function readSettings(ss: Spreadsheet, notices?: string[]): ReportSettings {
+  const tabs = sheetsByName(ss, notices);
   const sheet = tabs.get(SETTINGS.name);
   const grid = sheet ? readTable(sheet) : [];
   return { settings: new Settings(grid), grid, tabs };

@@ -86,7 +86,7 @@ export function generateReportAction(
   periodText: string,
   now = ctx.now,
 ): ActionResult {
-  const known = readSettings(ctx.ss);
+  const known = readSettings(ctx.ss, ctx.notices);
   const period = resolvePeriod(ctx.ss, known, periodText, now);
   const built = buildReportTab(ctx, period, now, known);
   return {

@@ -25,7 +25,7 @@ export const SAMPLE_MARK = 'Sample data';
 /** Sample rows dated from `ctx.now`, the day the action runs. */
 export function loadSampleData(ctx: ActionContext, orderCount = 3000): SampleResult {
   const today = ctx.now;
-  const tabs = sheetsByName(ctx.ss);
+  const tabs = sheetsByName(ctx.ss, ctx.notices);
   const sample = samplePartners(CRITERIA_SEED, 50, 7, today);
   const blocks: { tab: string; header: string[]; rows: Grid }[] = [
     {

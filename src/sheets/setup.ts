@@ -12,7 +12,7 @@ import { planTab, TabPlan, TabState } from '../core/setup-plan';
 import { referenceSeeds } from '../core/seed/reference';
 import { ActionContext } from './action';
 import { formatColumns, protectHeader, styleHeader } from './formats';
-import { keepingActiveTab } from './generated';
+import { keepingActiveTab, registerGeneratedTabs } from './generated';
 import {
   Deadline,
   readTable,
@@ -66,12 +66,13 @@ function stateOf(sheet: Sheet | undefined): TabState {
 
 export function setUpWorkbook(ctx: ActionContext, countries?: readonly string[]): SetupResult {
   const { ss } = ctx;
-  const tabs = sheetsByName(ss);
+  const tabs = sheetsByName(ss, ctx.notices);
   const criteriaSheet = tabs.get(CRITERIA.name);
   const criteria = criteriaSheet ? readTable(criteriaSheet) : [];
   const result: SetupResult = { created: [], columnsAdded: 0, rowsSeeded: 0, warnings: [] };
   const seeds = referenceSeeds();
   const specs = workbookTabs(countries);
+  const placeholders: Sheet[] = [];
   const setUpTabs = () =>
     specs.forEach((spec, position) => {
       const existing = tabs.get(spec.name);
@@ -80,6 +81,7 @@ export function setUpWorkbook(ctx: ActionContext, countries?: readonly string[])
         if (!existing) {
           ctx.beforeWriting(`creating '${spec.name}'`);
           const sheet = ss.insertSheet(spec.name, Math.min(position, ss.getSheets().length));
+          placeholders.push(sheet);
           writeFreshBlock(ctx, sheet, 1, 1, [[spec.purpose]]);
           sheet.getRange(1, 1).setFontWeight('bold');
           sheet.setTabColor(spec.tabColor);
@@ -117,6 +119,7 @@ export function setUpWorkbook(ctx: ActionContext, countries?: readonly string[])
   // Each tab created becomes the active one; the person stays on the tab they were on.
   if (specs.some((spec) => !tabs.has(spec.name))) keepingActiveTab(ss, setUpTabs);
   else setUpTabs();
+  registerGeneratedTabs(ss, placeholders);
   return result;
 }
 

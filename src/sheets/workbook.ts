@@ -5,6 +5,7 @@
  * time limit unchecked.
  */
 import { Grid, inertBlock } from '../core/cells';
+import { TabIndex } from './tab-index';
 
 export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -16,6 +17,8 @@ export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  */
 export interface Deadline {
   beforeWriting(stage: string | (() => string)): void;
+  /** Where to say what the person should know besides the action's own warnings (ActionContext's). */
+  notices?: string[];
 }
 
 /** For the writes that must happen whatever the time: the Log line of an action that stopped. */
@@ -28,11 +31,12 @@ export function activeSpreadsheet(): Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
-/** Tabs by name, from one getSheets call and a getName per tab. */
-export function sheetsByName(ss: Spreadsheet): Map<string, Sheet> {
-  const map = new Map<string, Sheet>();
-  for (const sh of ss.getSheets()) map.set(sh.getName(), sh);
-  return map;
+/**
+ * Tabs by name, from one getSheets call and a getName per tab; a name not found exactly is
+ * looked for as people expect (tab-index.ts), and what was found otherwise goes to `notices`.
+ */
+export function sheetsByName(ss: Spreadsheet, notices?: string[]): Map<string, Sheet> {
+  return new TabIndex(ss.getSheets(), notices);
 }
 
 /** The whole used area of a tab (header row included), or [] when it is empty. */

@@ -161,7 +161,7 @@ describe('faults', () => {
     rt.ctx.failOn('Range.setValues', 3, 'Service Spreadsheets failed while accessing document');
     bundle.clickMenu('Refresh KPI dashboard');
     expect(lastAlert(rt)).toMatch(
-      /Refresh KPI dashboard stopped: Service Spreadsheets failed.*Tabs you typed in were not changed/,
+      /Refresh KPI dashboard stopped: Service Spreadsheets failed.*It had begun drawing the dashboard, drawing 'KPI Dashboard' — .*Cells you typed were not changed/,
     );
     expect(tabs(rt).filter((n) => n.startsWith('KPI Dashboard'))).toEqual(['KPI Dashboard']);
     expect(changedCells(before, typedCells(rt, ['KPI Dashboard']))).toEqual([]);

@@ -21,6 +21,7 @@ export function actionContext(
     deadline: Infinity,
     interactive: options.interactive ?? true,
     progress: () => {},
+    notices: [],
     beforeWriting: () => {},
     confirm: (title, text) => {
       const ui = SpreadsheetApp.getUi();

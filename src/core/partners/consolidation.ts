@@ -14,7 +14,9 @@ import {
   consolidateRatings,
   ratingsFromRows,
 } from '../scoring/consolidate';
-import { findPartner, indexPartners, nameKey } from './identity';
+import { countryKey, findPartner, indexPartners, nameKey } from './identity';
+import { isAddOnValue, ProvenanceLedger, recordWrite, valueKey } from '../provenance';
+import { textKey } from '../read/text-key';
 import { describeReplaced, typedInComputed } from './computed-cells';
 import { formatScore } from '../scoring/contributions';
 import { Criterion } from './criteria';
@@ -29,6 +31,8 @@ export interface ConsolidationPlan {
   /** New values and notes for those columns, rows 2… of Partners (formulas left in place). */
   values: Cell[][];
   notes: string[][];
+  /** The provenance ledger to store before the scores are written. */
+  ledger: ProvenanceLedger;
   disagreementColumn: number | null;
   disagreements: Cell[][];
   filled: number;
@@ -43,6 +47,8 @@ export function planConsolidation(
   formulas: string[][],
   ratings: Grid,
   timeZone: string,
+  /** What the add-on wrote before (provenance.ts); a score holding one of those values is its own. */
+  ledger: ProvenanceLedger = {},
 ): ConsolidationPlan {
   if (partners.length < 1)
     throw new UserError('Partners: the tab is empty; run Set up workbook first.');
@@ -104,6 +110,21 @@ export function planConsolidation(
     resolved.push({ ...r, partner: key });
   }
 
+  const categoryCol = idx.get(headerKey('Category'));
+  const typeCol = idx.get(headerKey('Partner type'));
+  /** What a score cell is about: its partner (name within country), category, type and criterion. */
+  const cellKey = (i: number, criterion: string) => {
+    const r = body[i];
+    const at = (c: number | undefined) => (c ? r[c - 1] : '');
+    return [
+      countryKey(at(countryCol)),
+      nameKey(at(nameCol)),
+      textKey(at(categoryCol)),
+      textKey(at(typeCol)),
+      criterion.toLowerCase(),
+    ].join('|');
+  };
+  const nextLedger: ProvenanceLedger = { ...ledger };
   const values = body.map((r) => columns.map((c) => r[c - 1]));
   const outNotes = body.map((_, i) => columns.map((c) => notes[i + 1]?.[c - 1] ?? ''));
   const disagree: string[][] = body.map(() => []);
@@ -124,7 +145,10 @@ export function planConsolidation(
       const current = values[i][j];
       // Sheets keeps a note when someone types over its cell: the cell is still ours only if it
       // holds the value our note recorded.
-      const ours = writtenByUs(outNotes[i][j], current);
+      const key = cellKey(i, c.criterion);
+      // The ledger says; a note of an earlier version (before the ledger) still counts when the
+      // cell holds the value it records.
+      const ours = isAddOnValue(ledger, key, current) || writtenByUs(outNotes[i][j], current);
       const typed = !isBlank(current) && !ours;
       if (formulas[i + 1]?.[col - 1] || typed) {
         if (typed && current !== c.median) {
@@ -134,6 +158,8 @@ export function planConsolidation(
         }
         continue;
       }
+      if (ours && !isAddOnValue(nextLedger, key, current)) nextLedger[key] = [valueKey(current)];
+      recordWrite(nextLedger, key, current, c.median);
       values[i][j] = c.median;
       outNotes[i][j] =
         `${CONSOLIDATED_NOTE}: ${formatScore(c.median)} = median of ${c.assessors} assessor(s), spread ${c.spread}${c.latest ? `, latest ${formatDay(c.latest, timeZone)}` : ''}.${c.comments ? ` ${c.comments}` : ''}`;
@@ -163,6 +189,7 @@ export function planConsolidation(
     disagreements,
     filled,
     warnings,
+    ledger: nextLedger,
   };
 }
 

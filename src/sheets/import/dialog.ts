@@ -16,7 +16,7 @@ import {
   ImportPreview,
 } from '../../core/import/wire';
 import { ActionContext, ActionResult, runAction, TIME_BUDGET_MS } from '../action';
-import { activeSpreadsheet } from '../workbook';
+import { activeSpreadsheet, sheetsByName } from '../workbook';
 import { importOrders, ImportRequest, previewImport, rememberedMapping } from './import-orders';
 import { forgetUpload, readUpload, storeChunk } from './upload';
 
@@ -30,7 +30,7 @@ const DIALOG_HEIGHT = 680;
 export function showImportDialog(): void {
   const ss = activeSpreadsheet();
   const ui = SpreadsheetApp.getUi();
-  if (!ss.getSheetByName(KPI_DATA_TAB)) {
+  if (!sheetsByName(ss).get(KPI_DATA_TAB)) {
     ui.alert(
       'Circularity Workbench',
       `There is no '${KPI_DATA_TAB}' tab to import into. Run Set up workbook first; nothing was changed.`,
@@ -89,6 +89,7 @@ function readingContext(name: string): ActionContext {
     deadline: now + TIME_BUDGET_MS,
     interactive: false,
     progress: () => undefined,
+    notices: [],
     beforeWriting: () => {
       throw new Error(`${name}: the preview writes nothing`);
     },

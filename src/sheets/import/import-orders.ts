@@ -25,8 +25,16 @@ import { ImportPreview } from '../../core/import/wire';
 import { outcomeLabels } from '../../core/read/outcomes';
 import { OUTCOME_LABELS } from '../../core/schema/tabs';
 import { ActionContext, ActionResult } from '../action';
+import { ensureUnchanged } from '../unchanged';
 import { currentUser } from '../log';
-import { NO_DEADLINE, readTable, Sheet, writeBlock, writeBlockKeepingFormulas } from '../workbook';
+import {
+  Deadline,
+  readTable,
+  Sheet,
+  sheetsByName,
+  writeBlock,
+  writeBlockKeepingFormulas,
+} from '../workbook';
 import { lastImportGrid, LAST_IMPORT_TAB, undoneGrid, writeLastImport } from './last-import';
 import { IMPORT_MEMORY_TAB, ImportMemory, readMemory, writeMemory } from './memory';
 
@@ -45,8 +53,17 @@ export interface ImportRequest {
   decimal?: ',' | '.';
 }
 
+/**
+ * Once `KPI Data` is written, its memory and report must follow whatever the time (a ledger behind
+ * the tab would take the import's values for a person's): no deadline, but what they say is said.
+ */
+const afterWriting = (ctx: ActionContext): Deadline => ({
+  beforeWriting: () => {},
+  notices: ctx.notices,
+});
+
 function kpiSheet(ctx: ActionContext): Sheet {
-  const sheet = ctx.ss.getSheetByName(KPI_DATA_TAB);
+  const sheet = sheetsByName(ctx.ss, ctx.notices).get(KPI_DATA_TAB);
   if (!sheet)
     throw new UserError(
       `There is no '${KPI_DATA_TAB}' tab to import into. Run Set up workbook first; nothing was changed.`,
@@ -98,6 +115,26 @@ function coverWithFormulas(
   return { block, formulas };
 }
 
+/**
+ * Stops the action (UserError, nothing written) when a block it is about to write no longer
+ * holds what it read there: `current` for rows it read, blank for rows it appends.
+ */
+function guardBlocks(
+  ctx: ActionContext,
+  sheet: Sheet,
+  current: Grid,
+  blocks: readonly (Block | null)[],
+): void {
+  for (const b of blocks) {
+    if (!b || !b.values.length) continue;
+    const width = b.values[0].length;
+    const before = b.values.map((_, i) =>
+      Array.from({ length: width }, (_, j) => current[b.row - 1 + i]?.[b.column - 1 + j] ?? ''),
+    );
+    ensureUnchanged(ctx, sheet, before, { top: b.row, left: b.column });
+  }
+}
+
 function writeCovered(
   ctx: ActionContext,
   sheet: Sheet,
@@ -141,7 +178,7 @@ function prepare(ctx: ActionContext, request: ImportRequest): Prepared {
 
   const sheet = kpiSheet(ctx);
   const existing = readTable(sheet);
-  const labelsSheet = ctx.ss.getSheetByName(OUTCOME_LABELS.name);
+  const labelsSheet = sheetsByName(ctx.ss).get(OUTCOME_LABELS.name);
   const labelsGrid = labelsSheet ? readTable(labelsSheet) : [];
   const labels = outcomeLabels(labelsGrid.slice(1), 2);
   const memory = readMemory(ctx.ss);
@@ -203,6 +240,8 @@ export function importOrders(ctx: ActionContext, request: ImportRequest): Action
     `Writing ${plural(plan.counts.added, 'new order')} and ${plural(plan.counts.updated, 'update')}…`,
   );
   const updates = coverWithFormulas(sheet, plan.updates, existing);
+  // A colleague's edit meanwhile, where the import writes, stops it before anything is written.
+  guardBlocks(ctx, sheet, existing, [updates?.block ?? null, plan.append]);
   rowsWritten += writeBlocks(ctx, sheet, [plan.headers]);
   rowsWritten += writeCovered(ctx, sheet, updates);
   rowsWritten += writeBlocks(ctx, sheet, [plan.append]);
@@ -214,7 +253,7 @@ export function importOrders(ctx: ActionContext, request: ImportRequest): Action
       ledger: applyLedger(memory.ledger, plan.ledger),
       last: { fileName, at: ctx.now.toISOString(), who, record: plan.undo },
     };
-    writeMemory(NO_DEADLINE, ctx.ss, next, ctx.interactive);
+    writeMemory(afterWriting(ctx), ctx.ss, next, ctx.interactive);
   }
   // The dialog sends only the mapped columns (personal data never leaves the browser) and the
   // person's choice for every header, "not imported" included: all of them are remembered.
@@ -224,7 +263,7 @@ export function importOrders(ctx: ActionContext, request: ImportRequest): Action
   PropertiesService.getDocumentProperties()?.setProperty(MAPPING_KEY, JSON.stringify(used));
 
   rowsWritten += writeLastImport(
-    NO_DEADLINE,
+    afterWriting(ctx),
     ctx.ss,
     lastImportGrid(
       {
@@ -281,7 +320,9 @@ export function undoLastImport(ctx: ActionContext): ActionResult {
   const plan = planUndo(current, last.record, ctx.timeZone);
   if (!plan.ok) throw new UserError(plan.message);
 
-  let rowsWritten = writeCovered(ctx, sheet, coverWithFormulas(sheet, plan.restore, current));
+  const restore = coverWithFormulas(sheet, plan.restore, current);
+  guardBlocks(ctx, sheet, current, [restore?.block ?? null]);
+  let rowsWritten = writeCovered(ctx, sheet, restore);
   const width = sheet.getLastColumn();
   for (const { row, count } of plan.clear) {
     if (width < 1) break;
@@ -291,14 +332,14 @@ export function undoLastImport(ctx: ActionContext): ActionResult {
   }
   // As for an import: once `KPI Data` is written, its memory follows whatever the time.
   writeMemory(
-    NO_DEADLINE,
+    afterWriting(ctx),
     ctx.ss,
     { ledger: applyLedger(memory.ledger, plan.ledger), last: null },
     ctx.interactive,
   );
   const who = currentUser();
   rowsWritten += writeLastImport(
-    NO_DEADLINE,
+    afterWriting(ctx),
     ctx.ss,
     undoneGrid(
       {

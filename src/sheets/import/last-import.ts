@@ -10,7 +10,8 @@ import { formatInstant } from '../../core/report/format';
 import { keepingActiveTab, rebuildTab } from '../generated';
 import { Deadline, rectangular, Spreadsheet, writeFreshBlock } from '../workbook';
 
-export const LAST_IMPORT_TAB = 'Last import';
+export { LAST_IMPORT_TAB } from '../../core/schema/generated-names';
+import { LAST_IMPORT_TAB } from '../../core/schema/generated-names';
 export const LIST_CAP = 500;
 const WIDTH = 6;
 const TITLE =

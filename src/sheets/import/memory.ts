@@ -6,16 +6,22 @@
  * (Sheets holds at most 50,000 characters in a cell), below a title row; it is read back by
  * joining them. The tab is rebuilt whole each time, so a failure half-way leaves the old one.
  */
-import { Grid, UserError } from '../../core/cells';
+import { Grid } from '../../core/cells';
 import { Ledger, UndoRecord } from '../../core/import';
-import { keepingActiveTab, rebuildTab } from '../generated';
-import { Deadline, readTable, Spreadsheet, writeFreshBlock } from '../workbook';
+import {
+  CHUNK,
+  memoryTabGrid,
+  readMemoryTab,
+  readMemoryTabGrid,
+  writeMemoryTab,
+} from '../memory-tab';
+import { Deadline, Spreadsheet } from '../workbook';
 
-export const IMPORT_MEMORY_TAB = 'Import memory';
+export { IMPORT_MEMORY_TAB } from '../../core/schema/generated-names';
+import { IMPORT_MEMORY_TAB } from '../../core/schema/generated-names';
 export const MEMORY_TITLE =
   'Import memory — kept by Circularity Workbench for Import orders (CSV)… and Undo last import (which orders it imported, and how to undo the last import). Do not edit this tab: it is rebuilt on each import.';
-/** Characters per cell: under Sheets' 50,000, with room to spare. */
-export const CHUNK = 40000;
+export { CHUNK } from '../memory-tab';
 
 /** The last import, as Undo last import needs it. */
 export interface LastImport {
@@ -34,29 +40,20 @@ export interface ImportMemory {
 
 export const EMPTY_MEMORY: ImportMemory = { ledger: {}, last: null };
 
+const IF_EDITED =
+  "the next import then treats every order already in 'KPI Data' as typed by a person, and there is no import to undo";
+
 /** The memory as the tab holds it: the title, then the JSON in cells of at most `chunk` characters. */
 export function memoryGrid(memory: ImportMemory, chunk = CHUNK): Grid {
-  const json = JSON.stringify({ version: 1, ...memory });
-  const rows: Grid = [[MEMORY_TITLE]];
-  for (let i = 0; i < json.length; i += chunk) rows.push([json.slice(i, i + chunk)]);
-  return rows;
+  return memoryTabGrid(MEMORY_TITLE, { version: 1, ...memory }, chunk);
 }
 
 /** The memory read back from the tab's rows (title included); empty when there is none. */
 export function readMemoryGrid(grid: Grid): ImportMemory {
-  const json = grid
-    .slice(1)
-    .map((r) => (r[0] === undefined || r[0] === null ? '' : String(r[0])))
-    .join('');
-  if (!json.trim()) return { ledger: {}, last: null };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    throw new UserError(
-      `The '${IMPORT_MEMORY_TAB}' tab was edited and can no longer be read. Delete the tab to start afresh (the next import then treats every order already in 'KPI Data' as typed by a person, and there is no import to undo).`,
-    );
-  }
+  return fromStored(readMemoryTabGrid(IMPORT_MEMORY_TAB, grid, IF_EDITED));
+}
+
+function fromStored(parsed: unknown): ImportMemory {
   const p = parsed as Partial<ImportMemory> | null;
   return {
     ledger: p && typeof p.ledger === 'object' && p.ledger ? p.ledger : {},
@@ -66,8 +63,7 @@ export function readMemoryGrid(grid: Grid): ImportMemory {
 
 /** The memory stored in the workbook (empty when the tab does not exist). */
 export function readMemory(ss: Spreadsheet): ImportMemory {
-  const sheet = ss.getSheetByName(IMPORT_MEMORY_TAB);
-  return sheet ? readMemoryGrid(readTable(sheet)) : { ledger: {}, last: null };
+  return fromStored(readMemoryTab(ss, IMPORT_MEMORY_TAB, IF_EDITED));
 }
 
 /** Rebuilds the hidden `Import memory` tab with `memory`, last of the tabs. */
@@ -77,14 +73,12 @@ export function writeMemory(
   memory: ImportMemory,
   interactive: boolean,
 ): void {
-  const grid = memoryGrid(memory);
-  keepingActiveTab(
+  writeMemoryTab(
+    deadline,
     ss,
-    () =>
-      rebuildTab(deadline, ss, IMPORT_MEMORY_TAB, (sheet) => {
-        writeFreshBlock(deadline, sheet, 1, 1, grid);
-        sheet.hideSheet();
-      }),
+    IMPORT_MEMORY_TAB,
+    MEMORY_TITLE,
+    { version: 1, ...memory },
     interactive,
   );
 }
