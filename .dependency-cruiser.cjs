@@ -6,6 +6,9 @@
  *   src/dialog     the import dialog's page, in the browser: src/core and Papa Parse only;
  *                  nothing of the server imports it (the build inlines it in an HTML file)
  *   local/         the local Apps Script runtime, a model of Google: never the product (src/)
+ *   probe/gas/     the platform probe's Apps Script code (its own project, dist-probe/): itself,
+ *                  the pure core and the shared typed-input table only; nothing imports it but
+ *                  the probe's own tooling (probe/*.ts) and its tests
  * and no import cycle anywhere. test/rules shows each rule failing on a fixture.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -64,6 +67,21 @@ module.exports = {
       comment: 'local/ is a model of Google: it must not know the product it runs.',
       from: { path: '^local/' },
       to: { path: '^src/' },
+    },
+    {
+      name: 'probe-stays-apart',
+      severity: 'error',
+      comment:
+        'The probe is pushed to a scratch spreadsheet on its own: it may use the pure core and the typed-input table, never the add-on, the runtime or Node tooling.',
+      from: { path: '^probe/gas/' },
+      to: { pathNot: '^(probe/gas/|src/core/|test/fixtures/typed-input[.]ts$)' },
+    },
+    {
+      name: 'product-never-imports-probe',
+      severity: 'error',
+      comment: 'Nothing of the probe is bundled into dist/Code.js.',
+      from: { path: '^src/' },
+      to: { path: '^probe/' },
     },
     {
       name: 'resolvable',

@@ -6,6 +6,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'dist-probe/**',
       'out/**',
       'node_modules/**',
       'coverage/**',

@@ -15,13 +15,17 @@ import { sampleOrderGrid } from '../src/core/sample/orders';
 import { Grid } from '../src/core/cells';
 import { answersFor, extraActions, prepareExtras, SizeExtras } from './extras';
 import { benchImport } from './import';
+import { currentCostModel } from './cost-model';
 
-/** Google's own figure: 10,000 single-cell calls ≈ 70 s (best-practices page) → 7 ms a call. */
-export const PER_CALL_MS = 7;
-/** Assumption: moving one cell in a batched getValues/setValues costs ~3 µs in Apps Script. */
-export const PER_CELL_MS = 0.003;
-/** Assumption: Apps Script's V8 runs the same JavaScript about 1.5× slower than Node here. */
-export const COMPUTE_FACTOR = 1.5;
+/**
+ * The cost model (bench/cost-model.ts): 7 ms a call (Google's best-practices figure), ~3 µs a cell
+ * and V8 1.5× slower than Node (assumptions), unless CIRC_PROBE_FILE names a real probe file,
+ * whose calibration section then gives the per-call and per-cell figures.
+ */
+const MODEL = currentCostModel();
+export const PER_CALL_MS = MODEL.PER_CALL_MS;
+export const PER_CELL_MS = MODEL.PER_CELL_MS;
+export const COMPUTE_FACTOR = MODEL.COMPUTE_FACTOR;
 /** The shipped seed (revision 2): 165 sourced facts (EU-level ones repeated in each EU member's tab). */
 export const SEED_FACTS = 165;
 export const MENU_LIMIT_MS = 6 * 60 * 1000;
@@ -259,7 +263,7 @@ async function main(): Promise<void> {
       {
         results,
         bundleBytes,
-        assumptions: { PER_CALL_MS, PER_CELL_MS, COMPUTE_FACTOR },
+        assumptions: { PER_CALL_MS, PER_CELL_MS, COMPUTE_FACTOR, basis: MODEL.basis },
         runs,
         node: process.version,
       },

@@ -54,11 +54,11 @@ export function publicFunctions(file = ENTRY): PublicFunction[] {
   return out;
 }
 
-export function wrappers(fns: PublicFunction[]): string {
+export function wrappers(fns: PublicFunction[], globalName = GLOBAL_NAME): string {
   return fns
     .map(
       (f) =>
-        `${f.jsdoc}\nfunction ${f.name}(${f.params.join(', ')}) {\n  return ${GLOBAL_NAME}.${f.name}.apply(this, arguments);\n}\n`,
+        `${f.jsdoc}\nfunction ${f.name}(${f.params.join(', ')}) {\n  return ${globalName}.${f.name}.apply(this, arguments);\n}\n`,
     )
     .join('\n');
 }

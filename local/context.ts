@@ -73,6 +73,12 @@ export class ExecutionContext {
   readonly calls = new Map<string, number>();
   /** Cells moved by array reads and writes (getValues, setValues, setBackgrounds, …). */
   cellsTransferred = 0;
+  /**
+   * True while an execution has no container document although the script has one: an editor
+   * add-on's time-driven run (runtime.ts fireTrigger). Then the active spreadsheet, the document
+   * lock, properties and cache are null, as they are for a standalone script.
+   */
+  noDocument = false;
   /** Called on every service call after it is counted: simulated latency advances the clock here. */
   onCall: ((name: string) => void) | null = null;
   /** Planned failures: the nth call of a method (counted from now) throws, as a flaky service would. */

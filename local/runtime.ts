@@ -54,8 +54,20 @@ export interface RuntimeOptions {
   uuidSeed?: number;
   /** Mail recipients per day: 100 (consumer, default) or 1 500 (Workspace). */
   mailDailyRecipients?: number;
-  /** Apply editor add-on trigger restrictions (default true). */
+  /**
+   * Apply editor add-on trigger restrictions (default true). False models a bound script (a
+   * team's own workbook with the code pasted or pushed into it).
+   */
   addOnTriggerRules?: boolean;
+  /**
+   * Whether a time-driven (CLOCK) trigger's run has the active spreadsheet, its document lock,
+   * properties and cache. Bound scripts: yes — getActiveSpreadsheet() and friends "are only
+   * available to bound scripts run from the script editor, menu items, dialogs, sidebars, or
+   * triggers" (developers.google.com/apps-script/guides/bound). Editor add-ons: not documented,
+   * and third-party add-ons disagree (platform.md §8 item 5), so the strict answer is no: an
+   * add-on's time-driven run sees no document. Default: yes for a bound script, no for an add-on.
+   */
+  clockRunsHaveDocument?: boolean;
   /** Echo Logger/console output to the Node console. */
   echoLogs?: boolean;
   scriptId?: string;
@@ -122,8 +134,14 @@ export interface Runtime {
   resolveFunction: (name: string) => AnyFunction | undefined;
   /** Registers handlers by name (for tests without a bundle). */
   defineFunctions(fns: Record<string, AnyFunction>): void;
-  /** Runs an installable trigger's handler: FULL mode, no editor UI unless options.ui. */
+  /**
+   * Runs an installable trigger's handler: FULL mode, no editor UI unless options.ui, as the
+   * trigger's owner (effective user; no active user), without the document for an add-on's
+   * time-driven trigger (clockRunsHaveDocument).
+   */
   fireTrigger(id: string, event?: Record<string, unknown>, options?: RunOptions): unknown;
+  /** Runs fn with another person at the keyboard: Session's users, their triggers. */
+  asUser<T>(email: string, fn: () => T): T;
 }
 
 /** What Apps Script reports when it kills an execution that ran past its limit. */
@@ -173,8 +191,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const properties = createPropertyStores(hasContainer);
   const caches = createCacheStores(clock, hasContainer);
 
+  const addOn = options.addOnTriggerRules ?? true;
+  const clockRunsHaveDocument = options.clockRunsHaveDocument ?? !addOn;
   const triggerTable = new TriggerTable({
-    addOn: options.addOnTriggerRules ?? true,
+    addOn,
     documentId: pieces.spreadsheetId,
   });
   const mail = new FakeMailApp(ctx, clock, { dailyRecipients: options.mailDailyRecipients });
@@ -194,7 +214,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     CacheService: new FakeCacheService(ctx, caches),
     Utilities: new FakeUtilities(ctx, clock, { uuidSeed: options.uuidSeed }),
     MailApp: mail,
-    ScriptApp: new FakeScriptApp(ctx, triggerTable, { scriptId: options.scriptId }),
+    ScriptApp: new FakeScriptApp(ctx, triggerTable, {
+      scriptId: options.scriptId,
+      user: () => session.effectiveEmail,
+    }),
     Logger: logger,
     console: logger.createConsole(),
   };
@@ -281,9 +304,19 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       };
       // A trigger run has no active user: Session.getActiveUser() is blank, the effective user is
       // the trigger's owner (session.ts).
-      return runtime.runAs('FULL', () => session.asTriggerRun(() => handler(e)), {
-        ui: run.ui ?? false,
-      });
+      const noDocument = trigger.eventType === 'CLOCK' && !clockRunsHaveDocument;
+      const before = ctx.noDocument;
+      ctx.noDocument = noDocument || before;
+      try {
+        return runtime.runAs('FULL', () => session.asTriggerRun(() => handler(e), trigger.owner), {
+          ui: run.ui ?? false,
+        });
+      } finally {
+        ctx.noDocument = before;
+      }
+    },
+    asUser<T>(email: string, fn: () => T): T {
+      return session.asUser(email, fn);
     },
   };
   return runtime;
@@ -351,20 +384,22 @@ function createSpreadsheetPieces(
 ): SpreadsheetPieces {
   const ss = createSpreadsheet(ctx, o.spreadsheet);
   const app = createSpreadsheetApp(ctx, ss);
-  let SpreadsheetApp = app.asGas();
-  if (o.noContainer) {
-    // A standalone script: no active spreadsheet and no editor UI; the rest of the app is the same.
-    const standalone = Object.create(app) as Record<string, unknown>;
-    for (const m of NO_ACTIVE) {
-      standalone[m] = () => {
-        ctx.call(`SpreadsheetApp.${m}`, 'document-read');
-        return null;
-      };
-    }
-    SpreadsheetApp = standalone as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  } else {
-    app.setUiProvider(o.getUi);
-  }
+  // A standalone script, or an execution without the document (an add-on's time-driven run, see
+  // clockRunsHaveDocument): no active spreadsheet; the rest of the app is the same.
+  const noActive = (m: string) => () => {
+    ctx.call(`SpreadsheetApp.${m}`, 'document-read');
+    return null;
+  };
+  const SpreadsheetApp = new Proxy(app, {
+    get(target, prop, receiver) {
+      const documentless = o.noContainer || ctx.noDocument;
+      if (documentless && (NO_ACTIVE as readonly (string | symbol)[]).includes(prop))
+        return noActive(String(prop));
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  }) as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  if (!o.noContainer) app.setUiProvider(o.getUi);
   return {
     app,
     SpreadsheetApp,

@@ -151,19 +151,28 @@ export function emailReport(): void {
   emailReportFromMenu();
 }
 
-/** Menu: e-mails the report of the month just ended on day 1 of every month around 7:00 (one trigger, however often clicked). */
+/**
+ * Menu: schedules the monthly report for the workbook: one daily trigger (around 7:00) that e-mails
+ * the last complete month once, on the first day it can; a schedule owned by someone else can be
+ * taken over.
+ */
 export function scheduleMonthlyReport(): void {
   scheduleMonthlyReportFromMenu();
 }
 
-/** Menu: removes the monthly report schedule. */
+/** Menu: stops the workbook's monthly report schedule (the owner's trigger removes itself on its next run). */
 export function stopSchedule(): void {
   stopScheduleFromMenu();
 }
 
-/** Time-driven trigger of Schedule monthly report: reports the month just ended and e-mails it; no UI. */
-export function runScheduledReport(): void {
-  runScheduledReportFromTrigger();
+/**
+ * Time-driven trigger of Schedule monthly report (daily): e-mails the last complete month once, on
+ * the first day a run succeeds; otherwise says why in Log and, on failure, e-mails the schedule's
+ * owner. No UI.
+ * @param {Object} e the time-driven event (its triggerUid tells the run which trigger it is)
+ */
+export function runScheduledReport(e?: { triggerUid?: string }): void {
+  runScheduledReportFromTrigger(e);
 }
 
 /**

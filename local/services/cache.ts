@@ -140,7 +140,9 @@ export class FakeCacheService implements GoogleAppsScript.Cache.CacheService {
 
   getDocumentCache(): Cache | null {
     this.ctx.call('CacheService.getDocumentCache', 'cache');
-    return this.stores.document ? new FakeCache(this.ctx, this.stores.document) : null;
+    return this.stores.document && !this.ctx.noDocument
+      ? new FakeCache(this.ctx, this.stores.document)
+      : null;
   }
 
   getScriptCache(): Cache {

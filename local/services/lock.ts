@@ -130,7 +130,7 @@ export class FakeLockService implements Pick<
 
   getDocumentLock(): Lock | null {
     this.ctx.call('LockService.getDocumentLock', 'lock');
-    return this.table.hasContainer
+    return this.table.hasContainer && !this.ctx.noDocument
       ? new FakeLock(this.ctx, this.clock, this.table, 'document')
       : null;
   }

@@ -131,7 +131,9 @@ export class FakePropertiesService implements Pick<
 
   getDocumentProperties(): Properties | null {
     this.ctx.call('PropertiesService.getDocumentProperties', 'properties');
-    return this.stores.document ? new FakeProperties(this.ctx, this.stores.document) : null;
+    return this.stores.document && !this.ctx.noDocument
+      ? new FakeProperties(this.ctx, this.stores.document)
+      : null;
   }
 
   getUserProperties(): Properties {

@@ -1,8 +1,16 @@
 /**
  * ScriptApp: auth-mode enum, authorisation info and installable triggers. Triggers are stored
- * per (single) user and, as for an add-on, per document; the runtime fires them on request.
+ * per user (their creator) and, as for an add-on, per document; the runtime fires them on request.
  * Limits: 20 triggers per user per script; an add-on may own one trigger of each event type per
  * user per document and may not run a clock trigger more often than hourly (triggers guide).
+ *
+ * Ownership, as strict as Google: installable triggers "always run under the account of the
+ * person who created them" and "A given account cannot see triggers installed from a second
+ * account" (developers.google.com/apps-script/guides/triggers/installable#restrictions);
+ * getUserTriggers(spreadsheet) gets "installable triggers owned by this user in the given
+ * spreadsheet" and getProjectTriggers() "all installable triggers associated with the current
+ * project and current user" (…/reference/script/script-app). So each person sees and deletes only
+ * their own: a teammate's trigger can only remove itself, when it runs.
  */
 import type { AuthModeName, Capability, ExecutionContext } from '../context';
 
@@ -78,6 +86,8 @@ export interface TriggerRecord {
   sourceId: string | null;
   /** The document the add-on was running in when it created the trigger. */
   documentId: string | null;
+  /** The account that created it: the trigger runs as this person, and only they see it. */
+  owner: string;
   schedule?: ClockSchedule;
 }
 
@@ -108,12 +118,12 @@ export class TriggerTable {
   }
 
   add(record: Omit<TriggerRecord, 'id' | 'documentId'>): TriggerRecord {
-    if (this.triggers.length >= MAX_TRIGGERS_PER_USER) throw new Error(TOO_MANY_TRIGGERS);
+    const own = this.triggers.filter((t) => t.owner === record.owner);
+    if (own.length >= MAX_TRIGGERS_PER_USER) throw new Error(TOO_MANY_TRIGGERS);
+    // "one trigger of each type per user per document" (…/add-ons/concepts/editor-triggers)
     if (
       this.addOn &&
-      this.triggers.some(
-        (t) => t.eventType === record.eventType && t.documentId === this.documentId,
-      )
+      own.some((t) => t.eventType === record.eventType && t.documentId === this.documentId)
     ) {
       throw new Error(
         `This add-on has created too many ${ADDON_KIND[record.eventType]} triggers in this document for this Google user account.`,
@@ -279,6 +289,7 @@ class FakeClockTriggerBuilder implements GoogleAppsScript.Script.ClockTriggerBui
       );
     }
     const record = this.app.triggers.add({
+      owner: this.app.user(),
       handler: this.handler,
       eventType: 'CLOCK',
       source: 'CLOCK',
@@ -330,6 +341,7 @@ class FakeSpreadsheetTriggerBuilder implements GoogleAppsScript.Script.Spreadshe
         'The event type for the spreadsheet trigger must be set (onOpen, onEdit, …).',
       );
     const record = this.app.triggers.add({
+      owner: this.app.user(),
       handler: this.handler,
       eventType: this.eventType,
       source: 'SPREADSHEETS',
@@ -378,6 +390,8 @@ export interface ScriptAppOptions {
   scriptId?: string;
   /** What getAuthorizationInfo() reports (default: already authorised). */
   authorizationRequired?: boolean;
+  /** The account the execution runs as (Session's effective user); default one local user. */
+  user?: () => string;
 }
 
 const ALL_MODES: AuthModeName[] = ['NONE', 'LIMITED', 'CUSTOM_FUNCTION', 'FULL'];
@@ -421,6 +435,15 @@ export class FakeScriptApp implements Pick<
     this.ctx.call(name, needs);
   }
 
+  /** The account creating, seeing and deleting triggers in this execution. */
+  user(): string {
+    return this.options.user?.() ?? 'user@example.com';
+  }
+
+  private mine(r: TriggerRecord): boolean {
+    return r.owner === this.user();
+  }
+
   newTrigger(functionName: string): FakeTriggerBuilder {
     this.count('ScriptApp.newTrigger', 'triggers');
     if (typeof functionName !== 'string' || functionName === '')
@@ -430,22 +453,28 @@ export class FakeScriptApp implements Pick<
 
   getProjectTriggers(): Trigger[] {
     this.count('ScriptApp.getProjectTriggers', 'triggers');
-    return this.triggers.triggers.map((r) => new FakeTrigger(this.ctx, r));
+    return this.triggers.triggers
+      .filter((r) => this.mine(r))
+      .map((r) => new FakeTrigger(this.ctx, r));
   }
 
   getUserTriggers(document: { getId(): string }): Trigger[] {
     this.count('ScriptApp.getUserTriggers', 'triggers');
     const id = document.getId();
     return this.triggers.triggers
-      .filter((r) => r.documentId === id || r.sourceId === id)
+      .filter((r) => this.mine(r) && (r.documentId === id || r.sourceId === id))
       .map((r) => new FakeTrigger(this.ctx, r));
   }
 
   deleteTrigger(trigger: Trigger): void {
     this.count('ScriptApp.deleteTrigger', 'triggers');
-    this.triggers.remove(
-      trigger instanceof FakeTrigger ? trigger.record.id : trigger.getUniqueId(),
-    );
+    const id = trigger instanceof FakeTrigger ? trigger.record.id : trigger.getUniqueId();
+    const record = this.triggers.find(id);
+    // Another account's trigger cannot even be listed; a Trigger object kept from its owner's
+    // execution does not let anyone else delete it.
+    if (record && !this.mine(record))
+      throw new Error('You do not have permission to delete a trigger installed by another user.');
+    this.triggers.remove(id);
   }
 
   getAuthorizationInfo(

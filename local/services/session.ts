@@ -7,8 +7,12 @@
  * platform.md §8 item 6), so getActiveUser().getEmail() is blank there; getEffectiveUser(): "If
  * the script is running under an installable trigger, this returns the account of the user who
  * created the trigger" (same page). Installable triggers "always run under the account of the
- * person who created them" (…/guides/triggers/installable#restrictions); the runtime has one user,
- * so the creator is the effective user of the options.
+ * person who created them" (…/guides/triggers/installable#restrictions): fireTrigger runs the handler
+ * with the trigger's creator as effective user.
+ *
+ * Several people share a workbook: asUser(email, fn) runs fn as another person at the keyboard
+ * (active and effective user), so that who owns a trigger, who sees it and who may delete it can
+ * be modelled (script-app.ts).
  */
 import { ExecutionContext, type AuthModeName, type Capability } from '../context';
 
@@ -59,6 +63,9 @@ export class FakeSession implements Pick<
 > {
   /** Trigger runs in progress (they nest when a test wraps a fireTrigger). */
   private triggerRuns = 0;
+  /** The person at the keyboard when not the options' user (asUser), and a trigger run's owner. */
+  private actingUser: string | null = null;
+  private triggerOwner: string | null = null;
 
   constructor(
     private readonly ctx: ExecutionContext,
@@ -74,13 +81,33 @@ export class FakeSession implements Pick<
    * creator as effective user. Runtime.fireTrigger (local/runtime.ts) should run every handler
    * through here; until it does, a test wraps the fireTrigger call itself.
    */
-  asTriggerRun<T>(fn: () => T): T {
+  asTriggerRun<T>(fn: () => T, owner?: string): T {
     this.triggerRuns++;
+    const before = this.triggerOwner;
+    if (owner !== undefined) this.triggerOwner = owner;
     try {
       return fn();
     } finally {
       this.triggerRuns--;
+      this.triggerOwner = before;
     }
+  }
+
+  /** Runs fn with another person at the keyboard (a teammate sharing the workbook). */
+  asUser<T>(email: string, fn: () => T): T {
+    const before = this.actingUser;
+    this.actingUser = email;
+    try {
+      return fn();
+    } finally {
+      this.actingUser = before;
+    }
+  }
+
+  /** The account the script runs as (uncounted): a trigger's owner, else the person at the keyboard. */
+  get effectiveEmail(): string {
+    if (this.inTriggerRun && this.triggerOwner !== null) return this.triggerOwner;
+    return this.actingUser ?? this.options.effectiveUserEmail ?? this.options.userEmail;
   }
 
   /** Whether the current execution is a trigger's (uncounted, for the model and tests). */
@@ -92,15 +119,12 @@ export class FakeSession implements Pick<
     this.ctx.call('Session.getActiveUser', 'free');
     // "generally unavailable" when "the script executes as a trigger".
     if (this.inTriggerRun) return new FakeUser(this.ctx, '');
-    return new FakeUser(this.ctx, this.visible(this.options.userEmail));
+    return new FakeUser(this.ctx, this.visible(this.actingUser ?? this.options.userEmail));
   }
 
   getEffectiveUser(): GoogleAppsScript.Base.User {
     this.ctx.call('Session.getEffectiveUser', 'free');
-    return new FakeUser(
-      this.ctx,
-      this.visible(this.options.effectiveUserEmail ?? this.options.userEmail),
-    );
+    return new FakeUser(this.ctx, this.visible(this.effectiveEmail));
   }
 
   getActiveUserLocale(): string {

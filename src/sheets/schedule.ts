@@ -1,82 +1,124 @@
 /**
- * Schedule monthly report / Stop schedule, and the run the schedule triggers. One time-driven
- * trigger per person and workbook whatever the number of clicks: an existing one is kept (extra
- * ones, from an older version or a race, are removed). The scheduled run has no UI: it reports
- * the month just ended and e-mails it; runAction logs it and, on failure, rethrows so Apps Script
- * notifies the trigger's owner.
+ * Schedule monthly report / Stop schedule. One schedule per workbook, recorded in the document
+ * (schedule-state.ts): its owner, their one daily trigger, the last month delivered. Installable
+ * triggers "always run under the account of the person who created them" and "A given account
+ * cannot see triggers installed from a second account"
+ * (developers.google.com/apps-script/guides/triggers/installable#restrictions): so a second
+ * person clicking Schedule is told whose schedule it is and may take it over; the previous
+ * owner's trigger, which nobody else can delete, removes itself on its next run (schedule-run.ts).
  */
-import { lastCompleteMonth } from '../core/kpi/months';
-import { monthPeriod } from '../core/report/period';
+import { UserError } from '../core/cells';
+import { addMonths, lastCompleteMonth, monthLabel } from '../core/kpi/months';
+import { isoDay } from '../core/iso-day';
 import { ActionContext, ActionResult, runAction } from './action';
-import { emailReport, reportRecipients } from './mail';
+import { reportRecipients } from './mail';
 import { readSettings } from './report-read';
+import {
+  createDailyTrigger,
+  deleteTriggers,
+  effectiveUser,
+  isRunning,
+  readSchedule,
+  reportTriggers,
+  RunningSchedule,
+  SCHEDULE_HOUR,
+  writeSchedule,
+} from './schedule-state';
 
-/** The door function the trigger calls; must match the exported name in src/index.ts. */
-export const SCHEDULE_HANDLER = 'runScheduledReport';
-/** When the schedule runs: day of the month and hour, in the spreadsheet's time zone. */
-export const SCHEDULE_DAY = 1;
-export const SCHEDULE_HOUR = 7;
+export { SCHEDULE_HANDLER } from './schedule-state';
+export { runScheduledReportFromTrigger, SCHEDULED_RUN } from './schedule-run';
 /** Menu captions and Log action names. */
 export const SCHEDULE_REPORT = 'Schedule monthly report';
 export const STOP_SCHEDULE = 'Stop schedule';
-export const SCHEDULED_RUN = 'Scheduled report';
 
-type Trigger = GoogleAppsScript.Script.Trigger;
-
-/** This person's report triggers in this workbook. */
-function reportTriggers(ctx: ActionContext): Trigger[] {
-  return ScriptApp.getUserTriggers(ctx.ss).filter(
-    (t) => t.getHandlerFunction() === SCHEDULE_HANDLER,
+function rules(tz: string, recipients: number, state: RunningSchedule, me: string): string {
+  const next = monthLabel(addMonths(state.through, 1));
+  return (
+    `every day around ${SCHEDULE_HOUR}:00 (${tz}) a run checks whether the last complete month has been e-mailed and, on the first day it can (normally the 1st), e-mails it to the ${recipients} recipient(s) in Settings; ` +
+    `the ${state.sentAt ? 'next' : 'first'} is ${next}. A run that fails e-mails you (${me}).`
   );
 }
 
-/** Creates the monthly trigger unless this person already has one here; recipients must be valid first. */
+/** Creates this person's daily trigger and records them as the owner, unless that is already so. */
 export function scheduleMonthlyReportAction(ctx: ActionContext): ActionResult {
   // A schedule with no valid recipient would only fail every month: refuse now, naming the cell.
-  const recipients = reportRecipients(readSettings(ctx.ss));
+  const recipients = reportRecipients(readSettings(ctx.ss)).length;
+  const me = effectiveUser();
+  if (!me)
+    throw new UserError(
+      'Apps Script did not say which account you use, so the schedule could have no owner. Nothing was changed.',
+    );
   const tz = ctx.timeZone;
-  const when = `on day ${SCHEDULE_DAY} of every month around ${SCHEDULE_HOUR}:00 (${tz})`;
-  const existing = reportTriggers(ctx);
-  if (existing.length !== 1) ctx.beforeWriting('scheduling the monthly report');
-  existing.slice(1).forEach((t) => ScriptApp.deleteTrigger(t));
-  if (!existing.length) {
-    ScriptApp.newTrigger(SCHEDULE_HANDLER)
-      .timeBased()
-      .onMonthDay(SCHEDULE_DAY)
-      .atHour(SCHEDULE_HOUR)
-      .inTimezone(tz)
-      .create();
-  }
-  const verb = existing.length ? 'was already scheduled' : 'is scheduled';
-  return {
+  let state = readSchedule();
+  const result = (summary: string, rowsWritten = 0): ActionResult => ({
     rowsRead: 1,
-    rowsWritten: 0,
+    rowsWritten,
     warnings: [],
-    summary: `The monthly report ${verb}: ${when}, the month just ended is reported and e-mailed to the ${recipients.length} recipient(s) in Settings.`,
-    details:
-      existing.length > 1 ? [`Removed ${existing.length - 1} duplicate report trigger(s).`] : [],
+    summary,
+  });
+  let previous: string | null = null;
+  if (isRunning(state) && state.owner !== me) {
+    const since = isoDay(new Date(state.since), tz);
+    const yes = ctx.confirm(
+      SCHEDULE_REPORT,
+      `The monthly report of this workbook is scheduled by ${state.owner} (since ${since}). Take it over? Its e-mails and failure notices then come from your account; ${state.owner}'s trigger removes itself on its next run.`,
+    );
+    if (!yes)
+      return result(`The monthly report stays scheduled by ${state.owner}; nothing changed.`);
+    // The question dropped the lock: read again what a colleague may have changed meanwhile.
+    state = readSchedule();
+    if (isRunning(state) && state.owner !== me) previous = state.owner;
+  }
+  const mine = reportTriggers(ctx.ss);
+  if (
+    isRunning(state) &&
+    state.owner === me &&
+    mine.length === 1 &&
+    mine[0].getUniqueId() === state.triggerId
+  ) {
+    return result(
+      `The monthly report was already scheduled by you: ${rules(tz, recipients, state, me)}`,
+    );
+  }
+  ctx.beforeWriting('scheduling the monthly report');
+  // This person's older triggers (a previous version's monthly one, a duplicate) make way.
+  deleteTriggers(mine);
+  const trigger = createDailyTrigger(ctx.ss, tz);
+  const kept = isRunning(state) ? state : null;
+  const next: RunningSchedule = {
+    owner: me,
+    triggerId: trigger.getUniqueId(),
+    since: kept && kept.owner === me ? kept.since : ctx.now.toISOString(),
+    through: kept ? kept.through : lastCompleteMonth(ctx.now, tz),
+    ...(kept?.sentAt ? { sentAt: kept.sentAt } : {}),
   };
+  writeSchedule(next);
+  const how = rules(tz, recipients, next, me);
+  return previous
+    ? result(
+        `You took over the monthly report from ${previous}: ${how} ${previous}'s trigger removes itself on its next run.`,
+      )
+    : result(`The monthly report is scheduled: ${how}`);
 }
 
-/** Removes this person's report triggers in this workbook. */
+/** Stops the workbook's schedule: this person's triggers go now, the owner's at its next run. */
 export function stopScheduleAction(ctx: ActionContext): ActionResult {
-  const existing = reportTriggers(ctx);
-  if (existing.length) ctx.beforeWriting('removing the schedule');
-  existing.forEach((t) => ScriptApp.deleteTrigger(t));
+  const state = readSchedule();
+  const mine = reportTriggers(ctx.ss);
+  const me = effectiveUser();
+  const none = { rowsRead: 0, rowsWritten: 0, warnings: [] };
+  if (!isRunning(state) && !mine.length)
+    return { ...none, summary: 'No monthly report was scheduled; nothing to stop.' };
+  ctx.beforeWriting('removing the schedule');
+  deleteTriggers(mine);
+  if (isRunning(state)) writeSchedule({ stoppedBy: me, stoppedAt: ctx.now.toISOString() });
   return {
-    rowsRead: 0,
-    rowsWritten: 0,
-    warnings: [],
-    summary: existing.length
-      ? 'The monthly report is no longer scheduled.'
-      : 'No monthly report was scheduled; nothing to stop.',
+    ...none,
+    summary:
+      isRunning(state) && state.owner !== me
+        ? `The monthly report of ${state.owner} is no longer scheduled: ${state.owner}'s trigger removes itself on its next run (nobody else can delete it).`
+        : 'The monthly report is no longer scheduled.',
   };
-}
-
-/** The scheduled run: the month just ended, built and e-mailed; no UI. */
-export function scheduledReportAction(ctx: ActionContext, now = ctx.now): ActionResult {
-  const period = monthPeriod(lastCompleteMonth(now, ctx.timeZone));
-  return emailReport(ctx, period, now);
 }
 
 /** Menu: Schedule monthly report. */
@@ -87,9 +129,4 @@ export function scheduleMonthlyReportFromMenu(): void {
 /** Menu: Stop schedule. */
 export function stopScheduleFromMenu(): void {
   runAction(STOP_SCHEDULE, stopScheduleAction);
-}
-
-/** The time-driven trigger's body: no UI (interactive = false); a failure is rethrown for Apps Script to report. */
-export function runScheduledReportFromTrigger(): void {
-  runAction(SCHEDULED_RUN, (ctx) => scheduledReportAction(ctx), false);
 }

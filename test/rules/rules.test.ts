@@ -68,7 +68,7 @@ describe('rooms and import arrows (dependency-cruiser)', () => {
   const cruise = () =>
     run(
       bin('depcruise'),
-      ['src', 'local', '--config', path.join(ROOT, '.dependency-cruiser.cjs')],
+      ['src', 'local', 'probe', '--config', path.join(ROOT, '.dependency-cruiser.cjs')],
       {
         cwd: path.join(FIXTURES, 'tree'),
       },
@@ -87,6 +87,9 @@ describe('rooms and import arrows (dependency-cruiser)', () => {
     expect(out).toMatch(/product-stays-in-src: src\/sheets\/adapter\.ts → local\/fake\.ts/);
     expect(out).toMatch(/runtime-never-imports-product: local\/fake\.ts → src\/core\/pure\.ts/);
     expect(out).toMatch(/resolvable: local\/missing\.ts → \.\/not-there/);
+    expect(out).toMatch(
+      /probe-stays-apart: probe\/gas\/reaches-sheets\.ts → src\/sheets\/adapter\.ts/,
+    );
   });
 
   test('a cycle closed only by `import type` is allowed, as import/no-cycle allows it', () => {

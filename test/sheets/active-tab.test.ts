@@ -94,11 +94,25 @@ test('Set up workbook on a new spreadsheet creates every tab and leaves the pers
 });
 
 test('a scheduled run (no one looking at a tab) neither reads nor sets the active tab', () => {
-  const rt = sampleWorkbook(NOW);
-  rt.defineFunctions({ [SCHEDULE_HANDLER]: () => runScheduledReportFromTrigger() });
+  // A bound script, whose time-driven run has the spreadsheet; the run is on the 1st of a month.
+  const rt = sampleWorkbook(NOW, { addOnTriggerRules: false });
+  rt.defineFunctions({
+    [SCHEDULE_HANDLER]: (e: unknown) => runScheduledReportFromTrigger(e as { triggerUid: string }),
+  });
   rt.runAs('FULL', () => scheduleMonthlyReportFromMenu());
   rt.ctx.resetCalls();
-  rt.fireTrigger(rt.triggers[0].id);
+  const firstOfNextMonth = Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth() + 1, 1, 6);
+  jest.useFakeTimers({
+    now: firstOfNextMonth,
+    doNotFake: ['setTimeout', 'setImmediate', 'nextTick'],
+  });
+  try {
+    rt.advanceClock(firstOfNextMonth - rt.clock.now());
+    rt.fireTrigger(rt.triggers[0].id);
+  } finally {
+    jest.useRealTimers();
+  }
   expect(rt.outbox).toHaveLength(1);
+  expect(rt.outbox[0].to).not.toEqual(['ops@example.com']);
   expect(tabCalls(rt)).toEqual({ getActiveSheet: 0, activate: 0 });
 });

@@ -47,6 +47,7 @@ describe('triggers', () => {
         source: 'CLOCK',
         sourceId: null,
         documentId: rt.spreadsheet!.getId(),
+        owner: 'user@example.com',
         schedule: { onMonthDay: 1, atHour: 6, nearMinute: 15, timezone: 'Europe/Paris' },
       },
     ]);
