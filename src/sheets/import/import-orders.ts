@@ -62,8 +62,8 @@ const afterWriting = (ctx: ActionContext): Deadline => ({
   notices: ctx.notices,
 });
 
-function kpiSheet(ctx: ActionContext): Sheet {
-  const sheet = sheetsByName(ctx.ss, ctx.notices).get(KPI_DATA_TAB);
+function kpiSheet(ctx: ActionContext, tabs = sheetsByName(ctx.ss, ctx.notices)): Sheet {
+  const sheet = tabs.get(KPI_DATA_TAB);
   if (!sheet)
     throw new UserError(
       `There is no '${KPI_DATA_TAB}' tab to import into. Run Set up workbook first; nothing was changed.`,
@@ -176,9 +176,11 @@ function prepare(ctx: ActionContext, request: ImportRequest): Prepared {
     .map((h, i) => ({ h, column: columns[i] }))
     .filter((m): m is { h: string; column: KpiColumn } => m.column !== null);
 
-  const sheet = kpiSheet(ctx);
+  // One look at the tabs' names for both (a getName per tab).
+  const tabs = sheetsByName(ctx.ss, ctx.notices);
+  const sheet = kpiSheet(ctx, tabs);
   const existing = readTable(sheet);
-  const labelsSheet = sheetsByName(ctx.ss).get(OUTCOME_LABELS.name);
+  const labelsSheet = tabs.get(OUTCOME_LABELS.name);
   const labelsGrid = labelsSheet ? readTable(labelsSheet) : [];
   const labels = outcomeLabels(labelsGrid.slice(1), 2);
   const memory = readMemory(ctx.ss);
