@@ -81,6 +81,13 @@ export class ExecutionContext {
   noDocument = false;
   /** Called on every service call after it is counted: simulated latency advances the clock here. */
   onCall: ((name: string) => void) | null = null;
+  /**
+   * When set, every counted call is appended with the capability it needs, so a test can tell
+   * the calls that change the document ('document-write') from the reads.
+   */
+  journal: { name: string; needs: Capability }[] | null = null;
+  /** > 0 while a person at the keyboard acts (outsideTheScript): their edits are no service calls. */
+  private outside = 0;
   /** Planned failures: the nth call of a method (counted from now) throws, as a flaky service would. */
   private faults: { method: string; nth: number; message: string; seen: number }[] = [];
 
@@ -91,7 +98,9 @@ export class ExecutionContext {
 
   /** Records one call of `Class.method` and throws as Apps Script would when it is not allowed. */
   call(name: string, needs: Capability): void {
+    if (this.outside > 0) return;
     this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
+    this.journal?.push({ name, needs });
     this.onCall?.(name);
     for (const f of this.faults) {
       if (f.method === name && ++f.seen === f.nth) {
@@ -120,6 +129,20 @@ export class ExecutionContext {
       return fn();
     } finally {
       this.authMode = previous;
+    }
+  }
+
+  /**
+   * Runs fn as a person editing in the browser while a script runs: what they type reaches the
+   * same document, but it is not the script's service call — not counted, not journaled, not
+   * subject to the script's auth mode, faults or time limit (the runtime's onCall is not called).
+   */
+  outsideTheScript<T>(fn: () => T): T {
+    this.outside++;
+    try {
+      return fn();
+    } finally {
+      this.outside--;
     }
   }
 

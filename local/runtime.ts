@@ -3,6 +3,7 @@
  * way Apps Script wires them for an editor add-on bound to one spreadsheet. Tests, the demo and
  * the benchmark create one per scenario.
  */
+import { restoreCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint';
 import { ExecutionContext, type AuthModeName } from './context';
 import { FakeCacheService, createCacheStores, type CacheStores } from './services/cache';
 import { Clock } from './services/clock';
@@ -96,6 +97,30 @@ export interface RunOptions {
 
 type AnyFunction = (...args: unknown[]) => unknown;
 
+/**
+ * How a planned service failure strikes (failCall):
+ * - 'throw': the call throws an Error, as a flaky service does ("We're sorry, a server error
+ *   occurred…"); the script's catch and finally run and may still call services;
+ * - 'kill': Apps Script ends the execution at that call, as its time limit does (platform.md §1,
+ *   §8): the execution is dead from that call on, no catch or finally of the script reaches a
+ *   service, and runAs ends with EXECUTION_KILLED_MESSAGE.
+ */
+export type FailureMode = 'throw' | 'kill';
+
+/** The message of a 'throw' failure: what Apps Script shows when a Google service hiccups. */
+export const SERVICE_ERROR_MESSAGE =
+  "We're sorry, a server error occurred. Please wait a bit and try again.";
+
+/** The user whose edits beforeCall makes unless told otherwise. */
+export const COLLEAGUE_EMAIL = 'colleague@example.com';
+
+/** A saved state of the whole runtime (checkpoint / restore). */
+export interface RuntimeCheckpoint {
+  readonly state: Checkpoint;
+  readonly killedExecutions: number;
+  readonly callsAfterKill: readonly string[];
+}
+
 export interface Runtime {
   readonly options: Readonly<RuntimeOptions>;
   readonly ctx: ExecutionContext;
@@ -142,6 +167,28 @@ export interface Runtime {
   fireTrigger(id: string, event?: Record<string, unknown>, options?: RunOptions): unknown;
   /** Runs fn with another person at the keyboard: Session's users, their triggers. */
   asUser<T>(email: string, fn: () => T): T;
+  /**
+   * Makes the nth service call from now (1-based, every method counted, whichever execution makes
+   * it) fail in the given mode; see FailureMode. One plan at a time per nth; a restore drops it.
+   */
+  failCall(nth: number, mode: FailureMode, message?: string): void;
+  /**
+   * Runs fn just before the nth service call from now takes effect, as another user typing in
+   * the browser (asAnotherUser): a colleague's edit landing in the middle of an action.
+   */
+  beforeCall(nth: number, fn: () => void, userEmail?: string): void;
+  /**
+   * Runs fn as a person at the keyboard, not as the script: Session's active user is `userEmail`,
+   * and what fn does through the services is no service call of the running execution (not
+   * counted, no auth mode, fault, lock or time limit applies: people type into a locked document).
+   */
+  asAnotherUser<T>(userEmail: string, fn: () => T): T;
+  /** failCall / beforeCall plans not reached yet (a test checks its plan struck). */
+  plannedCalls(): number;
+  /** A deep copy of every piece of state (local/checkpoint.ts); only between executions. */
+  checkpoint(): RuntimeCheckpoint;
+  /** Puts the runtime back exactly as it was at the checkpoint; drops planned failures. */
+  restore(cp: RuntimeCheckpoint): void;
 }
 
 /** What Apps Script reports when it kills an execution that ran past its limit. */
@@ -160,6 +207,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   let executionStart = clock.now();
   let executionLimit = Infinity;
   let killed: Error | null = null;
+  // Planned failures and colleague edits, keyed by the sequence number of the call they precede.
+  let callSeq = 0;
+  const planned = new Map<number, (name: string) => void>();
   ctx.onCall = (name) => {
     if (latency > 0) clock.advance(latency);
     if (killed) {
@@ -170,6 +220,17 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       killed = new Error(EXECUTION_KILLED_MESSAGE);
       throw killed;
     }
+    const plan = planned.get(++callSeq);
+    if (plan) {
+      planned.delete(callSeq);
+      plan(name);
+    }
+  };
+  const plan = (nth: number, what: (name: string) => void): void => {
+    if (!Number.isInteger(nth) || nth < 1)
+      throw new Error(`nth must be a positive integer: ${nth}`);
+    if (planned.has(callSeq + nth)) throw new Error(`call ${nth} from now already has a plan`);
+    planned.set(callSeq + nth, what);
   };
   const hasContainer = !options.noContainer;
   const timeZone = options.timeZone ?? 'Europe/Paris';
@@ -293,6 +354,43 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     defineFunctions(fns: Record<string, AnyFunction>) {
       for (const [k, v] of Object.entries(fns)) registered.set(k, v);
     },
+    failCall(nth: number, mode: FailureMode, message = SERVICE_ERROR_MESSAGE) {
+      plan(nth, () => {
+        if (mode === 'throw') throw new Error(message);
+        // The time limit's own kill: the rest of the execution is dead (see ctx.onCall above).
+        killed = new Error(EXECUTION_KILLED_MESSAGE);
+        throw killed;
+      });
+    },
+    beforeCall(nth: number, fn: () => void, userEmail = COLLEAGUE_EMAIL) {
+      plan(nth, () => runtime.asAnotherUser(userEmail, fn));
+    },
+    asAnotherUser<T>(userEmail: string, fn: () => T): T {
+      const previous = session.options.userEmail;
+      session.options.userEmail = userEmail;
+      try {
+        return ctx.outsideTheScript(fn);
+      } finally {
+        session.options.userEmail = previous;
+      }
+    },
+    plannedCalls: () => planned.size,
+    checkpoint(): RuntimeCheckpoint {
+      if (depth > 0) throw new Error('checkpoint() during an execution');
+      return {
+        state: saveCheckpoint(stateRoots()),
+        killedExecutions: runtime.killedExecutions,
+        callsAfterKill: runtime.callsAfterKill.slice(),
+      };
+    },
+    restore(cp: RuntimeCheckpoint) {
+      if (depth > 0) throw new Error('restore() during an execution');
+      restoreCheckpoint(cp.state);
+      runtime.killedExecutions = cp.killedExecutions;
+      runtime.callsAfterKill.splice(0, Infinity, ...cp.callsAfterKill);
+      planned.clear();
+      killed = null;
+    },
     fireTrigger(id: string, event: Record<string, unknown> = {}, run: RunOptions = {}): unknown {
       const trigger = triggerTable.find(id);
       if (!trigger) throw new Error(`No trigger with id ${id}`);
@@ -319,6 +417,37 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       return session.asUser(email, fn);
     },
   };
+  // Every object holding state, for checkpoint(): the spreadsheet model, the stores and tables
+  // that outlive an execution, the recorders, the clock and the call counts, and each service
+  // object (their own small state: a uuid counter, a flush count, the HTML files…).
+  const stateRoots = (): object[] =>
+    (
+      [
+        ctx,
+        clock,
+        pieces.spreadsheet,
+        pieces.app,
+        properties.document,
+        properties.user,
+        properties.script,
+        caches.document,
+        caches.user,
+        caches.script,
+        triggerTable,
+        locks,
+        ui,
+        logger,
+        mail,
+        session,
+        session.options,
+        globals.HtmlService,
+        globals.PropertiesService,
+        globals.LockService,
+        globals.CacheService,
+        globals.Utilities,
+        globals.ScriptApp,
+      ] as (object | null)[]
+    ).filter((x): x is object => x !== null);
   return runtime;
 }
 
