@@ -40,6 +40,8 @@ export interface WorkbookFingerprint {
   readonly entries: Readonly<Record<string, string>>;
   /** "Tab attribute" → a copy of that layer's rows (0-based, sparse), volatile rows left out. */
   readonly cells: Readonly<Record<string, Rows>>;
+  /** The tab each per-tab key of entries and cells belongs to. */
+  readonly tabOf: Readonly<Record<string, string>>;
 }
 
 export interface FingerprintOptions {
@@ -54,11 +56,17 @@ const json = (v: unknown): string =>
 
 const sortedJson = (items: unknown[]): string => json(items.map((i) => json(i)).sort());
 
-function sheetEntries(sheet: FakeSheet, out: Record<string, string>): void {
+function sheetEntries(
+  sheet: FakeSheet,
+  out: Record<string, string>,
+  tabOf: Record<string, string>,
+): void {
   const tab = sheet.name;
-  const put = (key: string, v: unknown) => {
-    out[`${tab} ${key}`] = json(v);
+  const putJson = (key: string, text: string) => {
+    out[`${tab} ${key}`] = text;
+    tabOf[`${tab} ${key}`] = tab;
   };
+  const put = (key: string, v: unknown) => putJson(key, json(v));
   put('size', [sheet.maxRows, sheet.maxColumns]);
   put('frozen', [sheet.frozenRows, sheet.frozenColumns]);
   put('tabColor', sheet.tabColor);
@@ -81,24 +89,27 @@ function sheetEntries(sheet: FakeSheet, out: Record<string, string>): void {
     [...sheet.rowHeights].sort(([a], [b]) => a - b),
   );
   put('merges', sheet.merges.map((m) => `${m.range.getA1NotationInternal()} ${m.kind}`).sort());
-  out[`${tab} borders`] = json([...new Set(sheet.borders.map((b) => json(b)))].sort());
+  putJson('borders', json([...new Set(sheet.borders.map((b) => json(b)))].sort()));
   put(
     'conditionalFormatRules',
     sheet.conditionalFormatRules.map((r) => r.describe()),
   );
-  out[`${tab} protections`] = sortedJson(
-    sheet.protections.map((p) => ({
-      type: p.type,
-      range: p.protectedRange().getA1NotationInternal(),
-      description: p.description,
-      warningOnly: p.warningOnly,
-      domainEdit: p.domainEdit,
-      editors: p.editors.slice().sort(),
-      unprotected: p.unprotectedRanges.map((r) => r.getA1NotationInternal()).sort(),
-      rangeName: p.rangeName,
-    })),
+  putJson(
+    'protections',
+    sortedJson(
+      sheet.protections.map((p) => ({
+        type: p.type,
+        range: p.protectedRange().getA1NotationInternal(),
+        description: p.description,
+        warningOnly: p.warningOnly,
+        domainEdit: p.domainEdit,
+        editors: p.editors.slice().sort(),
+        unprotected: p.unprotectedRanges.map((r) => r.getA1NotationInternal()).sort(),
+        rangeName: p.rangeName,
+      })),
+    ),
   );
-  out[`${tab} charts`] = sortedJson(sheet.charts.map((c) => ({ ...c.describe(), id: null })));
+  putJson('charts', sortedJson(sheet.charts.map((c) => ({ ...c.describe(), id: null }))));
 }
 
 export function fingerprintWorkbook(
@@ -114,14 +125,16 @@ export function fingerprintWorkbook(
     tabs: json(ss.sheets.map((s) => s.name)),
   };
   const cells: Record<string, Rows> = {};
+  const tabOf: Record<string, string> = {};
   for (const sheet of ss.sheets) {
-    sheetEntries(sheet, entries);
+    sheetEntries(sheet, entries, tabOf);
     const end = (options.volatileRows?.[sheet.name] ?? Infinity) - 1;
     for (const [attribute, layer] of Object.entries(sheet.data)) {
       if (!(layer instanceof Layer)) continue;
       // Cells hold primitives, Dates (never mutated: the model replaces them) and validation
       // rules (immutable): copying the row arrays is a faithful copy.
       const rows = (layer as Layer<unknown>).rows;
+      tabOf[`${sheet.name} ${attribute}`] = sheet.name;
       cells[`${sheet.name} ${attribute}`] = rows
         .slice(0, Math.min(rows.length, end))
         .map((row) => row?.slice());
@@ -141,7 +154,7 @@ export function fingerprintWorkbook(
       schedule: t.schedule ?? null,
     })),
   );
-  return { entries, cells };
+  return { entries, cells, tabOf };
 }
 
 /**
@@ -167,6 +180,23 @@ function cellText(v: unknown, described: Map<object, string>): string {
 
 const clip = (s: string | undefined, n = 160): string =>
   s === undefined ? '(absent)' : s.length > n ? `${s.slice(0, n)}…` : s;
+
+/** The tab list's differences by tab: missing, extra, or at another place among the others. */
+function tabDifferences(expected = '[]', actual = '[]'): string[] {
+  const e = JSON.parse(expected) as string[];
+  const a = JSON.parse(actual) as string[];
+  const lines = [
+    ...e.filter((t) => !a.includes(t)).map((t) => `tabs: '${t}' missing`),
+    ...a.filter((t) => !e.includes(t)).map((t) => `tabs: '${t}' not expected`),
+  ];
+  const common = (list: string[], other: string[]) => list.filter((t) => other.includes(t));
+  const ce = common(e, a);
+  const ca = common(a, e);
+  ce.forEach((t, i) => {
+    if (ca[i] !== t) lines.push(`tabs: '${t}' at place ${i + 1} → ${ca.indexOf(t) + 1}`);
+  });
+  return lines;
+}
 
 /** The cells of one layer that differ, as "Tab!A1 attribute: expected → actual". */
 function cellDifferences(key: string, a: Rows | undefined, b: Rows | undefined): string[] {
@@ -208,10 +238,19 @@ export function diffFingerprints(
 ): string[] {
   const e = expected.entries;
   const a = actual.entries;
+  // A tab on one side only is one line ("tabs: 'X' missing"), not one per attribute and cell.
+  const tabs = (f: WorkbookFingerprint) => new Set(JSON.parse(f.entries.tabs) as string[]);
+  const [te, ta] = [tabs(expected), tabs(actual)];
+  const oneSided = (k: string) => {
+    const tab = expected.tabOf[k] ?? actual.tabOf[k];
+    return tab !== undefined && te.has(tab) !== ta.has(tab);
+  };
   const lines = [...new Set([...Object.keys(e), ...Object.keys(a)])]
-    .filter((k) => e[k] !== a[k])
-    .map((k) => `${k}: ${clip(e[k])} → ${clip(a[k])}`);
+    .filter((k) => e[k] !== a[k] && !oneSided(k))
+    .flatMap((k) =>
+      k === 'tabs' ? tabDifferences(e[k], a[k]) : [`${k}: ${clip(e[k])} → ${clip(a[k])}`],
+    );
   for (const k of new Set([...Object.keys(expected.cells), ...Object.keys(actual.cells)]))
-    lines.push(...cellDifferences(k, expected.cells[k], actual.cells[k]));
+    if (!oneSided(k)) lines.push(...cellDifferences(k, expected.cells[k], actual.cells[k]));
   return lines.sort();
 }

@@ -177,3 +177,25 @@ describe('fingerprint: what two runs may legitimately differ in', () => {
     );
   });
 });
+
+test('the tab list differs by name: missing, not expected, or moved among the others', () => {
+  const diff = differencesAfter((s, g) => {
+    const ss = g.SpreadsheetApp.getActiveSpreadsheet();
+    ss.insertSheet('Notes', 0).getRange('A1').setValue('only here');
+    ss.deleteSheet(ss.getSheetByName('Feuille 1')!);
+    ss.insertSheet('Feuille 1');
+    ss.deleteSheet(s);
+  });
+  // The tab on one side only is one line, not a line per attribute and cell.
+  expect(diff).toEqual([
+    'named range Scores: "Data!B2:B3" → (absent)',
+    "tabs: 'Data' missing",
+    "tabs: 'Notes' not expected",
+  ]);
+  const moved = differencesAfter((_s, g) => {
+    const ss = g.SpreadsheetApp.getActiveSpreadsheet();
+    ss.deleteSheet(ss.getSheetByName('Feuille 1')!);
+    ss.insertSheet('Feuille 1');
+  });
+  expect(moved).toEqual(["tabs: 'Data' at place 2 → 1", "tabs: 'Feuille 1' at place 1 → 2"]);
+});
