@@ -47,6 +47,15 @@ export interface WorkbookFingerprint {
 export interface FingerprintOptions {
   /** Tab name → first 1-based row not compared (that row and every row below it). */
   volatileRows?: Record<string, number>;
+  /**
+   * Document property key → what of its value is compared, for a property that holds ids the
+   * runtime gives anew on every run (sheet ids, excluded everywhere else): the caller keeps the
+   * meaning (e.g. "each tab's current id is recorded") and drops the numbers.
+   */
+  documentProperties?: Record<
+    string,
+    (value: string, sheetIds: ReadonlyMap<string, number>) => string
+  >;
 }
 
 const json = (v: unknown): string =>
@@ -142,8 +151,11 @@ export function fingerprintWorkbook(
   }
   for (const [name, nr] of ss.namedRanges)
     entries[`named range ${name}`] = json(nr.range.qualifiedA1());
-  for (const [k, v] of runtime.properties.document?.data ?? [])
-    entries[`document property ${k}`] = json(v);
+  const sheetIds = new Map(ss.sheets.map((s) => [s.name, s.sheetId] as [string, number]));
+  for (const [k, v] of runtime.properties.document?.data ?? []) {
+    const normalise = options.documentProperties?.[k];
+    entries[`document property ${k}`] = json(normalise ? normalise(String(v), sheetIds) : v);
+  }
   entries.triggers = sortedJson(
     runtime.triggers.map((t) => ({
       handler: t.handler,

@@ -15,6 +15,8 @@ import { isGeneratedName } from '../core/schema/generated-names';
 import { Deadline, Sheet, Spreadsheet } from './workbook';
 
 const BUILDING = ' (building)';
+/** The previous version while the new one takes its name: never two tabs of one name, never none. */
+const REPLACED = ' (replaced)';
 /** Document property: generated tab name → the sheet ids the add-on gave it (the current one, and the one being swapped in). */
 export const GENERATED_TABS_KEY = 'circ.generatedTabs';
 
@@ -77,7 +79,12 @@ export function rebuildTab(
   fallbackIndex?: number,
 ): Sheet {
   deadline.beforeWriting(`drawing '${name}'`);
-  const old = ss.getSheetByName(name);
+  // A swap cut short leaves the previous version under REPLACED: with no tab of the name it is
+  // still the tab in place (its position, its id); beside a finished new tab it is only left over.
+  const named = ss.getSheetByName(name);
+  const replaced = ss.getSheetByName(name + REPLACED);
+  if (named && replaced) ss.deleteSheet(replaced);
+  const old = named ?? replaced;
   const leftover = ss.getSheetByName(name + BUILDING);
   if (leftover) ss.deleteSheet(leftover);
   const props = PropertiesService.getDocumentProperties();
@@ -108,8 +115,14 @@ export function rebuildTab(
         ? `'${name}' was a tab of yours, not one the add-on made: it is kept as '${aside}', and the add-on's '${name}' is beside it.`
         : `'${name}' had notes typed on it, which a rebuild would lose: the previous version is kept as '${aside}'; copy what you need and delete it.`,
     );
-  } else if (old) ss.deleteSheet(old);
-  fresh.setName(name);
+    fresh.setName(name);
+  } else if (old) {
+    // Renamed aside first, so the new tab takes the name at once and the old one goes last: a
+    // failure between any two steps leaves a state the next run recognises and finishes.
+    if (old !== replaced) old.setName(name + REPLACED);
+    fresh.setName(name);
+    ss.deleteSheet(old);
+  } else fresh.setName(name);
   return fresh;
 }
 

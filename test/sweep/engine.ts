@@ -23,7 +23,25 @@ import type { SweepWorkbook } from './workbook';
  * run adds a FAILED line by design, and each line holds its run's time; the header row, the tab's
  * formats, validations and protections are still compared.
  */
-export const FINGERPRINT_OPTIONS: FingerprintOptions = { volatileRows: { Log: 2 } };
+export const FINGERPRINT_OPTIONS: FingerprintOptions = {
+  volatileRows: { Log: 2 },
+  documentProperties: {
+    // The add-on's record of the generated tabs it made (src/sheets/generated.ts) holds sheet ids,
+    // new on every rebuild: compared is what it means — for each name, whether the tab of that
+    // name now is one the add-on recorded.
+    'circ.generatedTabs': (value, sheetIds) => {
+      const registry = JSON.parse(value) as Record<string, number[]>;
+      return JSON.stringify(
+        Object.keys(registry)
+          .sort()
+          .map((name) => [
+            name,
+            sheetIds.has(name) ? registry[name].includes(sheetIds.get(name)!) : 'no tab',
+          ]),
+      );
+    },
+  },
+};
 
 export interface CleanRun {
   /** Every service call of the run, in order, with what it needs. */
