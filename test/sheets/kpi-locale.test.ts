@@ -3,6 +3,7 @@
  * `fr_FR` and `en_US` spreadsheets (Sheets reads some of the strings as dates and numbers, the
  * rest stay text), give the same KPIs as the clean data: no order lost to a format.
  */
+import { FRENCH_OUTCOME_LABELS } from '../../src/core/sample/back-office-export';
 import { createRuntime, Runtime } from '../../local/runtime';
 import { wallClock } from '../../local/spreadsheet/number-format';
 import { Cell, Grid } from '../../src/core/cells';
@@ -54,14 +55,7 @@ function dashboardOf(locale: string, grid: Grid): Record<string, Cell[]> {
 const pad = (n: number) => String(n).padStart(2, '0');
 const wall = (d: Date) => wallClock(d, TZ);
 
-const FRENCH_OUTCOMES: Record<string, string> = {
-  reused: 'Réutilisé',
-  refurbished: 'Reconditionné',
-  recycled: 'Recyclé',
-  returned: 'Retourné',
-  lost: 'Perdu',
-  rejected: 'Refusé',
-};
+const FRENCH_OUTCOMES: Readonly<Record<string, string>> = FRENCH_OUTCOME_LABELS;
 
 /** A French back office: dd/mm/yyyy hh:mm, decimal commas, "€" and "kg", French outcome labels. */
 function french(grid: Grid): Grid {

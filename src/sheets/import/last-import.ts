@@ -9,9 +9,9 @@ import { ImportPlan } from '../../core/import';
 import { formatInstant } from '../../core/report/format';
 import { keepingActiveTab, rebuildTab } from '../generated';
 import { Deadline, rectangular, Spreadsheet, writeFreshBlock } from '../workbook';
-
-export { LAST_IMPORT_TAB } from '../../core/schema/generated-names';
 import { LAST_IMPORT_TAB } from '../../core/schema/generated-names';
+
+export { LAST_IMPORT_TAB };
 export const LIST_CAP = 500;
 const WIDTH = 6;
 const TITLE =

@@ -16,12 +16,11 @@ import {
   writeMemoryTab,
 } from '../memory-tab';
 import { Deadline, Spreadsheet } from '../workbook';
-
-export { IMPORT_MEMORY_TAB } from '../../core/schema/generated-names';
 import { IMPORT_MEMORY_TAB } from '../../core/schema/generated-names';
+
+export { CHUNK, IMPORT_MEMORY_TAB };
 export const MEMORY_TITLE =
   'Import memory — kept by Circularity Workbench for Import orders (CSV)… and Undo last import (which orders it imported, and how to undo the last import). Do not edit this tab: it is rebuilt on each import.';
-export { CHUNK } from '../memory-tab';
 
 /** The last import, as Undo last import needs it. */
 export interface LastImport {
@@ -37,8 +36,6 @@ export interface ImportMemory {
   /** null once undone (or before any import). */
   last: LastImport | null;
 }
-
-export const EMPTY_MEMORY: ImportMemory = { ledger: {}, last: null };
 
 const IF_EDITED =
   "the next import then treats every order already in 'KPI Data' as typed by a person, and there is no import to undo";
