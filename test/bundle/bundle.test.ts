@@ -21,13 +21,15 @@ function load() {
 }
 
 describe('the built bundle', () => {
-  test('is a script Apps Script accepts: no module syntax, @OnlyCurrentDoc, under 250 KB', () => {
+  test('is a script Apps Script accepts: no module syntax, @OnlyCurrentDoc, under 350 KB', () => {
     const code = fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8');
     expect(code).not.toMatch(/^\s*(export|import)\s/m);
     expect(code).toContain('@OnlyCurrentDoc');
     // Every execution (each custom-function recalculation included) loads the whole script: the
     // budget keeps that cost bounded, and catches something bundled by accident.
-    expect(Buffer.byteLength(code)).toBeLessThan(250 * 1024);
+    // 350 KB since the features of issues 17–19 (seed upgrade, control charts, partner
+    // performance): the load cost itself is measured per execution by the bench (issue 20).
+    expect(Buffer.byteLength(code)).toBeLessThan(350 * 1024);
   });
 
   test('the benchmark seed is its own file, read only by the actions that need it', () => {
