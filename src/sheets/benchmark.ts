@@ -26,7 +26,8 @@ import { benchmarkCountryTab, ColumnSpec, SETTINGS } from '../core/schema/tabs';
 import { Settings } from '../core/settings';
 import { ActionContext, ActionResult, runAction } from './action';
 import { changedSince } from './unchanged';
-import { formatColumns, HEADER_BACKGROUND, protectHeader, styleHeader } from './formats';
+import { formatColumns, HEADER_BACKGROUND, styleHeader } from './formats';
+import { HeaderProtections } from './header-protection';
 import { keepingActiveTab, rebuildTab } from './generated';
 import {
   Deadline,
@@ -41,6 +42,8 @@ import {
 
 /** Document property (one per country) listing the seed fact ids already imported into its tab. */
 const LEDGER_KEY = 'circ.benchmarkSeed.';
+/** The country code Add country… is adding, recorded before its tab is inserted, removed once done. */
+const ADDING_KEY = 'circ.addingCountry';
 const REF_FONT = '#80868b';
 const STATUS_COLUMN = FACT_HEADERS.indexOf('Status') + 1;
 /** Per tab, the first unreadable cells in full, then a count. */
@@ -176,7 +179,13 @@ function countryColumns(code: string): ColumnSpec[] {
 }
 
 /** Lays out a blank country tab as setup does: header, formats, dropdowns, notes, colour, protection. */
-function layOutTab(deadline: Deadline, sheet: Sheet, code: string, dataRows: number): void {
+function layOutTab(
+  deadline: Deadline,
+  sheet: Sheet,
+  code: string,
+  dataRows: number,
+  headers: HeaderProtections,
+): void {
   const columns = countryColumns(code);
   ensureSize(sheet, dataRows + 2, columns.length);
   writeFreshBlock(deadline, sheet, 1, 1, [columns.map((c) => c.header)]);
@@ -191,7 +200,7 @@ function layOutTab(deadline: Deadline, sheet: Sheet, code: string, dataRows: num
     columns.flatMap((c, i) => (c.note ? [{ column: i + 1, note: c.note }] : [])),
   );
   sheet.setTabColor(benchmarkCountryTab(code).tabColor);
-  protectHeader(sheet, columns.length);
+  headers.protect(sheet, columns.length);
 }
 
 /** Shades Status "to verify" amber, and greys the Seed ref column; replaces only the add-on's own rule. */
@@ -258,40 +267,58 @@ export function addCountry(ctx: ActionContext, typed: string): ActionResult {
   }
   // Everything the overview needs is read before the first write.
   const inputs = readInputs(ctx.ss, ctx.timeZone);
-  const names = [...inputs.tabs.keys()];
-  const tabs = benchmarkTabs(names).filter((t) => t.exists);
-  const existing = tabs.find((t) => t.code === country.code);
-  if (existing)
-    throw new UserError(
-      `${country.name} (${country.code}) is already in the benchmark: the tab '${existing.tab}' exists. Nothing was changed.`,
-    );
-
+  const props = PropertiesService.getDocumentProperties();
   const name = benchmarkCountryTab(country.code).name;
   const rows = benchmarkSeedRows(country.code);
   const columns = countryColumns(country.code);
-  inputs.grids.set(name, [columns.map((c) => c.header), ...rows]);
+  const laidOut: Grid = [columns.map((c) => c.header), ...rows];
+  const found = benchmarkTabs([...inputs.tabs.keys()]).find(
+    (t) => t.exists && t.code === country.code,
+  );
+  // A run cut short leaves its record (written before the tab was inserted): that tab is the
+  // add-on's unfinished work, made again from scratch unless a person has typed in it since.
+  const resuming = !!found && props?.getProperty(ADDING_KEY) === country.code;
+  if (found && !(resuming && onlyLaidOut(inputs.grids.get(found.tab) ?? [], laidOut)))
+    throw new UserError(
+      resuming
+        ? `'${found.tab}' was begun by an Add country… that stopped half-way, and has been edited since: delete the tab and run Add country… again, or finish it by hand. Nothing was changed.`
+        : `${country.name} (${country.code}) is already in the benchmark: the tab '${found.tab}' exists. Nothing was changed.`,
+    );
+  if (found) {
+    ctx.beforeWriting(`removing the unfinished '${found.tab}'`);
+    ctx.ss.deleteSheet(inputs.tabs.get(found.tab)!);
+    inputs.tabs.delete(found.tab);
+    inputs.grids.delete(found.tab);
+  }
+  const names = [...inputs.tabs.keys()];
+  const tabs = benchmarkTabs(names).filter((t) => t.exists);
+  inputs.grids.set(name, laidOut);
   const model = modelOf([...names, name], inputs.grids, ctx.timeZone);
   ctx.beforeWriting(`creating '${name}'`);
+  if (!resuming) props?.setProperty(ADDING_KEY, country.code);
   // The new country tab and the rebuilt overview are both inserted tabs: the person stays put.
   const layout = keepingActiveTab(ctx.ss, () => {
     const last = Math.max(0, ...tabs.map((t) => inputs.tabs.get(t.tab)!.getIndex()));
     const sheet = ctx.ss.insertSheet(name, last || ctx.ss.getSheets().length);
-    layOutTab(ctx, sheet, country.code, rows.length);
+    const headers = new HeaderProtections(props);
+    layOutTab(ctx, sheet, country.code, rows.length, headers);
+    headers.finish();
     writeBlock(ctx, sheet, 2, 1, rows);
     markTab(sheet, STATUS_COLUMN, columns.length, sheet.getMaxRows());
     if (rows.length)
-      PropertiesService.getDocumentProperties()?.setProperty(
+      props?.setProperty(
         LEDGER_KEY + country.code,
         rows.map((r) => String(r[FACT_HEADERS.length]).split('#')[0]).join(','),
       );
     return drawOverview(ctx, inputs.tabs, model, inputs.stalenessMonths);
   });
+  props?.deleteProperty(ADDING_KEY);
   return {
     rowsRead: inputs.rowsRead,
     rowsWritten: rows.length + 1 + layout.rowsWritten,
     warnings: [],
     details: rows.length ? [revisionHeld()] : [],
-    summary: `Added '${name}' (${country.name})${rows.length ? ` with ${rows.length} seed fact(s)` : ''}; the Benchmark overview now shows ${model.countries.length} countries.`,
+    summary: `${resuming ? 'Finished adding' : 'Added'} '${name}' (${country.name})${resuming ? ', which an earlier run had begun and not finished,' : ''}${rows.length ? ` with ${rows.length} seed fact(s)` : ''}; the Benchmark overview now shows ${model.countries.length} countries.`,
   };
 }
 
@@ -317,6 +344,7 @@ export function importBenchmarkSeed(ctx: ActionContext): ActionResult {
     summary: '',
   };
   let edited = 0;
+  const headers = new HeaderProtections(props);
   for (const t of list) {
     if (!t.exists) {
       result.warnings.push(
@@ -341,7 +369,7 @@ export function importBenchmarkSeed(ctx: ActionContext): ActionResult {
       result.warnings.push(changed);
       continue;
     }
-    applyImport(ctx, sheet, plan, grid);
+    applyImport(ctx, sheet, plan, grid, headers);
     result.rowsWritten += plan.append.length;
     edited += plan.edited.length;
     if (plan.edited.length) {
@@ -364,6 +392,7 @@ export function importBenchmarkSeed(ctx: ActionContext): ActionResult {
     if (plan.ledger.join(',') !== (stored[LEDGER_KEY + t.code] ?? ''))
       ledger[LEDGER_KEY + t.code] = plan.ledger.join(',');
   }
+  headers.finish();
   if (props && Object.keys(ledger).length) props.setProperties(ledger);
   result.details!.push(revisionHeld());
   result.summary =
@@ -378,19 +407,32 @@ export function importBenchmarkSeed(ctx: ActionContext): ActionResult {
   return result;
 }
 
+/** True when every non-blank cell of `grid` is what Add country… lays out there (nobody typed in it). */
+function onlyLaidOut(grid: Grid, laidOut: Grid): boolean {
+  return grid.every((row, r) =>
+    row.every((cell, c) => cell === '' || String(cell) === String(laidOut[r]?.[c] ?? '')),
+  );
+}
+
 /** The Log line that says which revision of the shipped seed the workbook's tabs now hold. */
 const revisionHeld = () =>
   `Benchmark seed revision ${SEED_REVISION} (${seedFacts().length} facts) held by the country tabs.`;
 
-function applyImport(deadline: Deadline, sheet: Sheet, plan: ImportPlan, grid: Grid): void {
+function applyImport(
+  deadline: Deadline,
+  sheet: Sheet,
+  plan: ImportPlan,
+  grid: Grid,
+  headers: HeaderProtections,
+): void {
   const rows = Math.max(sheet.getMaxRows(), plan.appendAt + plan.append.length - 1);
-  if (plan.layOut) layOutTab(deadline, sheet, plan.code, plan.append.length);
+  if (plan.layOut) layOutTab(deadline, sheet, plan.code, plan.append.length, headers);
   if (plan.addRefHeader) {
     const column = plan.refColumn;
     writeBlock(deadline, sheet, 1, column, [[SEED_REF_COLUMN.header]]);
     formatColumns(sheet, [{ spec: SEED_REF_COLUMN, column }], rows);
     styleHeader(sheet, column, [{ column, note: SEED_REF_COLUMN.note! }]);
-    protectHeader(sheet, column);
+    headers.protect(sheet, column);
   }
   if (plan.refFill)
     writeBlock(deadline, sheet, plan.refFill.row, plan.refColumn, plan.refFill.values);

@@ -98,15 +98,3 @@ export function styleHeader(
   header.setFontWeight('bold').setBackground(HEADER_BACKGROUND).setWrap(true);
   sheet.setFrozenRows(1);
 }
-
-/** One warning-only protection over the header row, replaced (never duplicated) on each run. */
-export function protectHeader(sheet: Sheet, width: number): void {
-  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
-    if (p.getDescription() === PROTECTION_DESCRIPTION) p.remove();
-  }
-  sheet
-    .getRange(1, 1, 1, width)
-    .protect()
-    .setDescription(PROTECTION_DESCRIPTION)
-    .setWarningOnly(true);
-}

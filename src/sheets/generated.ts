@@ -127,6 +127,22 @@ export function rebuildTab(
 }
 
 /**
+ * Finishes a swap an earlier run left at its last step (the new tab named, the previous one still
+ * aside, or a tab left half-drawn), for an action that will not rebuild `name` this time.
+ */
+export function finishSwap(deadline: Deadline, ss: Spreadsheet, name: string): void {
+  if (!ss.getSheetByName(name)) return;
+  const leftovers = [name + REPLACED, name + BUILDING].flatMap((n) => ss.getSheetByName(n) ?? []);
+  if (leftovers.length) deadline.beforeWriting(`tidying what an earlier run left of '${name}'`);
+  for (const sheet of leftovers) ss.deleteSheet(sheet);
+}
+
+/** The tab holding what `name` held when a swap stopped before the new version took its name. */
+export function namedOrReplaced(ss: Spreadsheet, name: string): Sheet | null {
+  return ss.getSheetByName(name) ?? ss.getSheetByName(name + REPLACED);
+}
+
+/**
  * insertSheet: "The new sheet becomes the active sheet."
  * (developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String,Integer))
  * An action that creates or rebuilds tabs runs that part through here, so the person stays on the

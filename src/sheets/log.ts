@@ -30,8 +30,17 @@ export function appendLog(ss: Spreadsheet, entry: LogEntry): void {
  */
 export function currentUser(): string {
   try {
-    return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
+    return activeUser();
   } catch {
     return '';
   }
+}
+
+/**
+ * The same, for an action that writes who ran it into a tab: read before its first write, and a
+ * failing Session lets the action fail with nothing written, so the next run writes the name
+ * (a blank in place of the name would be a different workbook than a clean run leaves).
+ */
+export function activeUser(): string {
+  return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
 }

@@ -6,7 +6,7 @@
  * leaves the old one.
  */
 import { Grid, UserError } from '../core/cells';
-import { keepingActiveTab, rebuildTab } from './generated';
+import { keepingActiveTab, namedOrReplaced, rebuildTab } from './generated';
 import { Deadline, readTable, Spreadsheet, writeFreshBlock } from './workbook';
 
 /** Characters per cell: under Sheets' 50,000, with room to spare. */
@@ -36,9 +36,13 @@ export function readMemoryTabGrid(tab: string, grid: Grid, ifEdited: string): un
   }
 }
 
-/** The value a memory tab holds (null when the tab does not exist or is empty). */
+/**
+ * The value a memory tab holds (null when the tab does not exist or is empty). A rewrite that
+ * stopped before the new version took the name leaves the previous one aside: it is still the
+ * memory, and the next write replaces it.
+ */
 export function readMemoryTab(ss: Spreadsheet, tab: string, ifEdited: string): unknown {
-  const sheet = ss.getSheetByName(tab);
+  const sheet = namedOrReplaced(ss, tab);
   return sheet ? readMemoryTabGrid(tab, readTable(sheet), ifEdited) : null;
 }
 

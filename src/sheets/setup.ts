@@ -11,7 +11,8 @@ import { SETTINGS_SEED } from '../core/seed/settings';
 import { planTab, TabPlan, TabState } from '../core/setup-plan';
 import { referenceSeeds } from '../core/seed/reference';
 import { ActionContext } from './action';
-import { formatColumns, protectHeader, styleHeader } from './formats';
+import { formatColumns, styleHeader } from './formats';
+import { HeaderProtections } from './header-protection';
 import { keepingActiveTab, registerGeneratedTabs } from './generated';
 import {
   Deadline,
@@ -73,6 +74,7 @@ export function setUpWorkbook(ctx: ActionContext, countries?: readonly string[])
   const seeds = referenceSeeds();
   const specs = workbookTabs(countries);
   const placeholders: Sheet[] = [];
+  const headers = new HeaderProtections();
   const setUpTabs = () =>
     specs.forEach((spec, position) => {
       const existing = tabs.get(spec.name);
@@ -110,7 +112,7 @@ export function setUpWorkbook(ctx: ActionContext, countries?: readonly string[])
       ctx.beforeWriting(`setting up '${spec.name}'`);
       const sheet =
         existing ?? ss.insertSheet(spec.name, Math.min(position, ss.getSheets().length));
-      apply(ctx, sheet, plan, state);
+      apply(ctx, sheet, plan, state, headers);
       if (plan.create) result.created.push(spec.name);
       result.columnsAdded += plan.create ? 0 : plan.newHeaders.length;
       result.rowsSeeded += plan.appendRows.length;
@@ -119,6 +121,7 @@ export function setUpWorkbook(ctx: ActionContext, countries?: readonly string[])
   // Each tab created becomes the active one; the person stays on the tab they were on.
   if (specs.some((spec) => !tabs.has(spec.name))) keepingActiveTab(ss, setUpTabs);
   else setUpTabs();
+  headers.finish();
   registerGeneratedTabs(ss, placeholders);
   return result;
 }
@@ -138,7 +141,9 @@ export function syncPartnerColumns(
   const header = [...state.header];
   if (plan.newHeaders.length) {
     deadline.beforeWriting(`adding score columns to '${PARTNERS.name}'`);
-    apply(deadline, partners, plan, state);
+    const headers = new HeaderProtections();
+    apply(deadline, partners, plan, state, headers);
+    headers.finish();
     // The new columns are empty: the table read before stays right once its header knows them.
     for (const h of plan.newHeaders) header[h.column - 1] = h.header;
   }
@@ -153,7 +158,13 @@ function settingKeys(sheet: Sheet, state: TabState): Cell[] {
     .map((r) => r[0]);
 }
 
-function apply(deadline: Deadline, sheet: Sheet, plan: TabPlan, state: TabState): void {
+function apply(
+  deadline: Deadline,
+  sheet: Sheet,
+  plan: TabPlan,
+  state: TabState,
+  headers: HeaderProtections,
+): void {
   const width = Math.max(state.header.length, ...plan.columnOf.values());
   ensureSize(sheet, Math.max(state.lastRow + plan.appendRows.length, 2), width);
   if (plan.newHeaders.length) {
@@ -173,5 +184,5 @@ function apply(deadline: Deadline, sheet: Sheet, plan: TabPlan, state: TabState)
   if (plan.create) sheet.setTabColor(plan.spec.tabColor);
   if (plan.appendRows.length)
     writeBlock(deadline, sheet, Math.max(state.lastRow, 1) + 1, 1, plan.appendRows);
-  if (plan.spec.kind !== 'log') protectHeader(sheet, width);
+  if (plan.spec.kind !== 'log') headers.protect(sheet, width);
 }

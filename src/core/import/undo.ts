@@ -3,6 +3,8 @@
  * only if none of them changed since — otherwise undo would silently destroy a person's later
  * work, so it is refused with the first cells named. Rows are cleared, never deleted, so no
  * other row moves. The undo record is plain JSON (dates as ISO text): it is kept in the workbook.
+ * An undo cut short half-way is resumed by the next one: a cell already holding its value from
+ * before the import, and an added row already blank, are what the undo would make them.
  */
 import { Cell, Grid, columnLetter, describe, isBlank } from '../cells';
 import { fnv1a } from '../benchmark/fingerprint';
@@ -83,7 +85,9 @@ export function planUndo(current: Grid, undo: UndoRecord, timeZone = 'UTC'): Und
     }
     const now = cell(c.row, at);
     const after = loadValue(c.after);
-    if (exactKey(now) !== exactKey(after))
+    // Already put back by an undo cut short: resuming it is what the person asked for.
+    const restored = exactKey(now) === exactKey(loadValue(c.before));
+    if (exactKey(now) !== exactKey(after) && !restored)
       changed.push({
         row: c.row,
         column,
@@ -95,8 +99,10 @@ export function planUndo(current: Grid, undo: UndoRecord, timeZone = 'UTC'): Und
   const recordedAt = new Set(map.filter((i): i is number => i !== null));
   const columnGone = map.includes(null);
   for (const a of undo.appended) {
-    const moved = sameOrder(a.row, a.id);
     const values = current[a.row - 1] ?? [];
+    // Cleared already (by an undo cut short, or by hand): it is as the undo leaves it.
+    if (values.every(isBlank)) continue;
+    const moved = sameOrder(a.row, a.id);
     if (moved) {
       changed.push({ row: a.row, column: fixed('Order ID'), detail: moved });
       continue;

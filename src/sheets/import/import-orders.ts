@@ -26,7 +26,8 @@ import { outcomeLabels } from '../../core/read/outcomes';
 import { OUTCOME_LABELS } from '../../core/schema/tabs';
 import { ActionContext, ActionResult } from '../action';
 import { ensureUnchanged } from '../unchanged';
-import { currentUser } from '../log';
+import { activeUser } from '../log';
+import { finishSwap } from '../generated';
 import {
   Deadline,
   readTable,
@@ -235,7 +236,7 @@ export function importOrders(ctx: ActionContext, request: ImportRequest): Action
   const { fileName, headers, lines } = request;
   const { sheet, existing, labelsRows, labels, memory, remembered, columns, mapped, plan } =
     prepare(ctx, request);
-  const who = currentUser();
+  const who = activeUser();
   const changes = plan.counts.cells > 0 || Object.keys(plan.ledger).length > 0;
   let rowsWritten = 0;
   ctx.progress(
@@ -311,8 +312,11 @@ export function importOrders(ctx: ActionContext, request: ImportRequest): Action
 
 /** Undo last import: puts back what the last import changed, unless a person changed it since. */
 export function undoLastImport(ctx: ActionContext): ActionResult {
+  const who = activeUser();
   const memory = readMemory(ctx.ss);
   const last = memory.last;
+  // An undo that stopped after its last write leaves only the previous memory tab aside.
+  if (!last) finishSwap(ctx, ctx.ss, IMPORT_MEMORY_TAB);
   if (!last)
     throw new UserError(
       'There is no import to undo: the last one was already undone, or no file was imported yet. Nothing was changed.',
@@ -332,14 +336,6 @@ export function undoLastImport(ctx: ActionContext): ActionResult {
     sheet.getRange(row, 1, count, width).clearContent();
     rowsWritten += count;
   }
-  // As for an import: once `KPI Data` is written, its memory follows whatever the time.
-  writeMemory(
-    afterWriting(ctx),
-    ctx.ss,
-    { ledger: applyLedger(memory.ledger, plan.ledger), last: null },
-    ctx.interactive,
-  );
-  const who = currentUser();
   rowsWritten += writeLastImport(
     afterWriting(ctx),
     ctx.ss,
@@ -354,6 +350,14 @@ export function undoLastImport(ctx: ActionContext): ActionResult {
       plan.cells,
       plan.rows,
     ),
+    ctx.interactive,
+  );
+  // As for an import: once `KPI Data` is written, its memory follows whatever the time. Last,
+  // so that an undo cut short anywhere before it is resumed by the next Undo last import.
+  writeMemory(
+    afterWriting(ctx),
+    ctx.ss,
+    { ledger: applyLedger(memory.ledger, plan.ledger), last: null },
     ctx.interactive,
   );
   return {

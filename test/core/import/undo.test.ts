@@ -77,6 +77,21 @@ describe('planUndo', () => {
     expect(restored.slice(1, 4).map((r) => r.slice(0, 14))).toEqual(one.grid.slice(1));
   });
 
+  test('an undo cut short half-way is resumed: cells already put back and rows already cleared are as the undo leaves them', () => {
+    const { two } = twoImports();
+    const whole = applyUndo(two.grid, planUndo(two.grid, two.plan.undo));
+    // The first run put back A1's weight and cleared B1's row, then stopped.
+    const half: Grid = two.grid.map((r) => [...r]);
+    half[2][8] = 0.2;
+    half[4] = half[4].map(() => '');
+    const resumed = planUndo(half, two.plan.undo);
+    expect(resumed).toMatchObject({ ok: true, cells: 5, rows: 2 });
+    expect(applyUndo(half, resumed)).toEqual(whole);
+    // Still refused when a cell holds neither what the import wrote nor what was there before.
+    half[2][8] = 0.3;
+    expect(planUndo(half, two.plan.undo).ok).toBe(false);
+  });
+
   test('is refused when a person edited a cell the import wrote, naming tab, row and column', () => {
     const { two } = twoImports();
     const edited: Grid = two.grid.map((r) => [...r]);
