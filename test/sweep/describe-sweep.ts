@@ -14,6 +14,7 @@ import {
   cleanRun,
   colleagueCase,
   convergenceCase,
+  newRetryMemo,
   writeCalls,
   type CleanRun,
   type Mismatch,
@@ -46,8 +47,9 @@ export function describeSweep(caption: string): void {
       'whichever service call fails (%s), the next run leaves the clean run’s workbook',
       (mode) => {
         const found: Mismatch[] = [];
+        const retries = newRetryMemo();
         for (let i = 1; i <= clean.calls.length; i++) {
-          const m = convergenceCase(w, action, clean, mode, i);
+          const m = convergenceCase(w, action, clean, mode, i, retries);
           if (m) found.push(m);
         }
         writeFindings(caption, mode, found);

@@ -11,7 +11,15 @@ import { loadBundle } from '../../local/load-bundle';
 import { createRuntime } from '../../local/runtime';
 import { MENU } from '../../src/menu';
 import { SWEPT_ACTIONS, type SweptAction } from './actions';
-import { cleanRun, colleagueCase, convergenceCase, writeCalls, type Mismatch } from './engine';
+import {
+  cleanRun,
+  colleagueCase,
+  convergenceCase,
+  stateKey,
+  writeCalls,
+  type Mismatch,
+  type RetryMemo,
+} from './engine';
 import type { SweepWorkbook } from './workbook';
 
 /**
@@ -76,16 +84,18 @@ const action = (caption: string): SweptAction => ({
   colleague: { tab: 'Input', row: 3, column: 'Amount', value: 20 },
 });
 
-function sweep(caption: string) {
+function sweep(caption: string, shareRetries = true) {
   const w = tinyWorkbook();
   const a = action(caption);
   const clean = cleanRun(w, a);
   const found: Mismatch[] = [];
-  for (const mode of ['throw', 'kill'] as const)
+  for (const mode of ['throw', 'kill'] as const) {
+    const retries: RetryMemo | undefined = shareRetries ? new Map() : undefined;
     for (let i = 1; i <= clean.calls.length; i++) {
-      const m = convergenceCase(w, a, clean, mode, i);
+      const m = convergenceCase(w, a, clean, mode, i, retries);
       if (m) found.push(m);
     }
+  }
   for (const n of writeCalls(clean)) {
     const m = colleagueCase(w, a, clean, n);
     if (m) found.push(m);
@@ -111,6 +121,28 @@ describe('the sweep engine on a tiny project', () => {
         "tabs: 'Out (building)' not expected",
       ]),
     );
+  });
+
+  test('running the next run once per state a faulty run left finds exactly what running it every time finds', () => {
+    const shared = sweep('Rebuild');
+    expect(shared.found).toEqual(sweep('Rebuild', false).found);
+    // And it does share: failing any read between two writes leaves one state.
+    const w = tinyWorkbook();
+    const a = action('Rebuild');
+    const clean = cleanRun(w, a);
+    const states = new Set<string>();
+    for (let i = 1; i <= clean.calls.length; i++) {
+      w.rt.restore(w.start);
+      w.rt.failCall(i, 'kill');
+      try {
+        w.bundle.clickMenu(a.caption);
+      } catch {
+        // killed
+      }
+      states.add(stateKey(w.rt));
+    }
+    expect(states.size).toBeGreaterThan(1);
+    expect(states.size).toBeLessThan(clean.calls.length);
   });
 
   test('the same build, clearing a leftover first: no failure leaves a difference', () => {
