@@ -8,6 +8,7 @@
  * - for each call of the clean run that changes the document, the workbook is restored and a
  *   colleague types into a cell just before that call; the value must still be there at the end.
  */
+import { createHash } from 'node:crypto';
 import {
   diffFingerprints,
   fingerprintWorkbook,
@@ -151,7 +152,8 @@ export function stateKey(rt: Runtime): string {
   const ss = rt.spreadsheet!;
   const plain = (_: string, v: unknown) =>
     v instanceof Map ? [...v.entries()] : v instanceof Set ? [...v] : v;
-  return JSON.stringify(
+  // Hashed: the text holds the whole workbook, and the memo keeps one per state.
+  const text = JSON.stringify(
     [
       fingerprintWorkbook(rt),
       ss.sheets.map((s) => [s.name, s.sheetId]),
@@ -163,6 +165,7 @@ export function stateKey(rt: Runtime): string {
     ],
     plain,
   );
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** The 1-based row and column of the colleague's cell, read from the model (no service call). */
