@@ -190,6 +190,8 @@ export function planSeedImport(
     const changedUpstream = !hashMatches(ref.hash, latest);
     if (sameAsLatest) current(i, fact, String(refCell).trim());
     else if (nobodyEdited && changedUpstream) {
+      // A restore only restores: the update waits for Import benchmark seed.
+      if (options.restoreDeleted) continue;
       plan.updated.push({ row: i + 1, fact, before: content });
       latest.forEach((v, j) => write(i + 1, contentColumns[j], v));
       current(i, fact, '');
@@ -220,7 +222,10 @@ export function planSeedImport(
 
   const remembered = new Set(ledger);
   plan.deleted = facts.filter((f) => remembered.has(f.id) && !present.has(f.id));
-  plan.added = facts.filter((f) => !present.has(f.id) && !remembered.has(f.id));
+  // A restore adds back only what was deleted; new facts wait for Import benchmark seed.
+  plan.added = options.restoreDeleted
+    ? []
+    : facts.filter((f) => !present.has(f.id) && !remembered.has(f.id));
   if (options.restoreDeleted) plan.restored = plan.deleted;
   const width = Math.max(plan.refColumn, ...columns.at.values());
   // In the seed's order, restored facts among the new ones.
@@ -233,7 +238,14 @@ export function planSeedImport(
       row[plan.refColumn - 1] = seedRef(f);
       return row;
     });
-  plan.ledger = [...new Set([...ledger, ...present, ...plan.added.map((f) => f.id)])];
+  plan.ledger = [
+    ...new Set([
+      ...ledger,
+      ...present,
+      ...plan.added.map((f) => f.id),
+      ...plan.restored.map((f) => f.id),
+    ]),
+  ];
   return plan;
 }
 

@@ -239,7 +239,7 @@ export function overviewLayout(
   );
   const dueList = list(
     `Facts due for review: ${highlights.dueForReview.length}`,
-    ['Country', 'Tab', 'Row', 'Topic', 'Year', 'Last reviewed', 'Status'],
+    ['Country', 'Tab', 'Row', 'Topic', 'Year', 'Last reviewed', 'Status', 'Why'],
     highlights.dueForReview.map((d) => [
       d.country,
       d.tab,
@@ -248,6 +248,7 @@ export function overviewLayout(
       d.year ?? '',
       iso(d.lastReviewed),
       d.verified ? VERIFIED : TO_VERIFY,
+      d.reason,
     ]),
     'None: every fact was reviewed recently enough.',
   );
