@@ -514,7 +514,7 @@ describe('seed facts a person deleted, and review dates, on the local runtime', 
     // Per country (overview order): its facts never checked, plus ES's 2062 date.
     const codes = overviewRow(rt, 'Findings per dimension', 'Findings per dimension').slice(1, 6);
     expect(due).toEqual(codes.map((c) => never[FIVE.indexOf(String(c))] + (c === 'ES' ? 1 : 0)));
-    const total = due.reduce((n, v) => n + Number(v), 0);
+    const total = due.reduce<number>((n, v) => n + Number(v), 0);
     expect(total).toBeLessThan(60); // was 140 of 163 with the Year as a review date
     const overview = values(rt, 'Benchmark');
     const flagged = overview.find((r) => r[1] === 'Benchmark ES' && r[2] === 2)!;
