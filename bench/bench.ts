@@ -10,6 +10,7 @@ import { ROOT, startWorkbook } from '../demo/scenario';
 import { Runtime } from '../local/runtime';
 import { LoadedBundle } from '../local/load-bundle';
 import { CRITERIA_SEED } from '../src/core/seed/criteria';
+import { revisionOneWorkbook } from './upgrade';
 import { samplePartners } from '../src/core/sample/partners';
 import { sampleOrderGrid } from '../src/core/sample/orders';
 import { Grid } from '../src/core/cells';
@@ -167,6 +168,21 @@ export function benchSize(size: Size, runs: number, log: (s: string) => void): R
       }),
     );
   }
+  // The upgrade from seed revision 1, on a workbook of its own (it can run only once).
+  const upgrade = revisionOneWorkbook(NOW, size.findings);
+  record(
+    'Import benchmark seed: upgrade r1 → r2',
+    'menu',
+    measure(upgrade.runtime, 1, () => {
+      upgrade.bundle.clickMenu('Import benchmark seed');
+      if (
+        !/revision 2 imported/.test(
+          upgrade.runtime.toasts.at(-1)?.message ?? upgrade.runtime.ui.alerts.at(-1)?.prompt ?? '',
+        )
+      )
+        throw new Error('the upgrade did not run');
+    }),
+  );
   const { customFunctionArgs } = customFunctions(runtime, size);
   for (const [name, args, rows] of customFunctionArgs) {
     const m = measure(runtime, runs, () => {

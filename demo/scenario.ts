@@ -4,7 +4,9 @@
  * person would. `npm start` runs it and writes the artefacts; the end-to-end test runs it too.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { SEED_FILE, seedFileText } from '../build/build';
 import { createRuntime, Runtime } from '../local/runtime';
 import { loadBundle, LoadedBundle } from '../local/load-bundle';
 import { backOfficeExports } from '../src/core/sample/back-office-export';
@@ -12,6 +14,21 @@ import { importLikeTheDialog } from './import-csv';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const DIST = path.join(ROOT, 'dist');
+/** Revision 1 of the benchmark seed (135 facts, before the checks of 2026-11-29): a fixture, never shipped. */
+export const SEED_R1 = path.join(ROOT, 'test', 'fixtures', 'benchmark-seed-r1.json');
+
+/**
+ * The project as a version that shipped seed revision 1 pushed it: the built files with the seed
+ * file holding revision 1, in a fresh directory. Loading it, then the current dist/ into the same
+ * runtime, is a workbook set up by the earlier version and upgraded by this one.
+ */
+export function revisionOneProject(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'circ-seed-r1-'));
+  for (const f of fs.readdirSync(DIST))
+    if (/\.(js|html|json)$/.test(f)) fs.copyFileSync(path.join(DIST, f), path.join(dir, f));
+  fs.writeFileSync(path.join(dir, SEED_FILE), seedFileText(SEED_R1));
+  return dir;
+}
 
 export interface StepRecord {
   action: string;
@@ -38,6 +55,7 @@ export function manifestScopes(): string[] {
 export function startWorkbook(
   now = new Date(),
   locale = 'fr_FR',
+  project = DIST,
 ): { runtime: Runtime; bundle: LoadedBundle } {
   const runtime = createRuntime({
     oauthScopes: manifestScopes(),
@@ -46,8 +64,22 @@ export function startWorkbook(
     userEmail: 'camille.martin@example.com',
     spreadsheet: { name: 'Circularity Workbench — demo', locale },
   });
-  const bundle = loadBundle(runtime, DIST);
+  const bundle = loadBundle(runtime, project);
   return { runtime, bundle };
+}
+
+/**
+ * A team's work on seeded facts before an upgrade: an edit to a fact revision 2 changes (kept,
+ * its new version offered), and a fact deleted (never brought back).
+ */
+export function editSeededFacts(runtime: Runtime): void {
+  const fr = runtime.spreadsheet!.getSheetByName('Benchmark FR')!;
+  const rows = fr.getRange(1, 1, fr.getLastRow(), 3).getValues();
+  const row = (topic: string) => rows.findIndex((r) => r[1] === topic) + 1;
+  fr.getRange(row('Dormant phones in France'), 3).setValue(
+    'Our field estimate: about 100 million phones sleep in French drawers (team survey, 2025).',
+  );
+  fr.deleteRow(row('Back Market trade-in with Carrefour'));
 }
 
 /** Clicks a menu item and records the service calls, time and alerts of that one action. */
@@ -201,7 +233,8 @@ export function fillAhpBlock(runtime: Runtime): void {
 
 /** The whole demo: open, set up, load sample data, assess partners. */
 export function runDemo(log: (line: string) => void = () => {}, now = new Date()): Demo {
-  const { runtime, bundle } = startWorkbook(now);
+  // The workbook starts on the version that shipped seed revision 1; it is upgraded further down.
+  const { runtime, bundle } = startWorkbook(now, 'fr_FR', revisionOneProject());
   const demo: Demo = { runtime, bundle, steps: [] };
   runtime.ctx.resetCalls();
   bundle.open('NONE');
@@ -220,6 +253,11 @@ export function runDemo(log: (line: string) => void = () => {}, now = new Date()
   click(demo, 'Refresh KPI dashboard', log);
   // The team notes best practices next to the facts they come from, as people do in these tabs.
   runtime.runAs('FULL', () => noteBestPractices(runtime));
+  runtime.runAs('FULL', () => editSeededFacts(runtime));
+  // The add-on is updated to this version (seed revision 2): Import benchmark seed upgrades the
+  // country tabs, keeping what the team wrote.
+  demo.bundle = loadBundle(runtime, DIST);
+  log('  ↑ the add-on is updated: the shipped seed is now revision 2');
   click(demo, 'Import benchmark seed', log);
   runtime.ui.scriptResponses([{ button: 'OK', text: 'IT' }]);
   click(demo, 'Add country…', log);

@@ -136,9 +136,18 @@ export function addCountry(): void {
   benchmark.addCountryFromMenu();
 }
 
-/** Menu: adds the shipped seed facts each Benchmark tab has never had; never overwrites an edit. */
+/**
+ * Menu: upgrades the Benchmark tabs to the shipped seed revision: new facts added, facts nobody
+ * edited updated in place, edited ones kept (their new version offered on the overview), withdrawn
+ * ones flagged, deleted ones never brought back; the team's columns never overwritten.
+ */
 export function importBenchmarkSeed(): void {
   runAction('Import benchmark seed', benchmark.importBenchmarkSeed);
+}
+
+/** Menu: after a confirmation naming them per tab, adds back the seed facts a person deleted. */
+export function restoreDeletedBenchmarkFacts(): void {
+  runAction('Restore deleted benchmark facts…', benchmark.restoreDeletedFacts);
 }
 
 /** Menu: asks for a period (a month such as 2026-10 or a quarter such as 2026-Q3) and rebuilds its Report tab. */

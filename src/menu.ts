@@ -19,6 +19,7 @@ export const MENU: MenuEntry[] = [
   { caption: 'Refresh benchmark', functionName: 'refreshBenchmark' },
   { caption: 'Add country…', functionName: 'addCountry' },
   { caption: 'Import benchmark seed', functionName: 'importBenchmarkSeed' },
+  { caption: 'Restore deleted benchmark facts…', functionName: 'restoreDeletedBenchmarkFacts' },
   'separator',
   { caption: 'Generate report…', functionName: 'generateReport' },
   { caption: 'Email report…', functionName: 'emailReport' },

@@ -18,7 +18,10 @@ import {
   overviewLayout,
   OVERVIEW_TAB,
 } from '../core/benchmark/overview';
-import { benchmarkSeedRows, SEED_REVISION, seedFacts, TO_VERIFY } from '../core/benchmark/seed';
+import { benchmarkSeedRows, seedFacts, seedRevision, TO_VERIFY } from '../core/benchmark/seed';
+import { asSeedUpdates, SeedUpdates, seedUpdates } from '../core/benchmark/seed-review';
+import { readMemoryTab, writeMemoryTab } from './memory-tab';
+import { SEED_MEMORY_TAB } from '../core/schema/generated-names';
 import { DEFAULT_STALENESS_MONTHS } from '../core/benchmark/staleness';
 import { FACT_HEADERS, SEED_REF_COLUMN } from '../core/benchmark/tab-columns';
 import { headerIndex, headerKey } from '../core/headers';
@@ -37,11 +40,18 @@ import {
   sheetsByName,
   Spreadsheet,
   writeBlock,
+  writeBlockKeepingFormulas,
   writeFreshBlock,
 } from './workbook';
 
-/** Document property (one per country) listing the seed fact ids already imported into its tab. */
-const LEDGER_KEY = 'circ.benchmarkSeed.';
+/**
+ * Document property (one per country) listing the seed fact ids its tab has received — from Set
+ * up workbook (or Add country…) onwards, so a fact a person deletes is never brought back.
+ */
+export const LEDGER_KEY = 'circ.benchmarkSeed.';
+/** Document property (one per country): the seed revision its tab holds. */
+export const REVISION_KEY = 'circ.benchmarkSeedRevision.';
+
 /** The country code Add country… is adding, recorded before its tab is inserted, removed once done. */
 const ADDING_KEY = 'circ.addingCountry';
 const REF_FONT = '#80868b';
@@ -115,8 +125,9 @@ export function readBenchmark(ss: Spreadsheet, timeZone: string): BenchmarkRead 
 /** Refresh benchmark: rebuilds the `Benchmark` overview from the country tabs, which are only read. */
 export function refreshBenchmark(ctx: ActionContext): ActionResult {
   const inputs = readInputs(ctx.ss, ctx.timeZone);
+  const updates = readSeedUpdates(ctx.ss);
   const layout = keepingActiveTab(ctx.ss, () =>
-    drawOverview(ctx, inputs.tabs, inputs.model, inputs.stalenessMonths),
+    drawOverview(ctx, inputs.tabs, inputs.model, inputs.stalenessMonths, updates),
   );
   const findings = inputs.model.countries.reduce((n, c) => n + c.findings.length, 0);
   return {
@@ -132,9 +143,14 @@ function drawOverview(
   tabs: Map<string, Sheet>,
   model: BenchmarkModel,
   months: number,
+  updates: SeedUpdates | null,
 ): OverviewLayout {
   const { ss } = ctx;
-  const layout = overviewLayout(model, ctx.now, months, ctx.timeZone);
+  const layout = overviewLayout(model, ctx.now, months, ctx.timeZone, {
+    revision: seedRevision(),
+    facts: seedFacts(),
+    updates,
+  });
   // A first overview goes just before the first country tab.
   const first = model.countries.find((c) => c.exists);
   const index = !tabs.has(OVERVIEW_TAB) && first ? tabs.get(first.tab)!.getIndex() - 1 : undefined;
@@ -239,6 +255,17 @@ export function askCountry(): string | null {
   return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText().trim() : null;
 }
 
+/**
+ * The document properties recording that a tab was seeded with `rows` (benchmarkSeedRows): its
+ * ledger and the revision it holds. Set up workbook and Add country… write them with the rows.
+ */
+export function seededLedger(code: string, rows: Grid): Record<string, string> {
+  return {
+    [LEDGER_KEY + code]: rows.map((r) => String(r[FACT_HEADERS.length]).split('#')[0]).join(','),
+    [REVISION_KEY + code]: String(seedRevision()),
+  };
+}
+
 const ledgerOf = (stored: Record<string, string>, code: string) =>
   (stored[LEDGER_KEY + code] ?? '').split(',').filter(Boolean);
 
@@ -268,8 +295,9 @@ export function addCountry(ctx: ActionContext, typed: string): ActionResult {
   // Everything the overview needs is read before the first write.
   const inputs = readInputs(ctx.ss, ctx.timeZone);
   const props = PropertiesService.getDocumentProperties();
+  const updates = readSeedUpdates(ctx.ss);
   const name = benchmarkCountryTab(country.code).name;
-  const rows = benchmarkSeedRows(country.code);
+  const rows = benchmarkSeedRows(country.code, ctx.timeZone);
   const columns = countryColumns(country.code);
   const laidOut: Grid = [columns.map((c) => c.header), ...rows];
   const found = benchmarkTabs([...inputs.tabs.keys()]).find(
@@ -305,12 +333,8 @@ export function addCountry(ctx: ActionContext, typed: string): ActionResult {
     headers.finish();
     writeBlock(ctx, sheet, 2, 1, rows);
     markTab(sheet, STATUS_COLUMN, columns.length, sheet.getMaxRows());
-    if (rows.length)
-      props?.setProperty(
-        LEDGER_KEY + country.code,
-        rows.map((r) => String(r[FACT_HEADERS.length]).split('#')[0]).join(','),
-      );
-    return drawOverview(ctx, inputs.tabs, model, inputs.stalenessMonths);
+    if (rows.length) props?.setProperties(seededLedger(country.code, rows));
+    return drawOverview(ctx, inputs.tabs, model, inputs.stalenessMonths, updates);
   });
   props?.deleteProperty(ADDING_KEY);
   return {
@@ -323,10 +347,25 @@ export function addCountry(ctx: ActionContext, typed: string): ActionResult {
 }
 
 /**
- * Import benchmark seed: into every `Benchmark XX` tab, appends the seed facts it has never had,
- * keeps (and reports) seeded rows a person edited, never re-adds a fact a person deleted.
+ * Import benchmark seed: upgrades every `Benchmark XX` tab to the shipped revision, keeping what
+ * people wrote (import-plan.ts): new facts appended, facts nobody edited updated in place, edited
+ * ones kept (their new version offered on the overview), withdrawn ones flagged, deleted ones
+ * never brought back.
  */
 export function importBenchmarkSeed(ctx: ActionContext): ActionResult {
+  return runSeedImport(ctx, false);
+}
+
+/**
+ * Restore deleted benchmark facts…: appends again the seed facts a tab received and a person
+ * deleted (a cleared country tab, say), after a confirmation naming how many per tab. Nothing
+ * else changes: new facts and updates wait for Import benchmark seed.
+ */
+export function restoreDeletedFacts(ctx: ActionContext): ActionResult {
+  return runSeedImport(ctx, true);
+}
+
+function runSeedImport(ctx: ActionContext, restore: boolean): ActionResult {
   const tabs = sheetsByName(ctx.ss, ctx.notices);
   const list = benchmarkTabs([...tabs.keys()]);
   if (!list.some((t) => t.exists))
@@ -335,7 +374,7 @@ export function importBenchmarkSeed(ctx: ActionContext): ActionResult {
     );
   const props = PropertiesService.getDocumentProperties();
   const stored = props?.getProperties() ?? {};
-  const ledger: Record<string, string> = {};
+  const revision = seedRevision();
   const result: ActionResult = {
     rowsRead: 0,
     rowsWritten: 0,
@@ -343,7 +382,7 @@ export function importBenchmarkSeed(ctx: ActionContext): ActionResult {
     details: [],
     summary: '',
   };
-  let edited = 0;
+  const planned: { sheet: Sheet; grid: Grid; plan: ImportPlan }[] = [];
   const headers = new HeaderProtections(props);
   for (const t of list) {
     if (!t.exists) {
@@ -355,12 +394,23 @@ export function importBenchmarkSeed(ctx: ActionContext): ActionResult {
     const sheet = tabs.get(t.tab)!;
     const grid = sheet.getDataRange().getValues();
     result.rowsRead += grid.length;
-    const plan = planSeedImport(t.code, t.tab, grid, ledgerOf(stored, t.code));
-    if (plan.skipped) {
-      result.warnings.push(plan.skipped);
-      continue;
-    }
-    ctx.beforeWriting(`importing into '${t.tab}'`);
+    const held = Number(stored[REVISION_KEY + t.code] ?? 0);
+    const plan = planSeedImport(t.code, t.tab, grid, ledgerOf(stored, t.code), {
+      timeZone: ctx.timeZone,
+      upgrade: !restore && held < revision,
+      restoreDeleted: restore,
+    });
+    if (plan.skipped) result.warnings.push(plan.skipped);
+    else planned.push({ sheet, grid, plan });
+  }
+  if (restore && !confirmRestore(ctx, planned)) {
+    return { ...result, summary: 'Nothing was restored.', details: [] };
+  }
+
+  const written: ImportPlan[] = [];
+  const memory: Record<string, string> = {};
+  for (const { sheet, grid, plan } of planned) {
+    ctx.beforeWriting(`importing into '${plan.tab}'`);
     // A fact a colleague typed or appended meanwhile is theirs: that tab is left for another run.
     const changed = changedSince(ctx, sheet, grid, {
       blankBelow: Math.max(0, plan.appendAt + plan.append.length - 1 - grid.length),
@@ -370,36 +420,47 @@ export function importBenchmarkSeed(ctx: ActionContext): ActionResult {
       continue;
     }
     applyImport(ctx, sheet, plan, grid, headers);
-    result.rowsWritten += plan.append.length;
-    edited += plan.edited.length;
-    if (plan.edited.length) {
-      result.warnings.push(
-        `${t.tab}: kept your edits to ${plan.edited.length} seeded fact(s), not overwritten: row(s) ${plan.edited.map((e) => e.row).join(', ')}.`,
-      );
-    }
-    result.details!.push(
-      ...plan.edited.map(
-        (e) => `${t.tab}, row ${e.row}: '${e.topic}' differs from the seed; kept as edited.`,
-      ),
-      ...plan.outdated.map(
-        (o) =>
-          `${t.tab}, row ${o.row}: the shipped seed words '${o.topic}' differently now; the row was left as it is.`,
-      ),
-      ...(plan.deleted
-        ? [`${t.tab}: ${plan.deleted} seed fact(s) deleted from the tab were not added back.`]
-        : []),
-    );
-    if (plan.ledger.join(',') !== (stored[LEDGER_KEY + t.code] ?? ''))
-      ledger[LEDGER_KEY + t.code] = plan.ledger.join(',');
+    written.push(plan);
+    result.rowsWritten += plan.append.length + plan.updated.length;
+    if (plan.ledger.join(',') !== (stored[LEDGER_KEY + plan.code] ?? ''))
+      memory[LEDGER_KEY + plan.code] = plan.ledger.join(',');
+    if (!restore) memory[REVISION_KEY + plan.code] = String(revision);
+    result.details!.push(...tabDetails(plan));
   }
   headers.finish();
-  if (props && Object.keys(ledger).length) props.setProperties(ledger);
+  if (props && Object.keys(memory).length) props.setProperties(memory);
+  const count = (f: (p: ImportPlan) => number) => written.reduce((n, p) => n + f(p), 0);
+  if (restore) {
+    result.summary = `Restored ${count((p) => p.restored.length)} deleted benchmark fact(s) (seed revision ${revision}) at the end of their tabs. Run Refresh benchmark to update the overview.`;
+    return result;
+  }
+  const updated = written.filter((p) => p.updated.length);
+  if (updated.length)
+    writeMemoryTab(
+      ctx,
+      ctx.ss,
+      SEED_MEMORY_TAB,
+      SEED_MEMORY_TITLE,
+      seedUpdates(
+        revision,
+        formatDay(ctx.now, ctx.timeZone),
+        updated.map((p) => ({ tab: p.tab, updated: p.updated })),
+      ),
+      ctx.interactive,
+    );
+  const kept = count((p) => p.kept.length);
+  const deleted = count((p) => p.deleted.length);
+  const withdrawn = count((p) => p.withdrawn.length);
   result.details!.push(revisionHeld());
   result.summary =
-    `Benchmark seed revision ${SEED_REVISION} imported on ${formatDay(ctx.now, ctx.timeZone)}: ${result.rowsWritten} new fact(s) added` +
-    (edited
-      ? `, ${edited} edited fact(s) kept as you left them.`
-      : '; nothing you typed was changed.') +
+    `Benchmark seed revision ${revision} imported on ${formatDay(ctx.now, ctx.timeZone)}: ` +
+    `${count((p) => p.added.length)} fact(s) added, ${count((p) => p.updated.length)} updated in place, ` +
+    `${kept} kept because you edited them${kept ? " (their new version is under 'Seed review' on the Benchmark overview)" : ''}, ` +
+    `${withdrawn} withdrawn from the seed${withdrawn ? ' (flagged on the overview, not deleted)' : ''}. ` +
+    (deleted
+      ? `${deleted} fact(s) you deleted were not brought back (Restore deleted benchmark facts… does, if you want them). `
+      : '') +
+    `The country tabs now hold revision ${revision}; the team's columns (implication, best practice, status, last reviewed, owner) were not overwritten.` +
     (result.warnings.some((w) => w.includes('changed while'))
       ? ' Some tabs changed while it ran and were left as they were (see below).'
       : '') +
@@ -414,9 +475,71 @@ function onlyLaidOut(grid: Grid, laidOut: Grid): boolean {
   );
 }
 
+/** The Log's lines for one tab: rows updated, kept, edited, withdrawn, deleted, restored. */
+function tabDetails(plan: ImportPlan): string[] {
+  const t = plan.tab;
+  return [
+    ...plan.updated.map(
+      (u) => `${t}, row ${u.row}: '${u.fact.title}' updated to the new revision.`,
+    ),
+    ...plan.kept.map(
+      (k) =>
+        `${t}, row ${k.row}: '${k.topic}' has a new version in the seed; kept as you edited it (see 'Seed review' on the overview).`,
+    ),
+    ...plan.edited
+      .filter((e) => !plan.kept.some((k) => k.row === e.row))
+      .map((e) => `${t}, row ${e.row}: '${e.topic}' differs from the seed; kept as edited.`),
+    ...plan.withdrawn.map(
+      (w) => `${t}, row ${w.row}: '${w.topic}' was withdrawn from the seed; kept, flagged.`,
+    ),
+    ...(plan.deleted.length && !plan.restored.length
+      ? [`${t}: ${plan.deleted.length} seed fact(s) deleted from the tab were not added back.`]
+      : []),
+    ...(plan.restored.length ? [`${t}: ${plan.restored.length} deleted fact(s) restored.`] : []),
+  ];
+}
+
+/** The restore's question, naming what it restores per tab; false when there is nothing or on No. */
+function confirmRestore(ctx: ActionContext, planned: { plan: ImportPlan }[]): boolean {
+  const tabs = planned.filter((p) => p.plan.restored.length);
+  if (!tabs.length)
+    throw new UserError(
+      'No deleted benchmark fact to restore: every seed fact the country tabs received is still there. Nothing was changed.',
+    );
+  const lines = tabs.map(
+    (p) =>
+      `${p.plan.tab}: ${p.plan.restored.length} fact(s) (${p.plan.restored
+        .slice(0, 3)
+        .map((f) => f.title)
+        .join('; ')}${p.plan.restored.length > 3 ? '; …' : ''})`,
+  );
+  return ctx.confirm(
+    'Restore deleted benchmark facts',
+    `These seed facts were deleted from their tabs and will be added again at the end of each tab, as shipped (revision ${seedRevision()}):\n\n${lines.join('\n')}\n\nNothing else changes. Restore them?`,
+  );
+}
+
 /** The Log line that says which revision of the shipped seed the workbook's tabs now hold. */
 const revisionHeld = () =>
-  `Benchmark seed revision ${SEED_REVISION} (${seedFacts().length} facts) held by the country tabs.`;
+  `Benchmark seed revision ${seedRevision()} (${seedFacts().length} facts) held by the country tabs.`;
+
+const SEED_MEMORY_TITLE =
+  'Seed memory — kept by Circularity Workbench for the Benchmark overview: what the last Import benchmark seed changed in place (old and new values). Do not edit this tab: it is rebuilt by each upgrade.';
+
+/** The last upgrade's record, or null (no upgrade yet, or the tab is not readable). */
+function readSeedUpdates(ss: Spreadsheet): SeedUpdates | null {
+  try {
+    return asSeedUpdates(
+      readMemoryTab(
+        ss,
+        SEED_MEMORY_TAB,
+        'the overview then lists no seed updates until the next upgrade',
+      ),
+    );
+  } catch {
+    return null;
+  }
+}
 
 function applyImport(
   deadline: Deadline,
@@ -434,8 +557,15 @@ function applyImport(
     styleHeader(sheet, column, [{ column, note: SEED_REF_COLUMN.note! }]);
     headers.protect(sheet, column);
   }
-  if (plan.refFill)
-    writeBlock(deadline, sheet, plan.refFill.row, plan.refColumn, plan.refFill.values);
+  if (plan.patch) {
+    // One block from the first to the last row touched: the tab's own values elsewhere, and a
+    // person's formula put back in every cell the plan does not change.
+    const { row, values, changed } = plan.patch;
+    ensureSize(sheet, row + values.length - 1, values[0].length);
+    const formulas = sheet.getRange(row, 1, values.length, values[0].length).getFormulas();
+    const kept = formulas.map((r, i) => r.map((f, j) => (changed[i][j] ? '' : f)));
+    writeBlockKeepingFormulas(deadline, sheet, row, 1, values, kept);
+  }
   if (plan.append.length) writeBlock(deadline, sheet, plan.appendAt, 1, plan.append);
   const status = plan.layOut ? STATUS_COLUMN : headerIndex(grid[0]).get(headerKey('Status'))!;
   markTab(sheet, status, plan.refColumn, rows);

@@ -10,6 +10,8 @@ import { criteriaSeedRows, CRITERIA_SEED } from '../core/seed/criteria';
 import { SETTINGS_SEED } from '../core/seed/settings';
 import { planTab, TabPlan, TabState } from '../core/setup-plan';
 import { referenceSeeds } from '../core/seed/reference';
+import { codeOfTab } from '../core/benchmark/tab-columns';
+import { seededLedger } from './benchmark';
 import { ActionContext } from './action';
 import { formatColumns, styleHeader } from './formats';
 import { HeaderProtections } from './header-protection';
@@ -71,10 +73,11 @@ export function setUpWorkbook(ctx: ActionContext, countries?: readonly string[])
   const criteriaSheet = tabs.get(CRITERIA.name);
   const criteria = criteriaSheet ? readTable(criteriaSheet) : [];
   const result: SetupResult = { created: [], columnsAdded: 0, rowsSeeded: 0, warnings: [] };
-  const seeds = referenceSeeds();
+  const seeds = referenceSeeds(ctx.timeZone);
+  const props = PropertiesService.getDocumentProperties();
   const specs = workbookTabs(countries);
   const placeholders: Sheet[] = [];
-  const headers = new HeaderProtections();
+  const headers = new HeaderProtections(props);
   const setUpTabs = () =>
     specs.forEach((spec, position) => {
       const existing = tabs.get(spec.name);
@@ -112,6 +115,12 @@ export function setUpWorkbook(ctx: ActionContext, countries?: readonly string[])
       ctx.beforeWriting(`setting up '${spec.name}'`);
       const sheet =
         existing ?? ss.insertSheet(spec.name, Math.min(position, ss.getSheets().length));
+      // A country tab's seed ledger is written with its seed rows (before them, so a run cut
+      // short in between re-seeds the empty tab): a fact a person deletes afterwards, even
+      // before any Import benchmark seed, is never brought back.
+      const code = codeOfTab(spec.name);
+      if (code && plan.appendRows.length && props)
+        props.setProperties(seededLedger(code, seeds[spec.name]));
       apply(ctx, sheet, plan, state, headers);
       if (plan.create) result.created.push(spec.name);
       result.columnsAdded += plan.create ? 0 : plan.newHeaders.length;

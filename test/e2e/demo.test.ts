@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { workbookTabs } from '../../src/core/schema/tabs';
+import { parseSeedRef, seedFacts, seedRef } from '../../src/core/benchmark/seed';
 
 const ROOT = path.resolve(__dirname, '../..');
 const OUT = fs.mkdtempSync(path.join(os.tmpdir(), 'circ-demo-'));
@@ -91,6 +92,31 @@ describe('npm start', () => {
     expect(byName.get('Partner Ranking')!.charts).toHaveLength(1);
     expect(Object.keys(snap.serviceCalls)).toEqual(
       expect.arrayContaining(['Set up workbook', 'Score partners', 'Refresh KPI dashboard']),
+    );
+  });
+
+  test('the workbook started on seed revision 1 and was upgraded: the country tabs hold the revision-2 facts, the edited one kept and offered', () => {
+    expect(stdout).toMatch(
+      /Benchmark seed revision 2 imported on .*updated in place, 1 kept because you edited them/,
+    );
+    const snap = JSON.parse(fs.readFileSync(path.join(OUT, 'workbook.json'), 'utf8')) as Snapshot;
+    const byId = new Map(seedFacts().map((f) => [f.id, f]));
+    const stale: string[] = [];
+    for (const s of snap.sheets.filter((t) => /^Benchmark [A-Z]{2}$/.test(t.name))) {
+      for (const r of s.values.slice(1)) {
+        const ref = parseSeedRef(r[12] as string);
+        if (!ref) continue;
+        const fact = byId.get(ref.id);
+        if (!fact || `${ref.id}#${ref.hash}` !== seedRef(fact)) stale.push(`${s.name}: ${r[1]}`);
+      }
+    }
+    expect(stale).toEqual(['Benchmark FR: Dormant phones in France']);
+    const overview = snap.sheets
+      .find((t) => t.name === 'Benchmark')!
+      .values.map((r) => String(r[0]));
+    expect(overview).toContainEqual(expect.stringMatching(/^Seed review: 1 fact\(s\) you edited/));
+    expect(overview).toContainEqual(
+      expect.stringMatching(/^Seed updates: what the upgrade to seed revision 2/),
     );
   });
 

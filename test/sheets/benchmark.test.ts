@@ -8,6 +8,7 @@ import {
   importBenchmarkSeed,
   readBenchmark,
   refreshBenchmark,
+  restoreDeletedFacts,
 } from '../../src/sheets/benchmark';
 import { setUpWorkbook } from '../../src/sheets/setup';
 import { NO_DEADLINE, writeBlock } from '../../src/sheets/workbook';
@@ -119,6 +120,7 @@ describe('benchmark tabs on the local runtime', () => {
       'Findings per dimension',
       ...FIVE,
       '',
+      '',
     ]);
     for (const d of BENCHMARK_DIMENSIONS) {
       const row = overviewRow(rt, 'Findings per dimension', d);
@@ -156,7 +158,11 @@ describe('benchmark tabs on the local runtime', () => {
     rt.runAs('FULL', () => refreshBenchmark(actionContext(rt, NOW)));
     expect(overviewRow(rt, 'Review status', 'To verify').slice(1, 6)).toEqual([2, 1, 0, 0, 0]);
     expect(
-      overviewRow(rt, 'Review status', 'Due for review (older than 12 months)').slice(1, 6),
+      overviewRow(
+        rt,
+        'Review status',
+        'Due for review (never, over 12 months ago, or a future date)',
+      ).slice(1, 6),
     ).toEqual([3, 1, 0, 0, 0]);
     const due = values(rt, 'Benchmark');
     const title = due.findIndex((r) => r[0] === 'Facts due for review: 4');
@@ -167,14 +173,14 @@ describe('benchmark tabs on the local runtime', () => {
       'Benchmark DE!2',
     ]);
 
-    // 48 months in Settings: only the undated FR fact and the 2015 DE fact stay due.
+    // 48 months in Settings: only the facts never reviewed stay due (the Year does not count).
     const settings = values(rt, 'Settings');
     const row = settings.findIndex((r) => r[0] === 'Staleness months') + 1;
     rt.runAs('FULL', () => sheet(rt, 'Settings').getRange(row, 2).setValue(48));
     rt.runAs('FULL', () => refreshBenchmark(actionContext(rt, NOW)));
     expect(overviewRow(rt, 'Review status', 'Due for review').slice(0, 6)).toEqual([
-      'Due for review (older than 48 months)',
-      1,
+      'Due for review (never, over 48 months ago, or a future date)',
+      2,
       1,
       0,
       0,
@@ -187,6 +193,7 @@ describe('benchmark tabs on the local runtime', () => {
     expect(read.stalenessMonths).toBe(48);
     const h = benchmarkHighlights(read.model, NOW, read.stalenessMonths);
     expect(h.dueForReview.map((d) => `${d.tab}!${d.row}`)).toEqual([
+      'Benchmark FR!4',
       'Benchmark FR!7',
       'Benchmark DE!2',
     ]);
@@ -207,7 +214,7 @@ describe('benchmark tabs on the local runtime', () => {
     ]);
   });
 
-  test('re-importing the seed keeps an edited finding and reports it by tab and row; twice adds nothing', () => {
+  test('re-importing the seed keeps an edited finding and reports it by tab and row; the team columns are no edit; twice adds nothing', () => {
     const rt = seededWorkbook();
     const fr = sheet(rt, 'Benchmark FR');
     rt.runAs('FULL', () => fr.getRange(5, 3).setValue('Our own reading of this fact'));
@@ -220,12 +227,12 @@ describe('benchmark tabs on the local runtime', () => {
       importBenchmarkSeed({ ...ctx, now: NOW }),
     )!;
     expect(result.rowsWritten).toBe(0);
-    expect(result.warnings).toEqual([
-      'Benchmark FR: kept your edits to 2 seeded fact(s), not overwritten: row(s) 5, 7.',
+    // The same revision: nothing changed upstream, so nothing to offer and no warning.
+    expect(result.warnings).toEqual([]);
+    expect(result.details!.filter((d) => /kept as edited/.test(d))).toEqual([
+      expect.stringMatching(/^Benchmark FR, row 5: '.*' differs from the seed; kept as edited\.$/),
     ]);
-    expect(rt.ui.alerts.at(-1)!.prompt).toMatch(
-      /Benchmark FR: kept your edits to 2 seeded fact\(s\), not overwritten: row\(s\) 5, 7/,
-    );
+    expect(result.summary).toMatch(/0 updated in place, 0 kept because you edited/);
     expect(result.details).toContain(
       'Benchmark FR: 1 seed fact(s) deleted from the tab were not added back.',
     );
@@ -319,6 +326,7 @@ describe('benchmark tabs on the local runtime', () => {
       'Findings per dimension',
       ...FIVE,
       'IT',
+      '',
     ]);
     expect(overviewRow(rt, 'Findings per dimension', 'All findings')[6]).toBe(20);
 
@@ -436,5 +444,80 @@ describe('benchmark tabs on the local runtime', () => {
     expect(total(big)).toBe(5000);
     expect(large.result.rowsRead).toBeGreaterThan(5000);
     expect(large.calls).toBe(small.calls);
+  });
+});
+
+/** Issue 17: the seed ledger from Set up onwards, restoring deleted facts, review dates. */
+describe('seed facts a person deleted, and review dates, on the local runtime', () => {
+  const FR_FACTS = 38 + 20;
+
+  test('a seeded fact deleted after Set up, before any Import, is not brought back', () => {
+    const rt = installRuntime(NOW);
+    rt.runAs('FULL', () => setUpWorkbook(actionContext(rt, NOW)));
+    const fr = sheet(rt, 'Benchmark FR');
+    const deleted = rt.runAs('FULL', () => fr.getRange(3, 2).getValue());
+    rt.runAs('FULL', () => fr.deleteRow(3));
+    const result = rt.runAs('FULL', () => importBenchmarkSeed(actionContext(rt, NOW)));
+    expect(result.rowsWritten).toBe(0);
+    expect(values(rt, 'Benchmark FR').map((r) => r[1])).not.toContain(deleted);
+    expect(result.details).toContain(
+      'Benchmark FR: 1 seed fact(s) deleted from the tab were not added back.',
+    );
+    expect(result.summary).toMatch(/Restore deleted benchmark facts… does/);
+  });
+
+  test('a cleared country tab: Import says so; Restore deleted benchmark facts… names what it restores per tab and brings it back', () => {
+    const rt = seededWorkbook();
+    const fr = sheet(rt, 'Benchmark FR');
+    rt.runAs('FULL', () => fr.getRange(2, 1, fr.getLastRow() - 1, 13).clearContent());
+    rt.runAs('FULL', () => sheet(rt, 'Benchmark UK').deleteRow(2));
+    const imported = rt.runAs('FULL', () => importBenchmarkSeed(actionContext(rt, NOW)));
+    expect(imported.rowsWritten).toBe(0);
+    expect(imported.summary).toMatch(/59 fact\(s\) you deleted were not brought back/);
+
+    // No: nothing changes.
+    rt.ui.scriptResponses([{ button: 'NO' }]);
+    const before = typedCells(rt, COUNTRY_TABS);
+    const no = menu(rt, 'Restore deleted benchmark facts…', restoreDeletedFacts)!;
+    expect(no.summary).toBe('Nothing was restored.');
+    expect(changedCells(before, typedCells(rt, COUNTRY_TABS))).toEqual([]);
+    const question = rt.ui.alerts.find((a) => a.title === 'Restore deleted benchmark facts')!;
+    expect(question.prompt).toMatch(/^These seed facts were deleted/);
+    expect(question.prompt).toMatch(new RegExp(`Benchmark FR: ${FR_FACTS} fact\\(s\\) \\(`));
+    expect(question.prompt).toMatch(/Benchmark UK: 1 fact\(s\) \(/);
+
+    rt.ui.scriptResponses([{ button: 'YES' }]);
+    const yes = menu(rt, 'Restore deleted benchmark facts…', restoreDeletedFacts)!;
+    expect(yes.summary).toMatch(new RegExp(`^Restored ${FR_FACTS + 1} deleted benchmark fact`));
+    const frRows = values(rt, 'Benchmark FR').filter((r) => /^(FR|EU)-/.test(String(r[12])));
+    expect(frRows).toHaveLength(FR_FACTS);
+    // What a person typed below the cleared rows is untouched, and a second restore finds nothing.
+    expect(() =>
+      rt.runAs('FULL', () => restoreDeletedFacts({ ...actionContext(rt, NOW) })),
+    ).toThrow(/No deleted benchmark fact to restore/);
+    const again = rt.runAs('FULL', () => importBenchmarkSeed(actionContext(rt, NOW)));
+    expect(again.rowsWritten).toBe(0);
+  });
+
+  test('after Set up, a seeded fact is due only when the seed never checked it; a Last reviewed in 2062 is flagged', () => {
+    // Revision 2 was checked on 2026-11-29: a day after it.
+    const LATER = new Date(Date.UTC(2026, 10, 30, 9));
+    const rt = installRuntime(LATER);
+    rt.runAs('FULL', () => setUpWorkbook(actionContext(rt, LATER)));
+    const es = sheet(rt, 'Benchmark ES');
+    rt.runAs('FULL', () => es.getRange(2, 11).setValue(new Date('2062-01-15T00:00:00Z')));
+    rt.runAs('FULL', () => refreshBenchmark(actionContext(rt, LATER)));
+    const never = COUNTRY_TABS.map(
+      (t) => values(rt, t).filter((r, i) => i > 0 && r[1] !== '' && r[10] === '').length,
+    );
+    const due = overviewRow(rt, 'Review status', 'Due for review').slice(1, 6);
+    // Per country (overview order): its facts never checked, plus ES's 2062 date.
+    const codes = overviewRow(rt, 'Findings per dimension', 'Findings per dimension').slice(1, 6);
+    expect(due).toEqual(codes.map((c) => never[FIVE.indexOf(String(c))] + (c === 'ES' ? 1 : 0)));
+    const total = due.reduce<number>((n, v) => n + Number(v), 0);
+    expect(total).toBeLessThan(60); // was 140 of 163 with the Year as a review date
+    const overview = values(rt, 'Benchmark');
+    const flagged = overview.find((r) => r[1] === 'Benchmark ES' && r[2] === 2)!;
+    expect(flagged[7]).toMatch(/^Last reviewed 2062-01-15 is in the future/);
   });
 });

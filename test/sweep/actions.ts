@@ -95,6 +95,12 @@ export const SWEPT_ACTIONS: SweptAction[] = [
     caption: 'Import benchmark seed',
     colleague: agecLaw('Finding', 'AGEC (Loi n° 2020-105), as amended in 2024.'),
   },
+  // On the sample workbook nothing was deleted: the action says so and writes nothing.
+  {
+    caption: 'Restore deleted benchmark facts…',
+    answers: [{ button: 'YES' }],
+    colleague: agecLaw('Owner', 'Priya'),
+  },
   { caption: 'Generate report…', answers: blankPeriod, colleague: orderCsat },
   { caption: 'Email report…', answers: blankPeriod, colleague: orderCsat },
   { caption: 'Schedule monthly report', before: ['Stop schedule'], colleague: defaultPeriod },

@@ -3,7 +3,7 @@ import { formatDay } from '../cells';
 import { BenchmarkModel } from './model';
 import { coverageMatrix, MatrixRow } from './coverage';
 import { Finding } from './parse';
-import { isDue } from './staleness';
+import { dueReason, DueReason } from './staleness';
 
 export interface BestPractice {
   country: string;
@@ -20,7 +20,7 @@ export interface DueFact {
   year: number | null;
   lastReviewed: Date | null;
   verified: boolean;
-  /** Why it is due, in words ("last reviewed 2025-01-10", "never reviewed; data of 2022"). */
+  /** Why it is due, in words ("last reviewed 2025-01-10", "never reviewed (…)", "… in the future …"). */
   reason: string;
 }
 
@@ -30,9 +30,12 @@ export interface BenchmarkHighlights {
   matrix: MatrixRow[];
 }
 
-function reason(f: Finding, timeZone: string): string {
-  if (f.lastReviewed) return `last reviewed ${formatDay(f.lastReviewed, timeZone)}`;
-  return f.year === null ? 'never reviewed, and no year' : `never reviewed; data of ${f.year}`;
+function reason(f: Finding, why: DueReason, timeZone: string): string {
+  if (why === 'never') return 'never reviewed (Last reviewed is blank)';
+  const day = formatDay(f.lastReviewed!, timeZone);
+  return why === 'future'
+    ? `Last reviewed ${day} is in the future: check the date`
+    : `last reviewed ${day}`;
 }
 
 /**
@@ -59,7 +62,8 @@ export function benchmarkHighlights(
           source: f.source,
         });
       }
-      if (isDue(f, now, stalenessMonths)) {
+      const why = dueReason(f, now, stalenessMonths);
+      if (why) {
         dueForReview.push({
           country: c.code,
           tab: c.tab,
@@ -68,7 +72,7 @@ export function benchmarkHighlights(
           year: f.year,
           lastReviewed: f.lastReviewed,
           verified: f.verified,
-          reason: reason(f, timeZone),
+          reason: reason(f, why, timeZone),
         });
       }
     }

@@ -1,21 +1,60 @@
 /**
- * Import benchmark seed, decided before anything is written. A seeded row is recognised by its
- * `Seed ref` (fact id + fingerprint of the cells as seeded); a person's edit is a row whose
- * twelve product cells no longer match that fingerprint. The plan only ever appends rows and
- * fills blank `Seed ref` cells: it never rewrites a product cell.
+ * Import benchmark seed — an upgrade that keeps what people wrote — decided before anything is
+ * written. A seeded row is recognised by its `Seed ref` (fact id + fingerprint of the seeded
+ * *content*: dimension, topic, finding, value, unit, year, source; seed-content.ts). Three-way,
+ * per seeded row, between what was seeded (the ref), what the row holds now, and the revision
+ * being imported:
  *
- * - seed facts the tab has never had are appended;
- * - seeded rows a person edited are left alone and reported (tab, row);
- * - seed facts a person deleted are not added back: the ids already imported into a tab are
- *   remembered (the "ledger", kept by the adapter in document properties);
- * - a row without a ref that matches a seed fact (same cells, or same dimension and topic) is
- *   adopted: its ref is filled in, so rows seeded by Set up workbook are not duplicated.
+ * - content nobody edited, fact unchanged upstream: nothing to do;
+ * - content nobody edited, fact changed upstream: the content cells are updated in place (and
+ *   the ref with them); the team's columns (implication, best practice, status, last reviewed,
+ *   owner) are never overwritten — a blank Last reviewed gets the fact's checked date;
+ * - content a person edited, fact changed upstream: kept as they left it; the new version is
+ *   offered on the overview (seed-review.ts) — "kept because edited";
+ * - content a person edited, fact unchanged upstream: theirs, nothing to offer;
+ * - a fact the revision no longer has (withdrawn upstream): flagged, never deleted;
+ * - facts the tab has never had are appended; facts a person deleted are never brought back: the
+ *   ids a tab has received are remembered (the ledger, kept from Set up workbook onwards), unless
+ *   the person asks for them (`restoreDeleted`, the menu's Restore deleted benchmark facts…);
+ * - a row without a ref that matches a fact (same content, or same dimension and topic) is
+ *   adopted: its ref is filled in, so rows seeded before the column existed are not duplicated.
  */
 import { Cell, Grid, isBlank } from '../cells';
 import { headerKey } from '../headers';
-import { fingerprint } from './fingerprint';
-import { parseSeedRef, SeedFact, seedCells, seedFactsFor, seedRef } from './seed';
+import { contentHash, contentOf, CONTENT_HEADERS, hashMatches } from './seed-content';
+import {
+  checkedDate,
+  parseSeedRef,
+  SeedFact,
+  seedCells,
+  seedContent,
+  seedFacts,
+  seedFactsFor,
+  seedRef,
+} from './seed';
 import { factCells, FACT_HEADERS, locateColumns, SEED_REF_COLUMN } from './tab-columns';
+
+export interface ImportOptions {
+  /** Every fact of the revision imported (all scopes); the shipped seed by default. */
+  facts?: readonly SeedFact[];
+  /** The spreadsheet's zone: a checked date is written as midnight there. */
+  timeZone?: string;
+  /** Add back the facts the ledger says the tab had and a person deleted. */
+  restoreDeleted?: boolean;
+  /**
+   * The tab held an older revision (or none known): a blank Last reviewed of every row that now
+   * holds the fact's content gets the date this revision checked it. Otherwise only updated rows
+   * get it, so a date a person cleared on purpose is not filled again by a re-import.
+   */
+  upgrade?: boolean;
+}
+
+export interface UpdatedRow {
+  row: number;
+  fact: SeedFact;
+  /** The content cells the row held (CONTENT_HEADERS order). */
+  before: Cell[];
+}
 
 export interface ImportPlan {
   code: string;
@@ -28,18 +67,31 @@ export interface ImportPlan {
   refColumn: number;
   /** `Seed ref` is missing from row 1 and is added at refColumn. */
   addRefHeader: boolean;
-  /** Blank `Seed ref` cells to fill for adopted rows: one block from `row`, existing values kept. */
-  refFill: { row: number; values: Grid } | null;
+  /**
+   * Cells rewritten in place, as one block: rows from `row`, columns 1..refColumn, holding the
+   * grid's own values except where `changed` is true (the adapter puts formulas back there).
+   */
+  patch: { row: number; values: Grid; changed: boolean[][] } | null;
   /** Rows to append at `appendAt`, laid out under the tab's own header positions. */
   append: Grid;
   appendAt: number;
+  /** New facts appended (restored ones not included). */
   added: SeedFact[];
+  /** Deleted facts appended again (restoreDeleted only). */
+  restored: SeedFact[];
   adopted: { row: number; id: string }[];
+  /** Rows nobody edited whose fact changed upstream: updated in place. */
+  updated: UpdatedRow[];
+  /** Rows a person edited whose fact changed upstream: kept, the new version offered. */
+  kept: { row: number; topic: string; fact: SeedFact }[];
+  /** Every seeded row whose content a person edited (kept as it is), `kept` included. */
   edited: { row: number; topic: string }[];
-  /** Rows unchanged since seeding whose fact the shipped seed now words differently (left as they are). */
-  outdated: { row: number; topic: string }[];
-  /** Facts imported before and since deleted by a person (not added back). */
-  deleted: number;
+  /** Rows whose fact the revision no longer has: flagged, never deleted. */
+  withdrawn: { row: number; topic: string; id: string }[];
+  /** Blank Last reviewed cells of seeded rows filled with the fact's checked date. */
+  reviewedFilled: number;
+  /** Facts the tab received before and a person deleted (not added back unless restoreDeleted). */
+  deleted: SeedFact[];
   /** Every fact id this tab has now received: remembered for the next run. */
   ledger: string[];
 }
@@ -57,8 +109,11 @@ export function planSeedImport(
   tab: string,
   grid: Grid,
   ledger: readonly string[],
+  options: ImportOptions = {},
 ): ImportPlan {
-  const facts = seedFactsFor(code);
+  const all = options.facts ?? seedFacts();
+  const timeZone = options.timeZone ?? 'UTC';
+  const facts = seedFactsFor(code, all);
   const header = grid[0] ?? [];
   const layOut = lastFilled(header) === 0 && grid.every((r) => r.every(isBlank));
   const columns = locateColumns(tab, layOut ? [...FACT_HEADERS, SEED_REF_COLUMN.header] : header);
@@ -70,14 +125,18 @@ export function planSeedImport(
     // A new Seed ref column goes right of every cell in use, so it never lands on a person's data.
     refColumn: columns.seedRef ?? Math.max(0, ...grid.map(lastFilled)) + 1,
     addRefHeader: !layOut && columns.seedRef === null,
-    refFill: null,
+    patch: null,
     append: [],
     appendAt: layOut ? 2 : Math.max(grid.length, 1) + 1,
     added: [],
+    restored: [],
     adopted: [],
+    updated: [],
+    kept: [],
     edited: [],
-    outdated: [],
-    deleted: 0,
+    withdrawn: [],
+    reviewedFilled: 0,
+    deleted: [],
     ledger: [...ledger],
   };
   if (columns.missing.length) {
@@ -85,66 +144,130 @@ export function planSeedImport(
     plan.addRefHeader = false;
     return plan;
   }
+  const col = (h: string) => columns.at.get(h)! - 1;
+  const contentColumns = CONTENT_HEADERS.map(col);
+  const reviewedColumn = col('Last reviewed');
 
+  // Cells to write: row (1-based) → column (0-based) → value.
+  const writes = new Map<number, Map<number, Cell>>();
+  const write = (row: number, column: number, value: Cell) => {
+    if (!writes.has(row)) writes.set(row, new Map());
+    writes.get(row)!.set(column, value);
+  };
+  /** A row whose content is now the fact's: its ref, and a blank Last reviewed gets the checked date. */
+  const current = (i: number, fact: SeedFact, ref: string) => {
+    if (ref !== seedRef(fact)) write(i + 1, plan.refColumn - 1, seedRef(fact));
+    const checked = checkedDate(fact, timeZone);
+    if ((options.upgrade || !ref) && checked !== '' && isBlank(grid[i][reviewedColumn])) {
+      write(i + 1, reviewedColumn, checked);
+      plan.reviewedFilled++;
+    }
+  };
+
+  const allIds = new Set(all.map((f) => f.id));
   const byId = new Map(facts.map((f) => [f.id, f]));
   const present = new Set<string>();
   const unclaimed: number[] = [];
   for (let i = 1; i < grid.length; i++) {
     const cells = factCells(grid[i], columns);
-    const ref = columns.seedRef ? parseSeedRef(grid[i][columns.seedRef - 1]) : null;
-    const fact = ref ? byId.get(ref.id) : undefined;
-    if (!ref || !fact) {
-      if (!cells.every(isBlank) && (!columns.seedRef || isBlank(grid[i][columns.seedRef - 1])))
-        unclaimed.push(i);
+    const refCell = columns.seedRef ? grid[i][columns.seedRef - 1] : '';
+    const ref = parseSeedRef(refCell);
+    const topic = String(cells[1] ?? '');
+    if (!ref) {
+      if (!cells.every(isBlank) && isBlank(refCell)) unclaimed.push(i);
+      continue;
+    }
+    const fact = byId.get(ref.id);
+    if (!fact) {
+      if (!allIds.has(ref.id)) plan.withdrawn.push({ row: i + 1, topic, id: ref.id });
       continue;
     }
     present.add(fact.id);
-    if (fingerprint(cells) !== ref.hash)
-      plan.edited.push({ row: i + 1, topic: String(cells[1] ?? '') });
-    else if (seedRef(fact) !== `${ref.id}#${ref.hash}`)
-      plan.outdated.push({ row: i + 1, topic: String(cells[1] ?? '') });
+    const content = contentOf(cells);
+    const latest = seedContent(fact);
+    const nobodyEdited = hashMatches(ref.hash, content);
+    const sameAsLatest = contentHash(content) === contentHash(latest);
+    const changedUpstream = !hashMatches(ref.hash, latest);
+    if (sameAsLatest) current(i, fact, String(refCell).trim());
+    else if (nobodyEdited && changedUpstream) {
+      // A restore only restores: the update waits for Import benchmark seed.
+      if (options.restoreDeleted) continue;
+      plan.updated.push({ row: i + 1, fact, before: content });
+      latest.forEach((v, j) => write(i + 1, contentColumns[j], v));
+      current(i, fact, '');
+    } else {
+      plan.edited.push({ row: i + 1, topic });
+      if (changedUpstream) plan.kept.push({ row: i + 1, topic, fact });
+    }
   }
 
-  // Rows a person (or Set up workbook) has but that carry no ref: same cells first, then same
+  // Rows a person (or Set up workbook) has but that carry no ref: same content first, then same
   // dimension and topic (an edited copy), each fact adopted at most once.
   const open = facts.filter((f) => !present.has(f.id));
-  const byPrint = new Map(open.map((f) => [fingerprint(seedCells(f)), f]));
-  const byIdentity = new Map(open.map((f) => [identity(seedCells(f)[0], seedCells(f)[1]), f]));
-  const fills = new Map<number, string>();
+  const byPrint = new Map(open.map((f) => [contentHash(seedContent(f)), f]));
+  const byIdentity = new Map(open.map((f) => [identity(seedContent(f)[0], seedContent(f)[1]), f]));
   for (const i of unclaimed) {
     const cells = factCells(grid[i], columns);
-    const print = fingerprint(cells);
+    const print = contentHash(contentOf(cells));
     const fact = byPrint.get(print) ?? byIdentity.get(identity(cells[0], cells[1]));
     if (!fact || present.has(fact.id)) continue;
     present.add(fact.id);
-    fills.set(i + 1, seedRef(fact));
+    write(i + 1, plan.refColumn - 1, seedRef(fact));
     plan.adopted.push({ row: i + 1, id: fact.id });
-    if (print !== fingerprint(seedCells(fact)))
+    if (print !== contentHash(seedContent(fact)))
       plan.edited.push({ row: i + 1, topic: String(cells[1] ?? '') });
   }
-  if (fills.size) {
-    const rows = [...fills.keys()];
-    const first = Math.min(...rows);
-    const last = Math.max(...rows);
-    const values: Grid = [];
-    for (let r = first; r <= last; r++) {
-      const existing = columns.seedRef ? (grid[r - 1][columns.seedRef - 1] ?? '') : '';
-      values.push([fills.get(r) ?? existing]);
-    }
-    plan.refFill = { row: first, values };
-  }
   plan.edited.sort((a, b) => a.row - b.row);
+  plan.patch = patchOf(grid, writes, plan.refColumn);
 
   const remembered = new Set(ledger);
-  plan.deleted = facts.filter((f) => remembered.has(f.id) && !present.has(f.id)).length;
-  plan.added = facts.filter((f) => !present.has(f.id) && !remembered.has(f.id));
+  plan.deleted = facts.filter((f) => remembered.has(f.id) && !present.has(f.id));
+  // A restore adds back only what was deleted; new facts wait for Import benchmark seed.
+  plan.added = options.restoreDeleted
+    ? []
+    : facts.filter((f) => !present.has(f.id) && !remembered.has(f.id));
+  if (options.restoreDeleted) plan.restored = plan.deleted;
   const width = Math.max(plan.refColumn, ...columns.at.values());
-  plan.append = plan.added.map((f) => {
-    const row: Cell[] = new Array(width).fill('');
-    seedCells(f).forEach((v, j) => (row[columns.at.get(FACT_HEADERS[j])! - 1] = v));
-    row[plan.refColumn - 1] = seedRef(f);
-    return row;
-  });
-  plan.ledger = [...new Set([...ledger, ...present, ...plan.added.map((f) => f.id)])];
+  // In the seed's order, restored facts among the new ones.
+  const appended = new Set([...plan.added, ...plan.restored]);
+  plan.append = facts
+    .filter((f) => appended.has(f))
+    .map((f) => {
+      const row: Cell[] = new Array(width).fill('');
+      seedCells(f, timeZone).forEach((v, j) => (row[columns.at.get(FACT_HEADERS[j])! - 1] = v));
+      row[plan.refColumn - 1] = seedRef(f);
+      return row;
+    });
+  plan.ledger = [
+    ...new Set([
+      ...ledger,
+      ...present,
+      ...plan.added.map((f) => f.id),
+      ...plan.restored.map((f) => f.id),
+    ]),
+  ];
   return plan;
+}
+
+/** The rows the plan rewrites as one block (columns 1..width), or null when it rewrites none. */
+function patchOf(
+  grid: Grid,
+  writes: Map<number, Map<number, Cell>>,
+  width: number,
+): ImportPlan['patch'] {
+  if (!writes.size) return null;
+  const rows = [...writes.keys()];
+  const first = Math.min(...rows);
+  const last = Math.max(...rows);
+  const values: Grid = [];
+  const changed: boolean[][] = [];
+  for (let r = first; r <= last; r++) {
+    const mine = writes.get(r);
+    const source = grid[r - 1] ?? [];
+    values.push(
+      Array.from({ length: width }, (_, c) => (mine?.has(c) ? mine.get(c)! : (source[c] ?? ''))),
+    );
+    changed.push(Array.from({ length: width }, (_, c) => mine?.has(c) ?? false));
+  }
+  return { row: first, values, changed };
 }

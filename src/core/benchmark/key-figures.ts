@@ -3,8 +3,10 @@
  * the README), so that the same tab always gives the same figure:
  *
  * 1. candidates: findings of the figure's dimensions that pass its filters (topic, unit, numeric);
- * 2. best first: country-level before EU-level, topic matching `prefer` before the rest,
- *    verified before to verify, then the latest Year (`latest`) or the tab's row order (`first`);
+ * 2. best first: an actual before a projection (a Year after the current year: a forecast or a
+ *    target date, never a figure achieved), country-level before EU-level, topic matching
+ *    `prefer` before the rest, verified before to verify, then the latest Year (`latest`) or the
+ *    tab's row order (`first`); a projection picked for want of an actual says so;
  * 3. `list` names every candidate instead (competitors).
  */
 import { isBlank, toNumber } from '../cells';
@@ -103,11 +105,18 @@ function qualifies(spec: KeyFigureSpec, f: Finding): boolean {
   return true;
 }
 
-function better(spec: KeyFigureSpec) {
+/** A fact whose Year is after the current year: a projection, not an actual. */
+export function isProjection(f: Pick<Finding, 'year'>, now: Date): boolean {
+  return f.year !== null && f.year > now.getUTCFullYear();
+}
+
+function better(spec: KeyFigureSpec, now: Date) {
   return (a: Finding, b: Finding): number => {
     if (spec.pick === 'list') return a.row - b.row;
     const prefer = (f: Finding) => (spec.prefer && !spec.prefer.test(f.topic) ? 1 : 0);
+    const projected = (f: Finding) => (isProjection(f, now) ? 1 : 0);
     const order =
+      projected(a) - projected(b) ||
       (a.scope === 'EU' ? 1 : 0) - (b.scope === 'EU' ? 1 : 0) ||
       prefer(a) - prefer(b) ||
       (a.verified ? 0 : 1) - (b.verified ? 0 : 1);
@@ -123,18 +132,25 @@ function valueText(f: Finding): string {
   return f.unit ? `${v} ${f.unit}` : v;
 }
 
-function describeFinding(spec: KeyFigureSpec, f: Finding): string {
+function describeFinding(spec: KeyFigureSpec, f: Finding, now: Date): string {
   const value = valueText(f);
   const year = f.year === null ? '' : ` (${f.year})`;
-  const flag = f.verified ? '' : ' [to verify]';
+  const flag = (isProjection(f, now) ? ' [projection]' : '') + (f.verified ? '' : ' [to verify]');
   if (spec.numeric) return `${value}${year} — ${f.topic}${flag}`;
   return `${f.topic}${value ? `: ${value}` : ''}${year}${flag}`;
 }
 
-/** One figure per spec for one country's findings, in KEY_FIGURES order. */
-export function keyFigures(findings: Finding[], specs: KeyFigureSpec[] = KEY_FIGURES): KeyFigure[] {
+/**
+ * One figure per spec for one country's findings, in KEY_FIGURES order. `now` decides what is a
+ * projection (default: the current date).
+ */
+export function keyFigures(
+  findings: Finding[],
+  specs: KeyFigureSpec[] = KEY_FIGURES,
+  now: Date = new Date(),
+): KeyFigure[] {
   return specs.map((spec) => {
-    const candidates = findings.filter((f) => qualifies(spec, f)).sort(better(spec));
+    const candidates = findings.filter((f) => qualifies(spec, f)).sort(better(spec, now));
     if (!candidates.length) return { id: spec.id, label: spec.label, text: '', from: [] };
     if (spec.pick === 'list') {
       const names = candidates.slice(0, MAX_NAMES).map((f) => f.topic);
@@ -149,7 +165,7 @@ export function keyFigures(findings: Finding[], specs: KeyFigureSpec[] = KEY_FIG
     return {
       id: spec.id,
       label: spec.label,
-      text: describeFinding(spec, candidates[0]),
+      text: describeFinding(spec, candidates[0], now),
       from: [candidates[0]],
     };
   });

@@ -11,10 +11,18 @@ import { Cell, Grid, formatDay } from '../cells';
 import { BENCHMARK_DIMENSIONS } from '../schema/lists';
 import { coverageMark, coveredDimensions } from './coverage';
 import { benchmarkHighlights } from './highlights';
-import { KEY_FIGURES, keyFigures } from './key-figures';
+import { isProjection, KEY_FIGURES, keyFigures } from './key-figures';
 import { BenchmarkModel } from './model';
-import { TO_VERIFY, VERIFIED } from './seed';
+import { SeedFact, seedFacts, seedRevision, TO_VERIFY, VERIFIED } from './seed';
+import { offeredRows, SeedUpdates, seedReview, seedUpdateRows } from './seed-review';
 import { isDue } from './staleness';
+
+/** What the overview says about the seed: the shipped revision's facts and the last upgrade. */
+export interface SeedNews {
+  revision: number;
+  facts: readonly SeedFact[];
+  updates: SeedUpdates | null;
+}
 
 export const OVERVIEW_TAB = 'Benchmark';
 
@@ -82,6 +90,7 @@ export function overviewLayout(
   stalenessMonths: number,
   /** The spreadsheet's zone: dates on the overview are its days. */
   timeZone = 'UTC',
+  seed: SeedNews = { revision: seedRevision(), facts: seedFacts(), updates: null },
 ): OverviewLayout {
   const iso = (d: Date | null) => (d ? formatDay(d, timeZone) : '');
   const countries = model.countries;
@@ -101,7 +110,7 @@ export function overviewLayout(
       ['Country benchmark: legal framework and competitive landscape, side by side'],
       [
         `Refreshed ${iso(now)} from ${countries.map((c) => `'${c.tab}'`).join(', ')}. ` +
-          `A fact is due for review when its Last reviewed date (or, never reviewed, 31 December of its Year) is more than ${stalenessMonths} months old (Settings › Staleness months).`,
+          `A fact is due for review when its Last reviewed date is blank (never checked), more than ${stalenessMonths} months old (Settings › Staleness months), or in the future.`,
       ],
     ],
   });
@@ -161,7 +170,7 @@ export function overviewLayout(
     { when: 'textEquals', value: '✓', background: GREEN, ranges: [marks] },
   );
 
-  const figures = countries.map((c) => keyFigures(c.findings));
+  const figures = countries.map((c) => keyFigures(c.findings, KEY_FIGURES, now));
   const keys = section(
     'Key figures',
     KEY_FIGURES.map((k, i) =>
@@ -188,7 +197,11 @@ export function overviewLayout(
       'To verify',
       countries.map((c) => c.findings.filter((f) => !f.verified).length),
     ),
-    line(`Due for review (older than ${stalenessMonths} months)`, due),
+    line(`Due for review (never, over ${stalenessMonths} months ago, or a future date)`, due),
+    line(
+      `Projections (Year after ${now.getUTCFullYear()})`,
+      countries.map((c) => c.findings.filter((f) => isProjection(f, now)).length),
+    ),
     line(
       'Tab problems',
       countries.map((c) => c.problems.join('; ')),
@@ -197,7 +210,7 @@ export function overviewLayout(
   rules.push(
     { when: 'greaterThan', value: 0, background: AMBER, ranges: [at(review, 2)] },
     { when: 'greaterThan', value: 0, background: STALE, ranges: [at(review, 3)] },
-    { when: 'notEmpty', background: GAP, ranges: [at(review, 4)] },
+    { when: 'notEmpty', background: GAP, ranges: [at(review, 5)] },
   );
   blocks.push({ row: 4, column: 1, values: side });
 
@@ -226,7 +239,7 @@ export function overviewLayout(
   );
   const dueList = list(
     `Facts due for review: ${highlights.dueForReview.length}`,
-    ['Country', 'Tab', 'Row', 'Topic', 'Year', 'Last reviewed', 'Status'],
+    ['Country', 'Tab', 'Row', 'Topic', 'Year', 'Last reviewed', 'Status', 'Why'],
     highlights.dueForReview.map((d) => [
       d.country,
       d.tab,
@@ -235,6 +248,7 @@ export function overviewLayout(
       d.year ?? '',
       iso(d.lastReviewed),
       d.verified ? VERIFIED : TO_VERIFY,
+      d.reason,
     ]),
     'None: every fact was reviewed recently enough.',
   );
@@ -244,6 +258,33 @@ export function overviewLayout(
     background: AMBER,
     ranges: [{ ...dueList, column: 7, columns: 1 }],
   });
+  const toReview = seedReview(model, seed.facts);
+  list(
+    `Seed review: ${toReview.offered.length} fact(s) you edited have a new version in seed revision ${seed.revision}; ${toReview.withdrawn.length} row(s) hold a fact the seed withdrew`,
+    ['Fact', 'Where', 'Column', 'Your version', 'New version'],
+    [
+      ...offeredRows(toReview),
+      ...toReview.withdrawn.map((w) => [
+        w.topic,
+        `${w.tab} row ${w.row}`,
+        '',
+        '(kept)',
+        'withdrawn from the seed: kept as it is; delete the row if you no longer need it',
+      ]),
+    ],
+    'Nothing to review: no edited fact has a newer version, and no seeded fact was withdrawn.',
+  );
+  const updates = seed.updates;
+  list(
+    updates
+      ? `Seed updates: what the upgrade to seed revision ${updates.revision} on ${updates.on} changed in place (${updates.facts.length} fact(s))`
+      : 'Seed updates: what the last upgrade changed in place',
+    ['Fact', 'Tabs', 'Column', 'Old value', 'New value'],
+    updates ? seedUpdateRows(updates) : [],
+    updates
+      ? 'The last upgrade changed no fact in place.'
+      : 'No upgrade yet: Import benchmark seed lists here what it changes.',
+  );
   list(
     'Global context (seed facts about no single country; counted in no column above)',
     ['Topic', 'Finding', 'Value', 'Unit', 'Year', 'Source', 'Status'],
@@ -279,7 +320,8 @@ export function overviewLayout(
 function notes(model: BenchmarkModel, months: number): string[] {
   const out = [
     "Rows whose Topic starts with 'EU:' are EU-level facts, shown in the tab of every EU member and counted with its own findings; key figures prefer a country-level fact.",
-    `Due for review: Last reviewed more than ${months} months ago; a fact nobody has reviewed yet counts from 31 December of its Year; a fact with neither is due.`,
+    `Due for review: Last reviewed blank (never checked), more than ${months} months ago, or in the future (a typo to correct). A seeded fact's Last reviewed is the date the seed's authors checked it against its sources; its Year is the year of the data, not a review.`,
+    "Projections: a fact whose Year is after the current year is a forecast or a target date; a key figure is never a projection when an actual exists, and says '[projection]' when it is.",
     'Coverage: ✓ at least one verified finding in the dimension, ? findings still to verify, ✗ no finding. Status other than verified counts as to verify.',
     ...KEY_FIGURES.map((k) => `Key figure '${k.label}': ${k.rule}.`),
   ];

@@ -7,7 +7,8 @@ import { Cell, columnLetter, describe, Grid, isBlank, toDate, toNumber, formatDa
 import { headerKey } from '../headers';
 import { BENCHMARK_DIMENSIONS } from '../schema/lists';
 import { countryName } from './countries';
-import { EU_PREFIX } from './seed';
+import { EU_PREFIX, parseSeedRef } from './seed';
+import { contentOf } from './seed-content';
 import { factCells, FACT_HEADERS, locateColumns, TabColumns } from './tab-columns';
 
 export interface Finding {
@@ -29,6 +30,10 @@ export interface Finding {
   owner: string;
   /** EU-level when the Topic starts with "EU:". */
   scope: 'country' | 'EU';
+  /** The row's `Seed ref` (the seed fact it came from, fingerprint as seeded), or null. */
+  seed: { id: string; hash: string } | null;
+  /** The seed's columns as the row holds them (seed-content.ts), to compare with a revision. */
+  content: Cell[];
 }
 
 export interface CountryFindings {
@@ -107,7 +112,9 @@ export function parseCountryTab(
   for (let i = 1; i < grid.length; i++) {
     const cells = factCells(grid[i], columns);
     if (cells.every(isBlank)) continue;
-    out.findings.push(readRow(i + 1, cells, columns, tab, out.issues, timeZone));
+    const finding = readRow(i + 1, cells, columns, tab, out.issues, timeZone);
+    if (columns.seedRef) finding.seed = parseSeedRef(grid[i][columns.seedRef - 1]);
+    out.findings.push(finding);
   }
   return out;
 }
@@ -163,5 +170,7 @@ function readRow(
     lastReviewed,
     owner: text(get('Owner')),
     scope: topic.toUpperCase().startsWith(EU_PREFIX.trim()) ? 'EU' : 'country',
+    seed: null,
+    content: contentOf(cells),
   };
 }

@@ -13,7 +13,11 @@ import { Cell, Grid } from '../cells';
 import { BENCHMARK_DIMENSIONS } from '../schema/lists';
 import SEED from '../seed/benchmark-seed.json';
 import { isEuMember } from './countries';
-import { fingerprint, fnv1a } from './fingerprint';
+import { fnv1a } from './fingerprint';
+import { zonedTimeToEpoch } from '../kpi/months';
+import { contentHash, contentOf, TO_VERIFY, VERIFIED } from './seed-content';
+
+export { TO_VERIFY, VERIFIED };
 
 export interface SeedFact {
   /** Stable id: the scope and a hash of scope + title ("FR-1x2y3z"). */
@@ -32,22 +36,31 @@ export interface SeedFact {
   checked: string | null;
 }
 
-/** Which revision of the shared seed the add-on ships (recorded in Log by the seed's actions). */
-export const SEED_REVISION: number = SEED.revision;
+/** A seed file's shape: the keys once, one array per fact (build/copy-seed.ts). */
+export interface SeedFile {
+  revision?: number;
+  columns: string[];
+  facts: unknown[][];
+}
+
+/** One revision of the seed: its id and its facts in the seed's order. */
+export interface SeedRevision {
+  revision: number;
+  facts: SeedFact[];
+}
 
 export const EU_SCOPE = 'EU';
 export const GLOBAL_SCOPE = 'GLOBAL';
 /** Marks an EU-level fact in a member's tab (its Topic starts with it). */
 export const EU_PREFIX = 'EU: ';
-export const VERIFIED = 'verified';
-export const TO_VERIFY = 'to verify';
 
-let facts: SeedFact[] | null = null;
+/** A fact's stable id: its scope and a hash of scope + title (the same in every revision). */
+export const factId = (country: string, title: string) =>
+  `${country}-${fnv1a(`${country}|${title}`)}`;
 
-/** Every seed fact, in the seed's order (parsed once, on first use: nothing runs at load time). */
-export function seedFacts(): SeedFact[] {
-  if (facts) return facts;
-  const col = (name: string) => SEED.columns.indexOf(name);
+/** The facts of a seed file (a revision without a `checked` column has none checked). */
+export function parseSeed(file: SeedFile): SeedFact[] {
+  const col = (name: string) => file.columns.indexOf(name);
   const [c, d, t, s, v, u, y, src, ver, chk] = [
     'country',
     'dimension',
@@ -60,24 +73,40 @@ export function seedFacts(): SeedFact[] {
     'verified',
     'checked',
   ].map(col);
-  facts = (SEED.facts as (string | number | boolean | null)[][]).map((r) => {
+  return file.facts.map((r) => {
     const country = String(r[c]);
     const title = String(r[t]);
     return {
-      id: `${country}-${fnv1a(`${country}|${title}`)}`,
+      id: factId(country, title),
       country,
       dimension: String(r[d]),
       title,
       summary: String(r[s] ?? ''),
       value: typeof r[v] === 'number' ? (r[v] as number) : null,
-      unit: r[u] === null ? null : String(r[u]),
+      unit: r[u] === null || r[u] === undefined ? null : String(r[u]),
       year: typeof r[y] === 'number' ? (r[y] as number) : null,
       source: String(r[src] ?? ''),
       verified: r[ver] === true,
-      checked: typeof r[chk] === 'string' ? (r[chk] as string) : null,
+      checked: chk >= 0 && typeof r[chk] === 'string' ? (r[chk] as string) : null,
     };
   });
-  return facts;
+}
+
+let facts: SeedFact[] | null = null;
+
+/** Every fact of the shipped seed, in the seed's order (parsed once, on first use: nothing runs at load time). */
+export function seedFacts(): SeedFact[] {
+  return (facts ??= parseSeed(SEED as SeedFile));
+}
+
+/** Which revision of the shared seed the add-on ships (recorded in Log by the seed's actions). */
+export function seedRevision(): number {
+  return Number(SEED.revision);
+}
+
+/** The shipped revision: what Import benchmark seed upgrades a workbook to. */
+export function shippedSeed(): SeedRevision {
+  return { revision: seedRevision(), facts: seedFacts() };
 }
 
 /** GLOBAL facts: shown once on the overview, in no country tab. */
@@ -89,8 +118,8 @@ export function globalFacts(): SeedFact[] {
  * The facts a country's tab holds: its own, plus the EU's when it is a member; ordered by
  * dimension (product order), own facts before EU ones, seed order otherwise.
  */
-export function seedFactsFor(code: string): SeedFact[] {
-  const mine = seedFacts().filter(
+export function seedFactsFor(code: string, all: readonly SeedFact[] = seedFacts()): SeedFact[] {
+  const mine = all.filter(
     (f) => f.country === code || (f.country === EU_SCOPE && isEuMember(code)),
   );
   const rank = (f: SeedFact) => {
@@ -110,11 +139,11 @@ export function seedFactsFor(code: string): SeedFact[] {
 const quoted = (s: string) => s.replace(/^'/, '\u2018');
 
 /**
- * A fact as the twelve cells of product.md's columns: Last reviewed and Owner stay blank (no
- * person has reviewed a seeded fact yet; staleness then runs from its Year); Implication and
- * Best practice are left for the team.
+ * A fact as the twelve cells of product.md's columns. Last reviewed is the date the fact was
+ * checked against its sources (blank when it never was: then it is due for review), as a date at
+ * midnight in the spreadsheet's zone; Implication, Best practice and Owner are left for the team.
  */
-export function seedCells(fact: SeedFact): Cell[] {
+export function seedCells(fact: SeedFact, timeZone = 'UTC'): Cell[] {
   return [
     fact.dimension,
     (fact.country === EU_SCOPE ? EU_PREFIX : '') + quoted(fact.title),
@@ -126,14 +155,28 @@ export function seedCells(fact: SeedFact): Cell[] {
     '',
     fact.verified ? VERIFIED : TO_VERIFY,
     quoted(fact.source),
-    '',
+    checkedDate(fact, timeZone),
     '',
   ];
 }
 
-/** The `Seed ref` of a seeded row: fact id and fingerprint of the seeded cells ("FR-1x2y3z#9k8j7h"). */
+/** The seed's content cells of a fact (dimension, topic, finding, value, unit, year, source). */
+export function seedContent(fact: SeedFact): Cell[] {
+  return contentOf(seedCells(fact));
+}
+
+/** The fact's `checked` day as a date at midnight in `timeZone`, or '' when never checked. */
+export function checkedDate(fact: SeedFact, timeZone: string): Cell {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(fact.checked ?? '');
+  return m ? new Date(zonedTimeToEpoch(+m[1], +m[2] - 1, +m[3], 0, 0, 0, timeZone)) : '';
+}
+
+/**
+ * The `Seed ref` of a seeded row: fact id and fingerprint of the seeded *content* — dimension,
+ * topic, finding, value, unit, year, source; never the team's columns ("FR-1x2y3z#9k8j7h").
+ */
 export function seedRef(fact: SeedFact): string {
-  return `${fact.id}#${fingerprint(seedCells(fact))}`;
+  return `${fact.id}#${contentHash(seedContent(fact))}`;
 }
 
 /** "FR-1x2y3z#9k8j7h" → its parts; null for anything else (a person's text, a blank). */
@@ -146,6 +189,10 @@ export function parseSeedRef(v: Cell): { id: string; hash: string } | null {
  * Seed rows for a new or empty `Benchmark XX` tab, in spec column order (product.md's twelve)
  * followed by the `Seed ref` cell: what Set up workbook and Add country write.
  */
-export function benchmarkSeedRows(code: string): Grid {
-  return seedFactsFor(code).map((f) => [...seedCells(f), seedRef(f)]);
+export function benchmarkSeedRows(
+  code: string,
+  timeZone = 'UTC',
+  all: readonly SeedFact[] = seedFacts(),
+): Grid {
+  return seedFactsFor(code, all).map((f) => [...seedCells(f, timeZone), seedRef(f)]);
 }

@@ -10,12 +10,16 @@ export const LAST_IMPORT_TAB = 'Last import';
 export const IMPORT_MEMORY_TAB = 'Import memory';
 /** Which consolidated scores in Partners are the add-on's (provenance.ts). */
 export const RATINGS_MEMORY_TAB = 'Ratings memory';
+/** What the last benchmark seed upgrade changed, for the overview's 'Seed updates'. */
+export const SEED_MEMORY_TAB = 'Seed memory';
 
 /** True for a name the add-on gives a tab it generates. */
 export function isGeneratedName(name: string): boolean {
   return (
     REPORT_TAB_PATTERN.test(name) ||
-    [RANKING_TAB, LAST_IMPORT_TAB, IMPORT_MEMORY_TAB, RATINGS_MEMORY_TAB].includes(name) ||
+    [RANKING_TAB, LAST_IMPORT_TAB, IMPORT_MEMORY_TAB, RATINGS_MEMORY_TAB, SEED_MEMORY_TAB].includes(
+      name,
+    ) ||
     workbookTabs().some((t) => t.kind === 'generated' && t.name === name)
   );
 }

@@ -20,13 +20,14 @@ function inSpecOrder(spec: TabSpec, seed: Grid): Grid {
   ).rows;
 }
 
-export function referenceSeeds(): Record<string, Grid> {
+/** @param timeZone the spreadsheet's: a seeded fact's Last reviewed is midnight of its checked day there. */
+export function referenceSeeds(timeZone = 'UTC'): Record<string, Grid> {
   return {
     [KPI_TARGETS.name]: inSpecOrder(KPI_TARGETS, KPI_TARGETS_SEED),
     [FACTORS.name]: inSpecOrder(FACTORS, FACTORS_SEED),
     // Empty country tabs get their seed facts (spec order, Seed ref last).
     ...Object.fromEntries(
-      COUNTRIES.map((c) => [benchmarkCountryTab(c).name, benchmarkSeedRows(c)]),
+      COUNTRIES.map((c) => [benchmarkCountryTab(c).name, benchmarkSeedRows(c, timeZone)]),
     ),
   };
 }

@@ -25,13 +25,13 @@ describe('benchmark highlights', () => {
     expect(h.dueForReview[1].lastReviewed).toEqual(new Date('2025-11-25T00:00:00Z'));
     expect(h.dueForReview[0].year).toBe(2024);
     expect(h.dueForReview.map((d) => d.reason)).toEqual([
-      'never reviewed; data of 2024',
+      'never reviewed (Last reviewed is blank)',
       'last reviewed 2025-11-25',
-      'never reviewed, and no year',
-      'never reviewed; data of 2015',
+      'never reviewed (Last reviewed is blank)',
+      'never reviewed (Last reviewed is blank)',
     ]);
-    // A longer staleness lets the fact reviewed in November 2025 and the 2024 fact off.
-    expect(benchmarkHighlights(model, NOW, 24).dueForReview.map((d) => d.row)).toEqual([7, 2]);
+    // A longer staleness lets the fact reviewed in November 2025 off; never reviewed stays due.
+    expect(benchmarkHighlights(model, NOW, 24).dueForReview.map((d) => d.row)).toEqual([4, 7, 2]);
   });
 
   test('best practices: rows with a Best practice and best_practice rows', () => {

@@ -14,10 +14,10 @@ function apply(grid: Grid, plan: ReturnType<typeof planSeedImport>): Grid {
   const pad = (r: Cell[]) => [...r, ...new Array(Math.max(0, width - r.length)).fill('')];
   if (plan.addRefHeader)
     out[0] = pad(out[0]).map((v, i) => (i === plan.refColumn - 1 ? SEED_REF_COLUMN.header : v));
-  plan.refFill?.values.forEach(([v], i) => {
-    const r = plan.refFill!.row - 1 + i;
+  plan.patch?.values.forEach((values, i) => {
+    const r = plan.patch!.row - 1 + i;
     out[r] = pad(out[r]);
-    out[r][plan.refColumn - 1] = v;
+    values.forEach((v, j) => (out[r][j] = v));
   });
   return [...out, ...plan.append];
 }
@@ -32,7 +32,7 @@ describe('Import benchmark seed: the plan', () => {
     const second = planSeedImport('FR', 'Benchmark FR', after, first.ledger);
     expect(second.added).toEqual([]);
     expect(second.edited).toEqual([]);
-    expect(second.refFill).toBeNull();
+    expect(second.patch).toBeNull();
     // Even with the ledger lost, the refs in the tab are enough.
     expect(planSeedImport('FR', 'Benchmark FR', after, []).added).toEqual([]);
   });
@@ -41,14 +41,16 @@ describe('Import benchmark seed: the plan', () => {
     const tab = apply([WITH_REF], planSeedImport('FR', 'Benchmark FR', [WITH_REF], []));
     const ledger = planSeedImport('FR', 'Benchmark FR', tab, []).ledger;
     tab[4][2] = 'My own wording of the finding';
-    tab[6][10] = new Date('2026-10-01T00:00:00Z'); // reviewed: an edit too
+    tab[6][10] = new Date('2026-10-01T00:00:00Z'); // reviewed: the team's column, not an edit
+    tab[6][6] = 'Our implication'; // the team's column too
     const deleted = tab.splice(9, 1)[0];
     const plan = planSeedImport('FR', 'Benchmark FR', tab, ledger);
-    expect(plan.edited.map((e) => e.row)).toEqual([5, 7]);
+    expect(plan.edited.map((e) => e.row)).toEqual([5]);
     expect(plan.edited[0].topic).toBe(String(tab[4][1]));
     expect(plan.added).toEqual([]);
-    expect(plan.deleted).toBe(1);
+    expect(plan.deleted.map((f) => f.title)).toEqual([deleted[1]]);
     expect(plan.append).toEqual([]);
+    expect(plan.patch).toBeNull();
     // Without the ledger (ids never remembered) the deleted fact would come back, once.
     const noLedger = planSeedImport('FR', 'Benchmark FR', tab, []);
     expect(noLedger.append.map((r) => r[1])).toEqual([deleted[1]]);
@@ -64,8 +66,10 @@ describe('Import benchmark seed: the plan', () => {
     expect(plan.adopted).toHaveLength(seeded.length);
     expect(plan.added).toEqual([]);
     expect(plan.edited.map((e) => e.row)).toEqual([5]);
-    expect(plan.refFill!.row).toBe(2);
-    expect(plan.refFill!.values).toHaveLength(seeded.length);
+    expect(plan.patch!.row).toBe(2);
+    expect(plan.patch!.values).toHaveLength(seeded.length);
+    // Only the Seed ref cells change; every other cell of the block is the tab's own.
+    expect(plan.patch!.changed.every((r) => r.every((c, j) => c === (j === 12)))).toBe(true);
     const again = planSeedImport('DE', 'Benchmark DE', apply(grid, plan), plan.ledger);
     expect([again.added.length, again.adopted.length, again.edited.map((e) => e.row)]).toEqual([
       0,
@@ -109,7 +113,7 @@ describe('Import benchmark seed: the plan', () => {
     const rows = benchmarkSeedRows('US');
     const grid: Grid = [WITH_REF, ...rows.slice(1), [...rows[0].slice(0, 12), 'my text']];
     const plan = planSeedImport('US', 'Benchmark US', grid, []);
-    expect(plan.refFill).toBeNull();
+    expect(plan.patch).toBeNull();
     expect(plan.added.map((f) => f.title)).toEqual([rows[0][1]]);
   });
 });

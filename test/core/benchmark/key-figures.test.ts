@@ -3,7 +3,7 @@ import { Grid } from '../../../src/core/cells';
 import { KEY_FIGURES, keyFigures } from '../../../src/core/benchmark/key-figures';
 import { parseCountryTab } from '../../../src/core/benchmark/parse';
 import { benchmarkSeedRows } from '../../../src/core/benchmark/seed';
-import { fact, HEADER } from './fixture';
+import { fact, HEADER, NOW } from './fixture';
 
 const seeded = (code: string) =>
   parseCountryTab(code, `Benchmark ${code}`, [
@@ -11,7 +11,7 @@ const seeded = (code: string) =>
     ...benchmarkSeedRows(code).map((r) => r.slice(0, 12)),
   ]).findings;
 const figures = (code: string) =>
-  Object.fromEntries(keyFigures(seeded(code)).map((k) => [k.id, k.text]));
+  Object.fromEntries(keyFigures(seeded(code), KEY_FIGURES, NOW).map((k) => [k.id, k.text]));
 
 describe('key figures', () => {
   test('picked from the seed by the documented rules', () => {
@@ -45,6 +45,24 @@ describe('key figures', () => {
       '11.6 kg/inhabitant (2023) — EU: EU WEEE collected vs EEE POM 2023',
     );
     expect(it.competitors).toBe('');
+  });
+
+  // Issue 17: a 2031 fact (a projection) became Spain's collection-rate key figure.
+  test('a projection (Year after the current year) is never picked over an actual, and says so', () => {
+    const grid: Grid = [
+      HEADER,
+      ...benchmarkSeedRows('ES').map((r) => r.slice(0, 12)),
+      fact('statistic', 'Projected collection rate 2031', { value: 70, unit: '%', year: 2031 }),
+    ];
+    const findings = parseCountryTab('ES', 'Benchmark ES', grid).findings;
+    const rate = keyFigures(findings, KEY_FIGURES, NOW)[0];
+    expect(rate.from[0].year).not.toBe(2031);
+    expect(rate.text).not.toMatch(/projection/);
+    // With nothing else to show, the projection is shown, marked.
+    const alone = findings.filter((f) => f.year === 2031);
+    expect(keyFigures(alone, KEY_FIGURES, NOW)[0].text).toBe(
+      '70 % (2031) — Projected collection rate 2031 [projection]',
+    );
   });
 
   test('verified before to verify, and the flag shows', () => {

@@ -45,7 +45,7 @@ describe('Benchmark overview layout', () => {
     expect(rowOf(side, 'Review status', 'To verify').slice(1)).toEqual([2, 1, 0]);
     expect(rowOf(side, 'Review status', 'Due for review').slice(1)).toEqual([3, 1, 0]);
     expect(rowOf(side, 'Review status', 'Due for review')[0]).toBe(
-      'Due for review (older than 12 months)',
+      'Due for review (never, over 12 months ago, or a future date)',
     );
     expect(rowOf(side, 'Review status', 'Tab problems')[3]).toMatch(
       /tab 'Benchmark UK' is missing/,
@@ -57,7 +57,7 @@ describe('Benchmark overview layout', () => {
         'Review status',
         'Due for review',
       ).slice(1),
-    ).toEqual([1, 1, 0]);
+    ).toEqual([2, 1, 0]); // never reviewed stays due, however long the staleness
   });
 
   test('colour rules point at the gap, to-verify and stale cells', () => {
@@ -83,8 +83,8 @@ describe('Benchmark overview layout', () => {
       ['Benchmark DE', 2],
     ]);
     expect(due[3][5]).toBe('2025-11-25');
-    expect(layout.blocks[4].values).toHaveLength(2 + 13);
-    expect(layout.blocks[5].values.map((r) => r[0]).join('\n')).toMatch(/UK left the EU/);
+    expect(layout.blocks[6].values).toHaveLength(2 + 13);
+    expect(layout.blocks[7].values.map((r) => r[0]).join('\n')).toMatch(/UK left the EU/);
   });
 
   test('the shape of the layout (blocks, headers, rules) does not depend on the amount of data', () => {

@@ -9,7 +9,7 @@ import {
   seedFacts,
   seedFactsFor,
   seedRef,
-  SEED_REVISION,
+  seedRevision,
 } from '../../../src/core/benchmark/seed';
 import { FACT_HEADERS } from '../../../src/core/benchmark/tab-columns';
 import SEED from '../../../src/core/seed/benchmark-seed.json';
@@ -20,7 +20,7 @@ const SHARED = path.resolve(__dirname, '../../../../shared/data/benchmark-seed.j
 describe('benchmark seed', () => {
   test('revision 2: 165 facts, each with a source, a year (or none), a verified flag and a checked date (or none); stable, unique ids', () => {
     const facts = seedFacts();
-    expect(SEED_REVISION).toBe(2);
+    expect(seedRevision()).toBe(2);
     expect(facts).toHaveLength(165);
     expect(new Set(facts.map((f) => f.id)).size).toBe(165);
     for (const f of facts) {
@@ -74,7 +74,12 @@ describe('benchmark seed', () => {
     expect(rate.slice(3, 6)).toEqual([52.3, '%', 2020]);
     expect(rate[FACT_HEADERS.indexOf('Status')]).toBe('verified');
     expect(rate[FACT_HEADERS.indexOf('Source')]).not.toBe('');
-    expect(rate[FACT_HEADERS.indexOf('Last reviewed')]).toBe('');
+    // Last reviewed is the date the fact was checked against its sources (blank: never checked).
+    expect(rate[FACT_HEADERS.indexOf('Last reviewed')]).toEqual(new Date('2026-11-29T00:00:00Z'));
+    expect(
+      benchmarkSeedRows('ES', 'Europe/Paris').find((r) => r[1] === 'Collection rate 2020')![10],
+    ).toEqual(new Date('2026-11-28T23:00:00Z'));
+    expect(movilway[FACT_HEADERS.indexOf('Last reviewed')]).toBe('');
     const ref = parseSeedRef(rate[12]);
     expect(ref?.id).toMatch(/^ES-/);
     expect(parseSeedRef('my note')).toBeNull();
