@@ -194,8 +194,12 @@ export function benchSize(size: Size, runs: number, log: (s: string) => void): R
       'menu',
       measure(runtime, 1, () => {
         runtime.ui.scriptResponses([{ button: 'OK', text: '' }]);
+        const [alerts, toasts] = [runtime.ui.alerts.length, runtime.toasts.length];
         bundle.clickMenu('Propose partner candidates…');
-        const told = runtime.ui.alerts.at(-1)?.prompt ?? runtime.toasts.at(-1)?.message ?? '';
+        const told =
+          runtime.ui.alerts.slice(alerts).at(-1)?.prompt ??
+          runtime.toasts.slice(toasts).at(-1)?.message ??
+          '';
         if (!outcome.test(told)) throw new Error(`${label}: ${told}`);
       }),
       size.partners,

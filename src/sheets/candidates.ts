@@ -78,13 +78,19 @@ export function proposeCandidates(ctx: ActionContext, typed: string): ActionResu
     plan.nearMatches.length ? `${plan.nearMatches.length} near match(es) listed` : '',
   ].filter(Boolean);
   const tail = `${kept.length ? ` (${kept.join('; ')})` : ''}. ${understood}`;
-  if (!plan.rows.length)
+  if (!plan.rows.length) {
+    // The last run stopped after its rows, before saying they landed: said now, as it would have.
+    if (plan.markLanded) {
+      ctx.beforeWriting('recording the last candidates');
+      props?.setProperty(LANDED_KEY, plan.markLanded);
+    }
     return {
       rowsRead: partners.length,
       rowsWritten: 0,
       warnings: plan.nearMatches,
       summary: `No candidate to add${tail}`,
     };
+  }
   ctx.beforeWriting('adding the candidates');
   // The ledger first: a run stopped after it is recognised by the next one (the batch never
   // landed), which proposes those rows again; rows a person deletes later are never proposed.
@@ -93,7 +99,7 @@ export function proposeCandidates(ctx: ActionContext, typed: string): ActionResu
   // overwritten or duplicated, so nothing is written unless Partners is as read.
   ensureUnchanged(ctx, sheet, partners, { blankBelow: plan.rows.length });
   writeBlock(ctx, sheet, partners.length + 1, 1, plan.rows);
-  props?.setProperty(LANDED_KEY, String(plan.ledger.batch!.id));
+  props?.setProperty(LANDED_KEY, plan.ledger.batch!.id);
   return {
     rowsRead: partners.length,
     rowsWritten: plan.rows.length,

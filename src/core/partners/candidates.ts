@@ -121,7 +121,20 @@ export function isNearMatch(a: Cell, b: Cell): boolean {
  */
 export interface CandidateLedger {
   proposed: ProvenanceLedger;
-  batch: { id: number; keys: string[] } | null;
+  batch: { id: string; keys: string[] } | null;
+}
+
+/**
+ * A batch's id is a hash of its keys, not a counter: a run that repeats a batch that never landed
+ * writes the very ledger a clean run writes. Two batches never share keys once one has landed.
+ */
+function batchId(keys: readonly string[]): string {
+  let h = 0x811c9dc5;
+  for (const ch of keys.join('\n')) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
 }
 
 export const EMPTY_LEDGER: CandidateLedger = { proposed: {}, batch: null };
@@ -157,6 +170,11 @@ export interface Proposal {
   declined: number;
   /** One line per candidate not added because a partner of a near name is there. */
   nearMatches: string[];
+  /**
+   * The id to record as landed when the last batch is in Partners but was never recorded so (the
+   * run stopped between the rows and the mark); null when there is nothing to repair.
+   */
+  markLanded: string | null;
 }
 
 /** The evidence of a candidate's rows: what it does, the benchmark fact that names it, its source. */
@@ -252,6 +270,9 @@ export function planProposal(
         `'${c.name}' (${c.country}) not added: Partners has ${near.map((p) => `'${p.name}' (row ${p.row})`).join(', ')}, a near match. If they are one organisation, keep your row; if not, add '${c.name}' by hand.`,
       );
   }
-  if (keys.length) ledger.batch = { id: (stored.batch?.id ?? 0) + 1, keys };
-  return { rows, ledger, ...out };
+  if (keys.length) ledger.batch = { id: batchId(keys), keys };
+  const b = stored.batch;
+  const markLanded =
+    b && String(b.id) !== landedId && b.keys.some((k) => present.has(k)) ? String(b.id) : null;
+  return { rows, ledger, ...out, markLanded };
 }

@@ -166,10 +166,14 @@ describe('partner candidates', () => {
     // next run proposes them all again, as a clean run would.
     const cut = planProposal(partnerCandidates(), choice, empty(), ledger, null);
     expect(rowsOf(cut)).toEqual(rowsOf(first));
+    expect(cut.ledger).toEqual(first.ledger);
+    expect(twice.markLanded).toBeNull();
     // Stopped after the rows, before the mark: the rows are there, so the batch landed.
     const cutLate = planProposal(partnerCandidates(), choice, deleted, ledger, null);
     expect(cutLate.rows).toEqual([]);
     expect(cutLate.declined).toBe(1);
+    // …and the mark the run did not write is written now, as a clean run would have.
+    expect(cutLate.markLanded).toBe(first.ledger.batch!.id);
   });
 
   test('prospects without scores are in no ranking, no shortlist, no warning; one with a score typed in is a partner like any other', () => {
