@@ -183,6 +183,28 @@ export function benchSize(size: Size, runs: number, log: (s: string) => void): R
         throw new Error('the upgrade did not run');
     }),
   );
+  // Propose partner candidates…, every candidate (a blank answer), on the size's Partners: the
+  // first run appends them all, a second finds every one already there and writes nothing.
+  for (const [label, outcome] of [
+    ['Propose partner candidates…: first run, all', /^Added \d+ prospect/],
+    ['Propose partner candidates…: again, nothing to add', /^No candidate to add/],
+  ] as const) {
+    record(
+      label,
+      'menu',
+      measure(runtime, 1, () => {
+        runtime.ui.scriptResponses([{ button: 'OK', text: '' }]);
+        const [alerts, toasts] = [runtime.ui.alerts.length, runtime.toasts.length];
+        bundle.clickMenu('Propose partner candidates…');
+        const told =
+          runtime.ui.alerts.slice(alerts).at(-1)?.prompt ??
+          runtime.toasts.slice(toasts).at(-1)?.message ??
+          '';
+        if (!outcome.test(told)) throw new Error(`${label}: ${told}`);
+      }),
+      size.partners,
+    );
+  }
   const { customFunctionArgs } = customFunctions(runtime, size);
   for (const [name, args, rows] of customFunctionArgs) {
     const m = measure(runtime, runs, () => {

@@ -259,6 +259,11 @@ export function runDemo(log: (line: string) => void = () => {}, now = new Date()
   demo.bundle = loadBundle(runtime, DIST);
   log('  ↑ the add-on is updated: the shipped seed is now revision 2');
   click(demo, 'Import benchmark seed', log);
+  // The organisations the benchmark names become prospects in Partners, for the five countries;
+  // Score partners then leaves them out of the ranking until someone scores them.
+  runtime.ui.scriptResponses([{ button: 'OK', text: 'FR, DE, US, GB, ES' }]);
+  click(demo, 'Propose partner candidates…', log);
+  click(demo, 'Score partners', log);
   runtime.ui.scriptResponses([{ button: 'OK', text: 'IT' }]);
   click(demo, 'Add country…', log);
   click(demo, 'Refresh benchmark', log);

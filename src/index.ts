@@ -26,6 +26,7 @@ import { deriveWeights } from './sheets/ahp';
 import * as benchmark from './sheets/benchmark';
 import { refreshDashboard } from './sheets/dashboard';
 import { scorePartners as score } from './sheets/partners';
+import { proposeCandidatesFromMenu } from './sheets/candidates';
 import { consolidateRatings as consolidate } from './sheets/ratings';
 import { loadSampleData as loadSample } from './sheets/sample';
 import { setUpWorkbook as setUp } from './sheets/setup';
@@ -148,6 +149,14 @@ export function importBenchmarkSeed(): void {
 /** Menu: after a confirmation naming them per tab, adds back the seed facts a person deleted. */
 export function restoreDeletedBenchmarkFacts(): void {
   runAction('Restore deleted benchmark facts…', benchmark.restoreDeletedFacts);
+}
+
+/**
+ * Menu: asks which countries, partner types and categories, then adds the organisations the
+ * benchmark names to Partners as prospects (never one already there, nor one a person deleted).
+ */
+export function proposePartnerCandidates(): void {
+  proposeCandidatesFromMenu();
 }
 
 /** Menu: asks for a period (a month such as 2026-10 or a quarter such as 2026-Q3) and rebuilds its Report tab. */

@@ -11,6 +11,7 @@ export const MENU: MenuEntry[] = [
   { caption: 'Score partners', functionName: 'scorePartners' },
   { caption: 'Consolidate ratings', functionName: 'consolidateRatings' },
   { caption: 'Derive weights (AHP)', functionName: 'deriveWeightsAhp' },
+  { caption: 'Propose partner candidates…', functionName: 'proposePartnerCandidates' },
   'separator',
   { caption: 'Refresh KPI dashboard', functionName: 'refreshKpiDashboard' },
   { caption: 'Import orders (CSV)…', functionName: 'importOrdersCsv' },

@@ -31,7 +31,8 @@ function words(h: Cell): string[] {
     .filter((t) => t.length >= 2);
 }
 
-function distance(a: string, b: string): number {
+/** Levenshtein distance: insertions, deletions and substitutions of one character each. */
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0];
@@ -57,7 +58,8 @@ export function closestHeader(
     const k = headerKey(h);
     // A shared word ("kg" in "Weight kg" / "Poids kg") is a likelier rename than spelling alone.
     const shared = words(wanted).some((t) => words(h).includes(t));
-    const d = k.includes(w) || w.includes(k) ? 1 : Math.min(distance(w, k), shared ? 3 : Infinity);
+    const d =
+      k.includes(w) || w.includes(k) ? 1 : Math.min(editDistance(w, k), shared ? 3 : Infinity);
     if (d <= Math.max(3, Math.floor(w.length / 3)) && (!best || d < best.d)) {
       best = { header: String(h), column: i + 1, d };
     }

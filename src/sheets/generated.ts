@@ -151,10 +151,16 @@ export function namedOrReplaced(ss: Spreadsheet, name: string): Sheet | null {
  * looking at a generated tab that was just rebuilt stays on the new one. After a failure the
  * restoring is best effort: the failure is what gets reported.
  */
-export function keepingActiveTab<T>(ss: Spreadsheet, build: () => T, interactive = true): T {
+export function keepingActiveTab<T>(
+  ss: Spreadsheet,
+  build: () => T,
+  interactive = true,
+  /** A hidden tab the build draws: never gone back to, since activating it would show it. */
+  hidden?: string,
+): T {
   if (!interactive) return build();
   const name = ss.getActiveSheet().getName();
-  const restore = () => ss.getSheetByName(name)?.activate();
+  const restore = () => (name === hidden ? undefined : ss.getSheetByName(name)?.activate());
   let result: T;
   try {
     result = build();

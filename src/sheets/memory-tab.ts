@@ -56,13 +56,13 @@ export function writeMemoryTab(
   interactive: boolean,
 ): void {
   const grid = memoryTabGrid(title, value);
-  keepingActiveTab(
-    ss,
-    () =>
-      rebuildTab(deadline, ss, tab, (sheet) => {
-        writeFreshBlock(deadline, sheet, 1, 1, grid);
-        sheet.hideSheet();
-      }),
-    interactive,
-  );
+  const build = () =>
+    rebuildTab(deadline, ss, tab, (sheet) => {
+      writeFreshBlock(deadline, sheet, 1, 1, grid);
+      sheet.hideSheet();
+    });
+  // A run stopped right after drawing this tab leaves it the active tab (insertSheet activates
+  // the new tab); going back to "the tab the person was on" would then activate the new hidden
+  // tab, which shows it. So this tab is never the one gone back to.
+  keepingActiveTab(ss, build, interactive, tab);
 }

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { workbookTabs } from '../../src/core/schema/tabs';
 import { parseSeedRef, seedFacts, seedRef } from '../../src/core/benchmark/seed';
+import { partnerCandidates } from '../../src/core/partners/candidates';
 
 const ROOT = path.resolve(__dirname, '../..');
 const OUT = fs.mkdtempSync(path.join(os.tmpdir(), 'circ-demo-'));
@@ -118,6 +119,27 @@ describe('npm start', () => {
     expect(overview).toContainEqual(
       expect.stringMatching(/^Seed updates: what the upgrade to seed revision 2/),
     );
+  });
+
+  test('the organisations the benchmark names are prospects in Partners for the five countries, unscored and unranked', async () => {
+    expect(stdout).toMatch(
+      /Added \d+ prospect row\(s\) for 31 organisation\(s\) to 'Partners'.*Understood: countries FR, DE, US, UK, ES/,
+    );
+    const snap = JSON.parse(fs.readFileSync(path.join(OUT, 'workbook.json'), 'utf8')) as Snapshot;
+    const [header, ...rows] = snap.sheets.find((t) => t.name === 'Partners')!.values;
+    const names = new Set(partnerCandidates().map((c) => c.name));
+    const prospects = rows.filter((r) => names.has(String(r[0])));
+    expect(new Set(prospects.map((r) => r[1]))).toEqual(new Set(['FR', 'DE', 'US', 'UK', 'ES']));
+    for (const r of prospects) {
+      expect(r[header.indexOf('Status')]).toBe('prospect');
+      expect(r[header.indexOf('Score')]).toBe('');
+      expect(r[header.indexOf('Rank')]).toBe('');
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(OUT, 'workbook.xlsx'));
+    const xlsx: unknown[] = [];
+    wb.getWorksheet('Partners')!.eachRow((row) => xlsx.push(row.getCell(1).value));
+    expect(xlsx.filter((v) => names.has(String(v)))).toHaveLength(prospects.length);
   });
 
   test('workbook.xlsx opens with the same tabs, headers, number formats, dropdowns and frozen header rows', async () => {

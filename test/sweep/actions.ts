@@ -80,6 +80,12 @@ export const SWEPT_ACTIONS: SweptAction[] = [
       value: 12,
     },
   },
+  // Blank: every candidate; the colleague scores a sample partner while it appends below.
+  {
+    caption: 'Propose partner candidates…',
+    answers: [{ button: 'OK', text: '' }],
+    colleague: partnerScore,
+  },
   { caption: 'Refresh KPI dashboard', colleague: orderCsat },
   { caption: 'Undo last import', colleague: orderCsat },
   {

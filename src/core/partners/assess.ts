@@ -139,6 +139,16 @@ export function assessPartners(
       weaknesses: '',
       stability: null,
     };
+    const prospect = !!statusCol && readKnown(r[statusCol - 1], ['prospect']) !== null;
+    if (prospect && scores.every((s) => s === null)) {
+      // A prospect nobody has scored yet (Propose partner candidates… adds them) is expected:
+      // counted apart, in no ranking, shortlist or warning — not even about its type's weights.
+      // Once a score is typed it is a partner like any other.
+      unscored.prospects++;
+      results.push(base);
+      scoreRows.push(scores);
+      return;
+    }
     if (!partner)
       issues.push(
         `${TAB}, row ${row}, column ${columnLetter(pCol)} (Partner): a blank name; the row is scored but hard to read.`,
@@ -162,7 +172,7 @@ export function assessPartners(
     const scored = weightedSumScorer(weights, directions, DEFAULT_SCALE)(scores, i);
     if (scored.score === null) {
       // Nothing scored yet: expected of a prospect (counted apart), a gap in anything else.
-      if (statusCol && readKnown(r[statusCol - 1], ['prospect'])) unscored.prospects++;
+      if (prospect) unscored.prospects++;
       else {
         unscored.others++;
         issues.push(

@@ -12,14 +12,21 @@ export const IMPORT_MEMORY_TAB = 'Import memory';
 export const RATINGS_MEMORY_TAB = 'Ratings memory';
 /** What the last benchmark seed upgrade changed, for the overview's 'Seed updates'. */
 export const SEED_MEMORY_TAB = 'Seed memory';
+/** Which partner candidates Propose partner candidates… added (core/partners/candidates.ts). */
+export const CANDIDATE_MEMORY_TAB = 'Candidate memory';
 
 /** True for a name the add-on gives a tab it generates. */
 export function isGeneratedName(name: string): boolean {
   return (
     REPORT_TAB_PATTERN.test(name) ||
-    [RANKING_TAB, LAST_IMPORT_TAB, IMPORT_MEMORY_TAB, RATINGS_MEMORY_TAB, SEED_MEMORY_TAB].includes(
-      name,
-    ) ||
+    [
+      RANKING_TAB,
+      LAST_IMPORT_TAB,
+      IMPORT_MEMORY_TAB,
+      RATINGS_MEMORY_TAB,
+      SEED_MEMORY_TAB,
+      CANDIDATE_MEMORY_TAB,
+    ].includes(name) ||
     workbookTabs().some((t) => t.kind === 'generated' && t.name === name)
   );
 }
