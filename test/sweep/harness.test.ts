@@ -160,6 +160,18 @@ describe('the sweep engine on a tiny project', () => {
   });
 });
 
+test('every swept action has its own test file calling describeSweep (so CI runs it)', () => {
+  const dir = path.join(__dirname);
+  const called = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.ts'))
+    .flatMap((f) => {
+      const m = /describeSweep\('([^']+)'\)/.exec(fs.readFileSync(path.join(dir, f), 'utf8'));
+      return m ? [m[1]] : [];
+    });
+  expect(SWEPT_ACTIONS.map((a) => a.caption).filter((c) => !called.includes(c))).toEqual([]);
+});
+
 test('every menu item of the add-on is swept but the one that only opens a dialog', () => {
   const captions = MENU.flatMap((e) => (e === 'separator' ? [] : [e.caption]));
   expect(captions.filter((c) => !SWEPT_ACTIONS.some((a) => a.caption === c))).toEqual([
