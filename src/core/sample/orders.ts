@@ -6,6 +6,14 @@
  * reuse-first disposition mix, and a handful of deliberate data errors for the data-quality
  * section (switch them off with `errors: false`). Order ids start with SAMPLE- so nobody mistakes
  * them for real orders.
+ *
+ * Two features are there for the continuous-improvement views: a `Reason` on orders not reused
+ * and on complaints (a Pareto has something to rank: a few reasons make most of the losses), and a
+ * real shift — a better refurbishment partner from the last SHIFT_MONTHS months on, turning a
+ * share of the phones and tablets that were recycled into refurbished ones — so the reuse rate's
+ * control chart shows a signal rather than noise. Reasons are drawn from their own seeded
+ * sequence, and the shift changes a table, not the number of draws: every other field is the same
+ * as without them.
  */
 import { Cell, Grid } from '../cells';
 import { KPI_DATA_HEADERS } from '../kpi/orders';
@@ -160,6 +168,44 @@ const CATEGORY_MODEL: Record<string, CategoryModel> = {
     ],
   },
 };
+/** Months, ending with the as-of month, in which the better refurbishment partner works. */
+export const SHIFT_MONTHS = 4;
+/** Phones and tablets after the shift: two thirds of the recycled ones are refurbished instead. */
+const SHIFTED_PHONE_MIX: Weighted<string> = [
+  ['reused', 0.12],
+  ['refurbished', 0.7],
+  ['recycled', 0.08],
+  ['returned', 0.05],
+  ['rejected', 0.05],
+];
+
+/** Why an order was not reused, by outcome, and what a complaint was about: a Pareto's few vital reasons. */
+const REASONS: Record<string, Weighted<string>> = {
+  recycled: [
+    ['Screen cracked', 0.38],
+    ['Battery swollen', 0.22],
+    ['Water damage', 0.16],
+    ['No resale value (too old)', 0.14],
+    ['Missing parts', 0.1],
+  ],
+  returned: [
+    ['Customer asked for it back', 0.6],
+    ['Account lock (iCloud / FRP)', 0.4],
+  ],
+  rejected: [
+    ['Account lock (iCloud / FRP)', 0.55],
+    ['Not the declared device', 0.35],
+    ['Counterfeit', 0.1],
+  ],
+  lost: [['Lost in transit', 1]],
+  complaint: [
+    ['Payout lower than quoted', 0.45],
+    ['Payout late', 0.3],
+    ['Kit arrived late', 0.15],
+    ['No news of the device', 0.1],
+  ],
+};
+
 const CSAT: Weighted<string> = [
   ['5', 0.55],
   ['4', 0.3],
@@ -176,8 +222,9 @@ export function generateSampleOrders(options: SampleOrderOptions = {}): SampleOr
   const asOf = options.asOf ?? new Date(Date.UTC(2026, 9, 31, 18));
   const now = asOf.getTime();
   const rand = seededRandom(options.seed ?? 20261);
-  const pickW = <T extends string>(items: Weighted<T>): T => {
-    let u = rand();
+  const reasonRand = seededRandom(((options.seed ?? 20261) ^ 0x2ea5_0e5) >>> 0);
+  const pickW = <T extends string>(items: Weighted<T>, r: () => number = rand): T => {
+    let u = r();
     for (const [v, w] of items) if ((u -= w) < 0) return v;
     return items[items.length - 1][0];
   };
@@ -191,6 +238,7 @@ export function generateSampleOrders(options: SampleOrderOptions = {}): SampleOr
   };
 
   const created = creationTimes(count, asOf, rand);
+  const shiftFrom = Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - (SHIFT_MONTHS - 1), 1);
   const rows: Cell[][] = [];
   for (let i = 0; i < count; i++) {
     const c = created[i];
@@ -216,7 +264,8 @@ export function generateSampleOrders(options: SampleOrderOptions = {}): SampleOr
     if (arrives) received = workHours(c + logNormal(ch.median, ch.sigma) * DAY, kitSent ?? c);
     let inspected: number | null =
       received === null ? null : workHours(received + logNormal(1.5, 0.7) * DAY, received);
-    let outcome = lost ? 'lost' : inspected !== null ? pickW(cat.outcomes) : '';
+    const mix = c >= shiftFrom && cat.outcomes === PHONE_MIX ? SHIFTED_PHONE_MIX : cat.outcomes;
+    let outcome = lost ? 'lost' : inspected !== null ? pickW(mix) : '';
     // Whatever lies after the as-of moment has not happened yet: recent cohorts are still open.
     if (kitSent !== null && kitSent > now) kitSent = null;
     if (received !== null && received > now) received = null;
@@ -234,6 +283,9 @@ export function generateSampleOrders(options: SampleOrderOptions = {}): SampleOr
     const csat = inspected !== null && rand() < 0.55 ? Number(pickW(CSAT)) : '';
     const complaintP = lost ? 0.5 : csat !== '' && csat <= 2 ? 0.25 : 0.006;
     const complaint = rand() < complaintP ? 'yes' : 'no';
+    const why = REASONS[outcome] ?? (complaint === 'yes' ? REASONS.complaint : null);
+    // Some losses are never explained: a Pareto counts those apart.
+    const reason = why && reasonRand() < 0.9 ? pickW(why, reasonRand) : '';
 
     rows.push([
       `SAMPLE-${String(i + 1).padStart(6, '0')}`,
@@ -250,10 +302,11 @@ export function generateSampleOrders(options: SampleOrderOptions = {}): SampleOr
       cost,
       csat,
       complaint,
+      reason,
     ]);
   }
   const errors = options.errors === false ? [] : plantErrors(rows, rand);
-  return { grid: [[...KPI_DATA_HEADERS], ...rows], asOf, errors };
+  return { grid: [[...KPI_DATA_HEADERS, 'Reason'], ...rows], asOf, errors };
 }
 
 /**
