@@ -77,6 +77,8 @@ export interface ParsedOrders {
   rowsSkipped: number;
   /** Rows with at least one finding, kept or not: "orders affected", beside issues.length. */
   rowsAffected: number;
+  /** The optional Reason column is there. */
+  hasReason: boolean;
 }
 
 export interface ParseOrdersOptions {
@@ -357,7 +359,7 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
       reason: isBlank(reasonCell) || isErrorValue(reasonCell) ? '' : String(reasonCell).trim(),
     });
   }
-  return { orders, issues, rowsRead, rowsSkipped, rowsAffected };
+  return { orders, issues, rowsRead, rowsSkipped, rowsAffected, hasReason: ix.reason >= 0 };
 }
 
 type DateKey = 'created' | 'kitSent' | 'received' | 'inspected';

@@ -9,8 +9,8 @@
  *
  * Two features are there for the continuous-improvement views: a `Reason` on orders not reused
  * and on complaints (a Pareto has something to rank: a few reasons make most of the losses), and a
- * real shift — a better refurbishment partner from the last SHIFT_MONTHS months on, turning a
- * share of the phones and tablets that were recycled into refurbished ones — so the reuse rate's
+ * real shift — a better refurbishment partner from the last SHIFT_MONTHS months on, turning two
+ * thirds of the devices that were recycled into refurbished ones — so the reuse rate's
  * control chart shows a signal rather than noise. Reasons are drawn from their own seeded
  * sequence, and the shift changes a table, not the number of draws: every other field is the same
  * as without them.
@@ -170,14 +170,14 @@ const CATEGORY_MODEL: Record<string, CategoryModel> = {
 };
 /** Months, ending with the as-of month, in which the better refurbishment partner works. */
 export const SHIFT_MONTHS = 4;
-/** Phones and tablets after the shift: two thirds of the recycled ones are refurbished instead. */
-const SHIFTED_PHONE_MIX: Weighted<string> = [
-  ['reused', 0.12],
-  ['refurbished', 0.7],
-  ['recycled', 0.08],
-  ['returned', 0.05],
-  ['rejected', 0.05],
-];
+/** After the shift, two thirds of what each category's mix recycled is refurbished instead. */
+function shifted(mix: Weighted<string>): Weighted<string> {
+  const moved = (mix.find(([o]) => o === 'recycled')?.[1] ?? 0) * (2 / 3);
+  return mix.map(([o, w]) => [
+    o,
+    o === 'recycled' ? w - moved : o === 'refurbished' ? w + moved : w,
+  ]);
+}
 
 /** Why an order was not reused, by outcome, and what a complaint was about: a Pareto's few vital reasons. */
 const REASONS: Record<string, Weighted<string>> = {
@@ -239,6 +239,9 @@ export function generateSampleOrders(options: SampleOrderOptions = {}): SampleOr
 
   const created = creationTimes(count, asOf, rand);
   const shiftFrom = Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - (SHIFT_MONTHS - 1), 1);
+  const shiftedMix = new Map(
+    Object.values(CATEGORY_MODEL).map((m) => [m.outcomes, shifted(m.outcomes)] as const),
+  );
   const rows: Cell[][] = [];
   for (let i = 0; i < count; i++) {
     const c = created[i];
@@ -264,7 +267,7 @@ export function generateSampleOrders(options: SampleOrderOptions = {}): SampleOr
     if (arrives) received = workHours(c + logNormal(ch.median, ch.sigma) * DAY, kitSent ?? c);
     let inspected: number | null =
       received === null ? null : workHours(received + logNormal(1.5, 0.7) * DAY, received);
-    const mix = c >= shiftFrom && cat.outcomes === PHONE_MIX ? SHIFTED_PHONE_MIX : cat.outcomes;
+    const mix = c >= shiftFrom ? (shiftedMix.get(cat.outcomes) as Weighted<string>) : cat.outcomes;
     let outcome = lost ? 'lost' : inspected !== null ? pickW(mix) : '';
     // Whatever lies after the as-of moment has not happened yet: recent cohorts are still open.
     if (kitSent !== null && kitSent > now) kitSent = null;
