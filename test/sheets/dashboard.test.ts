@@ -68,7 +68,9 @@ describe('Refresh KPI dashboard on the local runtime', () => {
     ]);
     // A Pareto: counts as bars, the cumulative share as a line on a second, percent axis.
     const pareto = charts[5];
-    expect(String(pareto.getType())).toBe(String(Charts.ChartType.COMBO));
+    expect(String((pareto as unknown as FakeEmbeddedChart).getType())).toBe(
+      String(Charts.ChartType.COMBO),
+    );
     expect(pareto.getOptions().get('seriesType')).toBe('bars');
     expect(pareto.getOptions().get('series.1.type')).toBe('line');
     expect(pareto.getOptions().get('series.1.targetAxisIndex')).toBe(1);
