@@ -48,6 +48,8 @@ export function reasonPareto(
   timeZone: string,
   kind: ParetoKind,
   hasReasonColumn = true,
+  /** How the period is named in the note (`October 2026`); default its months. */
+  label?: string,
 ): Pareto {
   const inPeriod = new Set(months);
   const within = (t: number | null) => t !== null && inPeriod.has(monthKey(t, timeZone));
@@ -94,7 +96,8 @@ export function reasonPareto(
     };
   });
   const what = kind === 'complaints' ? 'complaint(s)' : 'order(s) not reused';
-  const period = months.length === 1 ? months[0] : `${months[0]} to ${months[months.length - 1]}`;
+  const period =
+    label ?? (months.length === 1 ? months[0] : `${months[0]} to ${months[months.length - 1]}`);
   const note = !hasReasonColumn
     ? `No Reason column in KPI Data: add one to the right of Complaint (Set up workbook adds it) to see why ${kind === 'complaints' ? 'customers complain' : 'orders are not reused'}.`
     : total + unexplained === 0
