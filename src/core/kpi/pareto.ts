@@ -4,7 +4,7 @@
  * first, so the few reasons behind most of the losses stand out. Reasons are grouped as people
  * type them: case, accents and repeated spaces do not make a new reason.
  */
-import { MonthKey, monthKey } from './months';
+import { MonthKey, addMonths, monthStart } from './months';
 import { Order } from './orders';
 
 export type ParetoKind = 'not_reused' | 'complaints';
@@ -51,8 +51,12 @@ export function reasonPareto(
   /** How the period is named in the note (`October 2026`); default its months. */
   label?: string,
 ): Pareto {
-  const inPeriod = new Set(months);
-  const within = (t: number | null) => t !== null && inPeriod.has(monthKey(t, timeZone));
+  // Each month as [start, end) instants: a comparison per order, not a time-zone conversion.
+  const ranges = months.map((m) => [
+    monthStart(m, timeZone),
+    monthStart(addMonths(m, 1), timeZone),
+  ]);
+  const within = (t: number | null) => t !== null && ranges.some(([a, b]) => t >= a && t < b);
   const counts = new Map<string, { reason: string; count: number }>();
   let total = 0;
   let unexplained = 0;
