@@ -59,8 +59,8 @@ describe('issue 18 from the bundle', () => {
     const signal = header.findIndex((h) => String(h).startsWith('Signal ('));
     const row = (label: string) => rows.find((r) => r[0] === label)!;
     expect(row('Reuse rate')[signal]).toMatch(/^improvement \(rules? 1/);
-    // The sample's last month is its as-of month: its conversion cohort is still maturing.
-    expect(row('Conversion (request to receipt)')[signal]).toBe('not judged: cohort still maturing');
+    // The dashboard ends with the last complete month, October, which is judged.
+    expect(header[signal]).toBe('Signal (2026-10)');
     expect(row('Payout per device')[2]).toBe(50);
     expect(row('Inspection lead time, median')[2]).toBe(3);
     const text = rows.map((r) => r.join(' | ')).join('\n');
