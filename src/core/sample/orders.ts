@@ -9,11 +9,11 @@
  *
  * Two features are there for the continuous-improvement views: a `Reason` on orders not reused
  * and on complaints (a Pareto has something to rank: a few reasons make most of the losses), and a
- * real shift — a better refurbishment partner from the last SHIFT_MONTHS months on, turning two
- * thirds of the devices that were recycled into refurbished ones — so the reuse rate's
- * control chart shows a signal rather than noise. Reasons are drawn from their own seeded
- * sequence, and the shift changes a table, not the number of draws: every other field is the same
- * as without them.
+ * real shift — a better refurbishment partner from the last SHIFT_MONTHS months on, turning four
+ * in five of the devices that would have been recycled into refurbished ones — so the reuse rate's
+ * control chart shows a signal rather than noise. Reasons and the shift are drawn from their own
+ * seeded sequences: every date, and every order the shift does not touch, is the same as without
+ * them.
  */
 import { Cell, Grid } from '../cells';
 import { KPI_DATA_HEADERS } from '../kpi/orders';
@@ -170,14 +170,8 @@ const CATEGORY_MODEL: Record<string, CategoryModel> = {
 };
 /** Months, ending with the as-of month, in which the better refurbishment partner works. */
 export const SHIFT_MONTHS = 4;
-/** After the shift, two thirds of what each category's mix recycled is refurbished instead. */
-function shifted(mix: Weighted<string>): Weighted<string> {
-  const moved = (mix.find(([o]) => o === 'recycled')?.[1] ?? 0) * (2 / 3);
-  return mix.map(([o, w]) => [
-    o,
-    o === 'recycled' ? w - moved : o === 'refurbished' ? w + moved : w,
-  ]);
-}
+/** After the shift, this share of the devices that would have been recycled is refurbished. */
+const SHIFTED_SHARE = 0.8;
 
 /** Why an order was not reused, by outcome, and what a complaint was about: a Pareto's few vital reasons. */
 const REASONS: Record<string, Weighted<string>> = {
@@ -239,9 +233,8 @@ export function generateSampleOrders(options: SampleOrderOptions = {}): SampleOr
 
   const created = creationTimes(count, asOf, rand);
   const shiftFrom = Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - (SHIFT_MONTHS - 1), 1);
-  const shiftedMix = new Map(
-    Object.values(CATEGORY_MODEL).map((m) => [m.outcomes, shifted(m.outcomes)] as const),
-  );
+  // The shift draws from its own sequence too: every order it does not touch is as before.
+  const shiftRand = seededRandom(((options.seed ?? 20261) ^ 0x5_41f7) >>> 0);
   const rows: Cell[][] = [];
   for (let i = 0; i < count; i++) {
     const c = created[i];
@@ -267,8 +260,7 @@ export function generateSampleOrders(options: SampleOrderOptions = {}): SampleOr
     if (arrives) received = workHours(c + logNormal(ch.median, ch.sigma) * DAY, kitSent ?? c);
     let inspected: number | null =
       received === null ? null : workHours(received + logNormal(1.5, 0.7) * DAY, received);
-    const mix = c >= shiftFrom ? (shiftedMix.get(cat.outcomes) as Weighted<string>) : cat.outcomes;
-    let outcome = lost ? 'lost' : inspected !== null ? pickW(mix) : '';
+    let outcome = lost ? 'lost' : inspected !== null ? pickW(cat.outcomes) : '';
     // Whatever lies after the as-of moment has not happened yet: recent cohorts are still open.
     if (kitSent !== null && kitSent > now) kitSent = null;
     if (received !== null && received > now) received = null;
@@ -277,10 +269,23 @@ export function generateSampleOrders(options: SampleOrderOptions = {}): SampleOr
     if (!lost && inspected === null) outcome = '';
     if (lost) outcome = 'lost';
 
+    const shifted = c >= shiftFrom && outcome === 'recycled' && shiftRand() < SHIFTED_SHARE;
+    if (shifted) outcome = 'refurbished';
     const reusable = outcome === 'reused' || outcome === 'refurbished';
     const weight = received === null ? '' : round(cat.weightKg * (0.85 + rand() * 0.35), 3);
     const erasure = received === null ? '' : rand() < 0.985 ? 'yes' : 'no';
-    const payout = inspected === null ? '' : reusable ? round(logNormal(cat.payout, 0.45), 2) : 0;
+    const payout =
+      inspected === null
+        ? ''
+        : shifted
+          ? // A log-normal payout from the shift's own sequence (Irwin–Hall: a sum of 3 uniforms, centred and scaled, is close to normal).
+            round(
+              cat.payout * Math.exp(0.45 * (shiftRand() + shiftRand() + shiftRand() - 1.5) * 2),
+              2,
+            )
+          : reusable
+            ? round(logNormal(cat.payout, 0.45), 2)
+            : 0;
     const costBase = received !== null ? ch.logistics + 6.5 : lost ? ch.logistics : 0;
     const cost = costBase ? round(costBase * (0.85 + rand() * 0.3), 2) : '';
     const csat = inspected !== null && rand() < 0.55 ? Number(pickW(CSAT)) : '';
