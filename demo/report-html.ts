@@ -48,6 +48,7 @@ export function vegaLiteSpec(chart: ReportChart): Record<string, unknown> {
     legend: { orient: 'bottom' },
   };
   const x = { field: 'x', type: 'ordinal', title: chart.xTitle, sort: chart.rows.map((r) => r.x) };
+  if (chart.kind === 'pareto') return paretoSpec(chart, values, x);
   const encoding: Record<string, unknown> =
     chart.kind === 'column'
       ? { x, xOffset: { field: 'series', sort: chart.series }, y, color }
@@ -65,6 +66,47 @@ export function vegaLiteSpec(chart: ReportChart): Record<string, unknown> {
     data: { values: values.map((d) => ({ ...d, order: order.get(d.series) })) },
     mark,
     encoding,
+  };
+}
+
+/**
+ * A Pareto: the counts as bars on the left axis, the cumulative share as a line with points on an
+ * independent right axis in percent (the native chart's combo with a second axis).
+ */
+function paretoSpec(
+  chart: ReportChart,
+  values: { x: string; series: string; value: number | null }[],
+  x: Record<string, unknown>,
+): Record<string, unknown> {
+  const [count, cumulative] = chart.series;
+  return {
+    width: 560,
+    height: 240,
+    background: 'white',
+    config: { font: 'Arial', title: { fontSize: 14 } },
+    data: { values },
+    encoding: { x: { ...x, axis: { labelAngle: -30 } } },
+    layer: [
+      {
+        transform: [{ filter: { field: 'series', equal: count } }],
+        mark: { type: 'bar', color: '#4285f4' },
+        encoding: { y: { field: 'value', type: 'quantitative', title: chart.yTitle } },
+      },
+      {
+        transform: [{ filter: { field: 'series', equal: cumulative } }],
+        mark: { type: 'line', point: true, color: '#db4437' },
+        encoding: {
+          y: {
+            field: 'value',
+            type: 'quantitative',
+            title: 'cumulative share',
+            scale: { domain: [0, 1] },
+            axis: { format: '.0%', orient: 'right' },
+          },
+        },
+      },
+    ],
+    resolve: { scale: { y: 'independent' } },
   };
 }
 

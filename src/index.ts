@@ -4,6 +4,7 @@
  * find it. Each body is one delegation; the work lives in sheets/, functions/ and core/.
  */
 import { CellArg } from './core/cells';
+import { circControlLimits } from './functions/control-functions';
 import { circCo2e, circKpi } from './functions/kpi-functions';
 import * as scoring from './functions/scoring-functions';
 import { buildMenu } from './menu';
@@ -376,4 +377,18 @@ export function CIRC_KPI(
   labels?: CellArg,
 ): number | string {
   return circKpi(kpi, month, data_range, factors, spreadsheetTimeZone(), labels, spreadsheetLocale);
+}
+
+/**
+ * Control limits and Western Electric signals for a column of values: per row the centre, the
+ * lower and upper control limits, and the rules the point completes (1 beyond a limit, 2 two of
+ * three beyond 2 sigma, 3 four of five beyond 1 sigma, 4 eight in a row on one side).
+ * @param {number[][]} values a column of values, e.g. a KPI month by month (blank rows answer blank)
+ * @param {string} chart optional: xmr (default, individuals chart) or p (proportions 0-1; needs sizes)
+ * @param {number[][]} sizes for a p chart: each value's denominator (e.g. devices inspected), same length
+ * @return {Array<Array<*>>} one row per value: centre, lower limit, upper limit, signals ("1", "2,4" or "")
+ * @customfunction
+ */
+export function CIRC_CONTROL_LIMITS(values: CellArg, chart?: CellArg, sizes?: CellArg): Out {
+  return circControlLimits(values, chart, sizes, spreadsheetTimeZone);
 }

@@ -15,12 +15,15 @@ import { Issue } from './kpi/table';
 import { qualityCounts, qualitySentence } from './kpi/data-quality';
 import { Freshness, freshness } from './kpi/freshness';
 import { ScorecardRow, TargetTable, ragStatus, scorecard, scorecardMonths } from './kpi/targets';
+import { Pareto, reasonPareto } from './kpi/pareto';
+import { SignalsModel, kpiSignals, signalCell } from './kpi/signals';
 
 export const DASHBOARD_MONTHS = 12;
 export const RAG_COLORS = { green: '#b7e1cd', amber: '#fce8b2', red: '#f4c7c3' } as const;
 export const MAX_LISTED_ISSUES = 500;
 
-export type ChartKind = 'column' | 'stacked-column' | 'line';
+/** `pareto`: bars (the counts) with a line (the cumulative share) on a second, percent axis. */
+export type ChartKind = 'column' | 'stacked-column' | 'line' | 'pareto';
 
 /** A chart over a block of the tab: first row headers, first column the x axis. */
 export interface ChartSpec {
@@ -56,6 +59,10 @@ export interface DashboardModel {
   freshness: Freshness;
   /** The data-quality sentence shown on the tab: the alert and the report say the same. */
   qualityLine: string;
+  /** Control limits and signals of every KPI over the months shown. */
+  signals: SignalsModel;
+  /** Reasons for orders not reused, and for complaints, over the months shown. */
+  paretos: Pareto[];
 }
 
 export interface DashboardInput {
@@ -68,6 +75,8 @@ export interface DashboardInput {
   scope: string;
   /** `Stale after (days)` from Settings; default 14. */
   staleAfterDays?: number;
+  /** KPI Data has the optional Reason column (default: some order has a reason). */
+  hasReasonColumn?: boolean;
 }
 
 const TABLE_ROW = 4;
@@ -84,6 +93,19 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
   const card = scorecard(result, end, input.targets);
   const fresh = freshness(input.orders, end, input.now, input.timeZone, input.staleAfterDays);
   const targets = input.targets.targets;
+  const signals = kpiSignals({
+    result,
+    months,
+    newest: fresh.newest,
+    partialLast: fresh.partial,
+    timeZone: input.timeZone,
+    directions: Object.fromEntries(Object.values(targets).map((t) => [t!.kpi, t!.direction])),
+  });
+  const controlOf = new Map(signals.kpis.map((k) => [k.id, k]));
+  const hasReason = input.hasReasonColumn ?? input.orders.some((o) => o.reason !== '');
+  const paretos = (['not_reused', 'complaints'] as const).map((kind) =>
+    reasonPareto(input.orders, months, input.timeZone, kind, hasReason),
+  );
 
   const header = [
     'KPI',
@@ -94,6 +116,7 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
     'Year to date',
     'RAG',
     'Trend',
+    `Signal (${signals.latestComplete ?? 'latest complete month'})`,
   ];
   const values: Grid = [header];
   const formats: string[][] = [header.map(() => '@')];
@@ -110,10 +133,11 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
       blank(row.ytd),
       row.rag ?? '',
       '',
+      fresh.empty ? '' : signalCell(controlOf.get(row.id)!, signals.latestComplete),
     ]);
     const f = row.format;
     // The trend cell holds a SPARKLINE formula: a plain-text format would keep it as text.
-    formats.push(['@', '@', f, ...months.map(() => f), f, f, '@', AUTOMATIC_FORMAT]);
+    formats.push(['@', '@', f, ...months.map(() => f), f, f, '@', AUTOMATIC_FORMAT, '@']);
     backgrounds.push([
       null,
       null,
@@ -123,16 +147,17 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
       null,
       color(row.rag),
       null,
+      signalColor(values[values.length - 1][header.length - 1]),
     ]);
   });
   const firstMonthCol = 4;
-  const sparkColumn = header.length;
+  const sparkColumn = header.indexOf('Trend') + 1;
   const sparklines = card.map((_, i) => {
     const r = TABLE_ROW + 1 + i;
     return [`=SPARKLINE(${a1(r, firstMonthCol)}:${a1(r, firstMonthCol + months.length - 1)})`];
   });
 
-  // Chart data blocks sit below the table, one after the other.
+  // The signals and the Pareto notes sit right below the table, then the chart data blocks.
   let row = TABLE_ROW + values.length + 2;
   const blocks: DashboardModel['blocks'] = [
     {
@@ -149,6 +174,34 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
     },
     { row: TABLE_ROW, column: 1, values, formats, backgrounds },
   ];
+  const signalLines: Grid = [
+    ['Signals: is a change real, or noise?'],
+    [
+      'Each KPI is on a control chart of the months shown (p chart for shares, each month with its own denominator; individuals chart for the others). A signal is a month the Western Electric rules flag: 1 beyond a control limit; 2 two of the last three months beyond 2σ on one side; 3 four of the last five beyond 1σ on one side; 4 eight months in a row on one side of the centre line. Anything else is noise: do not react to it.',
+    ],
+    ...signals.notes.map((n) => [n]),
+    ...(fresh.empty
+      ? []
+      : signals.signals.length
+        ? signals.signals.map((x) => [x.text])
+        : [['No signal in the months shown: every KPI moves within its control limits (noise).']]),
+    [''],
+    ['Pareto of reasons (Reason column of KPI Data)'],
+    ...paretos.map((p) => [`${p.title}: ${p.note}`]),
+  ];
+  blocks.push({
+    row,
+    column: 1,
+    values: signalLines,
+    backgrounds: signalLines.map((l, i) => [
+      i === 0 || l[0] === 'Pareto of reasons (Reason column of KPI Data)'
+        ? '#e8f0fe'
+        : lineColor(l[0]),
+    ]),
+    formats: signalLines.map(() => ['@']),
+    bold: true,
+  });
+  row += signalLines.length + 2;
   const charts: ChartSpec[] = [];
   const addChart = (
     title: string,
@@ -158,12 +211,16 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
     yTitle: string,
     percent = false,
     format = '0',
+    columnFormats?: string[],
   ) => {
     blocks.push({
       row,
       column: 1,
       values: [head, ...data],
-      formats: [head.map(() => '@'), ...data.map((r) => r.map((_, j) => (j ? format : '@')))],
+      formats: [
+        head.map(() => '@'),
+        ...data.map((r) => r.map((_, j) => (j ? (columnFormats?.[j - 1] ?? format) : '@'))),
+      ],
       bold: false,
     });
     charts.push({
@@ -179,6 +236,7 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
     row += data.length + 3;
   };
   const v = (m: MonthKey) => result.byMonth[m].values;
+  const reuse = controlOf.get('reuse_rate')!;
   const reuseTarget = targets.reuse_rate?.target ?? null;
   addChart(
     'Monthly volumes: requested vs received',
@@ -192,6 +250,21 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
     'line',
     ['Month', 'Reuse rate', 'Target'],
     months.map((m) => [m, blank(v(m).reuse_rate), reuseTarget ?? '']),
+    'share of inspected',
+    true,
+    '0.0%',
+  );
+  addChart(
+    'Reuse rate: control chart (p chart)',
+    'line',
+    ['Month', 'Reuse rate', 'Centre line', 'Lower control limit', 'Upper control limit'],
+    reuse.points.map((p) => [
+      p.month,
+      blank(p.value),
+      blank(p.centre),
+      blank(p.lower),
+      blank(p.upper),
+    ]),
     'share of inspected',
     true,
     '0.0%',
@@ -212,6 +285,20 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
     false,
     '0.0',
   );
+
+  for (const p of paretos)
+    addChart(
+      p.title,
+      'pareto',
+      ['Reason', 'Orders', 'Cumulative share'],
+      p.rows.length
+        ? p.rows.map((r) => [r.reason, r.count, r.cumulative])
+        : [['(no reason recorded)', 0, 0]],
+      'orders',
+      false,
+      '0',
+      ['0', '0.0%'],
+    );
 
   const listed = input.issues.slice(0, MAX_LISTED_ISSUES);
   const qualityLine = qualitySentence(qualityCounts(input.issues), listed.length);
@@ -237,11 +324,26 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
     issuesListed: listed.length,
     freshness: fresh,
     qualityLine,
+    signals,
+    paretos,
   };
 }
 
 const blank = (v: number | null): Cell => (v === null ? '' : v);
 const color = (rag: 'green' | 'amber' | 'red' | null) => (rag ? RAG_COLORS[rag] : null);
+/** A signal cell or line: green for an improvement, red for a deterioration. */
+const signalColor = (text: Cell): string | null =>
+  String(text).startsWith('improvement')
+    ? RAG_COLORS.green
+    : String(text).startsWith('deterioration')
+      ? RAG_COLORS.red
+      : null;
+const lineColor = (text: Cell): string | null =>
+  /improvement, not noise$/.test(String(text))
+    ? RAG_COLORS.green
+    : /deterioration, not noise$/.test(String(text))
+      ? RAG_COLORS.red
+      : null;
 
 const a1 = (row: number, column: number) => `${columnLetter(column)}${row}`;
 

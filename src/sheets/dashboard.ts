@@ -18,7 +18,7 @@ import {
 } from '../core/schema/tabs';
 import { Settings } from '../core/settings';
 import { ActionContext, ActionResult } from './action';
-import { valueAxis } from './chart-options';
+import { chartKind } from './chart-options';
 import { keepingActiveTab, rebuildTab } from './generated';
 import { readOrders, rebuildDataQuality } from './kpi-read';
 import { requireTab } from './partners';
@@ -54,6 +54,7 @@ export function readKpis(ctx: ActionContext): KpiInputs {
     now,
     scope: settings.text('Scope', 'Recycling service France'),
     staleAfterDays: read.staleAfterDays,
+    hasReasonColumn: parsed.hasReason,
   });
   const line = (tab: string, i: Issue) => issueLine(tab, i, timeZone);
   const warnings = [
@@ -129,20 +130,16 @@ function chart(
   row: number,
   column: number,
 ): GoogleAppsScript.Spreadsheet.EmbeddedChart {
-  const type = spec.kind === 'line' ? Charts.ChartType.LINE : Charts.ChartType.COLUMN;
-  let builder = sheet
+  const builder = sheet
     .newChart()
-    .setChartType(type)
     .addRange(sheet.getRange(spec.row, spec.column, spec.rows, spec.columns))
     .setNumHeaders(1)
     .setPosition(row, column, 0, 0)
     .setOption('title', spec.title)
-    .setOption('vAxes', { 0: valueAxis(spec.yTitle, spec.percent) })
     .setOption('legend.position', 'bottom')
     .setOption('width', 640)
     .setOption('height', 360);
-  if (spec.kind === 'stacked-column') builder = builder.setOption('isStacked', true);
-  return builder.build();
+  return chartKind(builder, spec.kind, spec.yTitle, spec.percent).build();
 }
 
 function issueLine(tab: string, i: Issue, timeZone: string): string {

@@ -77,10 +77,13 @@ function send(
 ): number {
   const inlineImages: Record<string, GoogleAppsScript.Base.Blob> = {};
   const images: Partial<Record<ReportChart['id'], ChartImage>> = {};
+  // An empty chart (a Pareto with no reason in the period) is not shown, so not attached.
+  const empty = new Set(model.charts.filter((c) => !c.rows.length).map((c) => c.id));
   for (const [id, blob] of Object.entries(pngs) as [
     ReportChart['id'],
     GoogleAppsScript.Base.Blob,
   ][]) {
+    if (empty.has(id)) continue;
     inlineImages[`chart_${id}`] = blob;
     images[id] = { src: `cid:chart_${id}` };
   }

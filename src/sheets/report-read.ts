@@ -106,7 +106,11 @@ export function readReportInputs(
       ? null
       : !data.length
         ? empty
-        : orders && { ...orders.parsed, staleAfterDays: orders.staleAfterDays };
+        : orders && {
+            ...orders.parsed,
+            staleAfterDays: orders.staleAfterDays,
+            hasReasonColumn: orders.parsed.hasReason,
+          };
   const targetsGrid = read(KPI_TARGETS.name);
   const targets: TargetTable | null = targetsGrid?.length
     ? attempt(() => parseTargets(targetsGrid))

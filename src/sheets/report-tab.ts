@@ -13,7 +13,7 @@ import {
 } from '../core/report/layout';
 import { ReportChart, ReportModel } from '../core/report/types';
 import { ActionContext } from './action';
-import { valueAxis } from './chart-options';
+import { chartKind } from './chart-options';
 import { Issue } from '../core/kpi/table';
 import { keepingActiveTab, rebuildTab } from './generated';
 import { rebuildDataQuality } from './kpi-read';
@@ -75,20 +75,17 @@ function draw(deadline: Deadline, sheet: Sheet, layout: ReportLayout): void {
 
 function chart(sheet: Sheet, p: PlacedChart): GoogleAppsScript.Spreadsheet.EmbeddedChart {
   const c = p.chart;
-  let builder = sheet
+  const builder = sheet
     .newChart()
-    .setChartType(c.kind === 'line' ? Charts.ChartType.LINE : Charts.ChartType.COLUMN)
     .addRange(sheet.getRange(p.row, p.column, p.rows, p.columns))
     .setNumHeaders(1)
     .setPosition(p.anchorRow, p.anchorColumn, 0, 0)
     .setOption('title', c.title)
     .setOption('hAxis.title', c.xTitle)
-    .setOption('vAxes', { 0: valueAxis(c.yTitle, c.percent) })
     .setOption('legend.position', 'bottom')
     .setOption('width', CHART_SIZE.width)
     .setOption('height', CHART_SIZE.height);
-  if (c.kind === 'stacked-column') builder = builder.setOption('isStacked', true);
-  return builder.build();
+  return chartKind(builder, c.kind, c.yTitle, c.percent).build();
 }
 
 /**

@@ -38,7 +38,7 @@ export class TabIndex extends Map<string, Sheet> {
     if (!spec) return null;
     // Only tabs no other workbook name claims: a renamed KPI Data is not the Partners tab.
     const known = new Set(workbookTabs().map((t) => tabKey(t.name)));
-    const headers = spec.columns.map((c) => c.header);
+    const headers = spec.columns.filter((c) => !c.optional).map((c) => c.header);
     for (const candidate of names) {
       if (known.has(tabKey(candidate)) || /^(benchmark|report) /i.test(candidate)) continue;
       const sheet = super.get(candidate)!;

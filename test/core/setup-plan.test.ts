@@ -39,7 +39,8 @@ describe('setup plan', () => {
       seedRows: [['x']],
     });
     expect(plan.create).toBe(false);
-    expect(plan.newHeaders).toEqual([]);
+    // Only the optional Reason column (issue 18) is added: it looks like no column there.
+    expect(plan.newHeaders).toEqual([{ column: 15, header: 'Reason' }]);
     expect(plan.columnOf.get('Order ID')).toBe(2);
     expect(plan.columnOf.get('Category')).toBe(4);
     expect(plan.appendRows).toEqual([]); // the tab holds data: no seed
@@ -71,9 +72,13 @@ describe('setup plan', () => {
     );
     header[2] = 'Category';
     const added = planTab({ spec: KPI_DATA, state: { exists: true, header, lastRow: 40 } });
-    expect(added.newHeaders).toEqual([{ column: 14, header: 'Complaint' }]);
+    expect(added.newHeaders).toEqual([
+      { column: 14, header: 'Complaint' },
+      { column: 15, header: 'Reason' },
+    ]);
     expect(added.warnings).toEqual([
       "KPI Data: column 'Complaint' was missing, added as column N.",
+      "KPI Data: column 'Reason' was missing, added as column O.",
     ]);
   });
 

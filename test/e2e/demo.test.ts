@@ -88,7 +88,16 @@ describe('npm start', () => {
     expect(kpi.values.length).toBeGreaterThan(3000);
     expect(kpi.dataValidations.some((v) => v.values.flat().includes('refurbished'))).toBe(true);
     const dashboard = byName.get('KPI Dashboard')!;
-    expect(dashboard.charts.map((c) => c.type)).toEqual(['COLUMN', 'LINE', 'COLUMN', 'LINE']);
+    // Issue 18 added the reuse rate's control chart (LINE) and the two Paretos (COMBO).
+    expect(dashboard.charts.map((c) => c.type)).toEqual([
+      'COLUMN',
+      'LINE',
+      'LINE',
+      'COLUMN',
+      'LINE',
+      'COMBO',
+      'COMBO',
+    ]);
     expect(dashboard.charts[0].ranges[0]).toMatch(/^'?KPI Dashboard'?!A\d+:C\d+$/);
     expect(byName.get('Partner Ranking')!.charts).toHaveLength(1);
     expect(Object.keys(snap.serviceCalls)).toEqual(
@@ -161,7 +170,8 @@ test('the demo e-mailed the report once, charts inline, and scheduled exactly on
   const outbox = JSON.parse(fs.readFileSync(path.join(OUT, 'outbox.json'), 'utf8'));
   expect(outbox.mail).toHaveLength(1);
   expect(outbox.mail[0].to).toEqual(['ops-team@example.com', 'director@example.com']);
-  expect(Object.keys(outbox.mail[0].inlineImages)).toHaveLength(4);
+  // Four charts over months and the two Paretos (issue 18).
+  expect(Object.keys(outbox.mail[0].inlineImages)).toHaveLength(6);
   expect(outbox.triggers).toHaveLength(1);
   expect(outbox.triggers[0].handlerFunction ?? JSON.stringify(outbox.triggers[0])).toMatch(
     /runScheduledReport/,

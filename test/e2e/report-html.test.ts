@@ -138,10 +138,15 @@ describe('offline report.html in headless Chromium', () => {
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('the file: every section, four Vega-Lite SVG charts inline, user text escaped, no external request', () => {
+  test('the file: every section, six Vega-Lite SVG charts inline (four over months, two Paretos), user text escaped, no external request', () => {
     for (const id of HTML_SECTION_IDS) expect(html).toContain(`id="${id}"`);
     const sources = [...html.matchAll(/\s(src|href)\s*=\s*"([^"]*)"/gi)].map((m) => m[2]);
-    expect(sources).toHaveLength(4);
+    // Issue 18 added the two Pareto charts: bars of counts and a line of the cumulative share.
+    expect(sources).toHaveLength(6);
+    const pareto = Buffer.from(sources[0].split(',')[1], 'base64').toString('utf8');
+    expect(pareto).toContain('mark-rect');
+    expect(pareto).toContain('mark-line');
+    expect(pareto).toContain('cumulative share');
     for (const src of sources) {
       expect(src).toMatch(/^data:image\/svg\+xml;base64,/);
       const svg = Buffer.from(src.split(',')[1], 'base64').toString('utf8');
@@ -163,7 +168,7 @@ describe('offline report.html in headless Chromium', () => {
         expect(dom).toContain(title.replace(/&/g, '&amp;'));
       expect(dom).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(dom).not.toMatch(/<script/i);
-      expect(dom.match(/<img src="data:image\/svg\+xml;base64,/g)).toHaveLength(4);
+      expect(dom.match(/<img src="data:image\/svg\+xml;base64,/g)).toHaveLength(6);
     },
     150_000,
   );

@@ -27,6 +27,8 @@ describe('circKpi', () => {
       conversion: 5 / 7,
       lead_time_median: 9.5,
       lead_time_p90: 10.6,
+      // Inspected − Received of A1, A2, A6 (1 day each) and A3 (1.375 days).
+      inspection_lead_time_median: 1,
       reuse_rate: 0.5,
       recycle_rate: 0.25,
       weight_kg: 3.08,
@@ -35,6 +37,8 @@ describe('circKpi', () => {
       csat: 4.25,
       complaints_per_1000: 2000 / 7,
       cost_per_device: 15,
+      // Payouts of the five orders received in October: (80 + 60 + 0 + 50 + 0) / 5.
+      payout_per_device: 38,
       lost_rate: 0.2,
     };
     for (const id of KPI_IDS)

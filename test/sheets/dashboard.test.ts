@@ -27,7 +27,8 @@ describe('Refresh KPI dashboard on the local runtime', () => {
     const before = typedCells(rt, ['KPI Data', 'KPI Targets', 'Factors']);
     rt.runAs('FULL', () => refreshKpiDashboard());
     const s = sheet(rt, 'KPI Dashboard');
-    const header = s.getRange(4, 1, 1, 19).getValues()[0];
+    const header = s.getRange(4, 1, 1, 20).getValues()[0];
+    expect(header[19]).toBe('Signal (2026-10)');
     expect(header.slice(0, 4)).toEqual(['KPI', 'Unit', 'Target', '2025-11']);
     expect(header[14]).toBe('2026-10');
     const labels = s
@@ -44,22 +45,68 @@ describe('Refresh KPI dashboard on the local runtime', () => {
     const colors = Object.values(RAG_COLORS) as string[];
     expect(backgrounds.filter((b) => colors.includes(b)).length).toBeGreaterThan(20);
     const charts = s.getCharts();
-    expect(charts).toHaveLength(4);
+    // Issue 18 added three charts: the reuse rate's control chart and the two Paretos.
+    expect(charts).toHaveLength(7);
     expect(charts.map((c) => c.getOptions().get('title'))).toEqual([
       'Monthly volumes: requested vs received',
       'Reuse rate vs target',
+      'Reuse rate: control chart (p chart)',
       'Disposition mix (inspected devices)',
       'Lead time, days: median and P90',
+      'Pareto: why orders were not reused',
+      'Pareto: what complaints were about',
     ]);
     // The value axis in the form embedded charts honour: a vAxis object is ignored by Sheets.
     expect(charts.map((c) => c.getOptions().get('vAxes.0.format'))).toEqual([
       'decimal',
       'percent',
+      'percent',
+      'decimal',
+      'decimal',
       'decimal',
       'decimal',
     ]);
+    // A Pareto: counts as bars, the cumulative share as a line on a second, percent axis.
+    const pareto = charts[5];
+    expect(String((pareto as unknown as FakeEmbeddedChart).getType())).toBe(
+      String(Charts.ChartType.COMBO),
+    );
+    expect(pareto.getOptions().get('seriesType')).toBe('bars');
+    expect(pareto.getOptions().get('series.1.type')).toBe('line');
+    expect(pareto.getOptions().get('series.1.targetAxisIndex')).toBe(1);
+    expect(pareto.getOptions().get('vAxes.1.format')).toBe('percent');
+    const paretoRange = pareto.getRanges()[0].getValues();
+    expect(paretoRange[0]).toEqual(['Reason', 'Orders', 'Cumulative share']);
+    expect(paretoRange[1][0]).toBe('Screen cracked');
+    const counts = paretoRange.slice(1).map((r) => r[1] as number);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(paretoRange[paretoRange.length - 1][2]).toBeCloseTo(1, 12);
+    // The control chart: the values with the centre line and the limits of the p chart.
+    const control = charts[2].getRanges()[0].getValues();
+    expect(control[0]).toEqual([
+      'Month',
+      'Reuse rate',
+      'Centre line',
+      'Lower control limit',
+      'Upper control limit',
+    ]);
+    const last = control[control.length - 1] as number[];
+    expect(last[0]).toBe('2026-10');
+    expect(last[1]).toBeGreaterThan(last[2]);
+    expect(last[4]).toBeLessThanOrEqual(1);
     expect(charts.every((c) => typeof c.getOptions().get('vAxes.0.title') === 'string')).toBe(true);
     expect(charts.flatMap((c) => (c as unknown as FakeEmbeddedChart).ignoredOptions)).toEqual([]);
+    // The Signal column and the Signals section: the sample's shift in the reuse rate is a signal.
+    const signal = s
+      .getRange(5, 20, KPIS.length, 1)
+      .getValues()
+      .map((r) => r[0]);
+    const at = (id: string) => signal[KPIS.findIndex((k) => k.id === id)];
+    expect(at('reuse_rate')).toMatch(/^improvement \(rules? \d/);
+    expect(at('conversion')).toBe('not judged: cohort still maturing');
+    expect(at('lead_time_median')).toBe('no signal (noise)');
+    const reuseCell = s.getRange(5 + KPIS.findIndex((k) => k.id === 'reuse_rate'), 20);
+    expect(reuseCell.getBackground()).toBe(RAG_COLORS.green);
     // The planted data errors are listed with row, column and reason.
     const text = s
       .getDataRange()
@@ -70,6 +117,13 @@ describe('Refresh KPI dashboard on the local runtime', () => {
       /Data quality: 5 finding\(s\) on 5 order\(s\) of KPI Data — 1 order\(s\) left out of every KPI, 4 kept/,
     );
     expect(text).toMatch(/KPI Data \| \d+ \| Outcome \(H\) \|/);
+    expect(text).toMatch(/Reuse rate 2026-10 .* \(rules? [\d, ]+\): a real improvement, not noise/);
+    expect(text).toMatch(
+      /Conversion \(request to receipt\) and Lost rate of 2026-10: cohorts still maturing/,
+    );
+    expect(text).toMatch(
+      /Pareto: why orders were not reused: \d+ order\(s\) not reused in 2025-11 to 2026-10 with a reason/,
+    );
     expect(changedCells(before, typedCells(rt, ['KPI Data', 'KPI Targets', 'Factors']))).toEqual(
       [],
     );
@@ -81,7 +135,7 @@ describe('Refresh KPI dashboard on the local runtime', () => {
       rt.spreadsheet!.getSheets().filter((x) => x.getName().startsWith('KPI Dashboard')),
     ).toHaveLength(1);
     expect(changedCells(first, typedCells(rt, ['KPI Dashboard']))).toEqual([]);
-    expect(sheet(rt, 'KPI Dashboard').getCharts()).toHaveLength(4);
+    expect(sheet(rt, 'KPI Dashboard').getCharts()).toHaveLength(7);
   });
 
   test('the same service calls for 1,000 and 10,000 orders', () => {
@@ -105,5 +159,32 @@ describe('Refresh KPI dashboard on the local runtime', () => {
       /KPI Data: missing column "Outcome"\. The first row must hold the headers; found .*"Result"/,
     );
     expect(changedCells(before, typedCells(rt)).filter((c) => !c.startsWith('Log!'))).toEqual([]);
+  });
+
+  test('without the optional Reason column, and with a partial last month: the KPIs as before, no signal from that month, and why', () => {
+    const rt = installRuntime(NOW);
+    rt.runAs('FULL', () => setUpWorkbook());
+    // Data as of 17 October, and a KPI Data tab whose Reason column was deleted.
+    const grid = sampleOrderGrid(3000, new Date(Date.UTC(2026, 9, 17, 18))).map((r) =>
+      r.slice(0, 14),
+    );
+    rt.runAs('FULL', () => {
+      const s = sheet(rt, 'KPI Data');
+      s.deleteColumn(15);
+      s.insertRowsAfter(s.getMaxRows(), grid.length - s.getMaxRows());
+      s.getRange(1, 1, grid.length, grid[0].length).setValues(grid);
+    });
+    rt.runAs('FULL', () => refreshKpiDashboard());
+    const s = sheet(rt, 'KPI Dashboard');
+    expect(s.getRange(4, 20).getValue()).toBe('Signal (2026-09)');
+    const text = s
+      .getDataRange()
+      .getValues()
+      .map((r) => r.join(' | '))
+      .join('\n');
+    expect(text).toMatch(/2026-10 is partial .*raises no signal/);
+    expect(text).not.toMatch(/ 2026-10 [^|]*not noise/);
+    expect(text).toMatch(/No Reason column in KPI Data: add one to the right of Complaint/);
+    expect(s.getCharts()).toHaveLength(7);
   });
 });

@@ -40,6 +40,8 @@ describe('Email report', () => {
     expect(Object.keys(mail.inlineImages).sort()).toEqual([
       'chart_lead_time',
       'chart_mix',
+      'chart_pareto_complaints',
+      'chart_pareto_not_reused',
       'chart_reuse',
       'chart_volumes',
     ]);
@@ -60,7 +62,7 @@ describe('Email report', () => {
     const delivery = log.find((r) => r[2] === 'Report e-mailed')!;
     expect(delivery[1]).toBe('ops@example.com');
     expect(delivery[5]).toBe(
-      `to camille@example.com, jonas@example.org, priya@example.net | subject "${mail.subject}" | period ${MONTH} | 4 chart image(s) inline`,
+      `to camille@example.com, jonas@example.org, priya@example.net | subject "${mail.subject}" | period ${MONTH} | 6 chart image(s) inline`,
     );
     expect(log[log.length - 1][2]).toBe('Email report…');
   });

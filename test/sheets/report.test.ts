@@ -144,13 +144,16 @@ describe('Generate report', () => {
       expect(rt.runAs('FULL', () => tab.getRange(start + red, 6).getBackground())).toBe('#f4c7c3');
   });
 
-  test('four native charts over their data blocks: volumes, reuse rate, disposition mix, lead time', () => {
+  test('six native charts over their data blocks: volumes, reuse rate, disposition mix, lead time and the two Paretos', () => {
     const charts = rt.runAs('FULL', () => sheet(rt, TAB).getCharts());
+    // Issue 18 added the two Pareto charts (combo: bars and a cumulative line).
     expect(charts.map((c) => c.getOptions().get('title'))).toEqual([
       'Monthly volumes: requested vs received',
       'Reuse rate vs target',
       'Disposition mix (inspected devices)',
       'Lead time, days: median and P90',
+      'Pareto: why orders were not reused',
+      'Pareto: what complaints were about',
     ]);
     const firstBlock = rt.runAs('FULL', () => charts[0].getRanges()[0].getValues());
     expect(firstBlock[0]).toEqual(['Month', 'Requested', 'Received']);
@@ -167,8 +170,42 @@ describe('Generate report', () => {
       ['Month', 'share of inspected devices', 'percent'],
       ['Month', 'devices', 'decimal'],
       ['Month', 'days', 'decimal'],
+      ['Reason', 'orders', 'decimal'],
+      ['Reason', 'orders', 'decimal'],
     ]);
+    const pareto = rt.runAs('FULL', () => charts[4].getRanges()[0].getValues());
+    expect(pareto[0]).toEqual(['Reason', 'Orders', 'Cumulative share']);
+    expect(pareto[pareto.length - 1][2]).toBeCloseTo(1, 12);
     expect(charts.flatMap((c) => (c as unknown as FakeEmbeddedChart).ignoredOptions)).toEqual([]);
+  });
+
+  test('signals of the period, in words, coloured by their direction', () => {
+    const rows = section(grid, SECTIONS.signals);
+    expect(rows[0][0]).toMatch(/^(\d+ signal\(s\) in|No signal in) \w+ \d{4}/);
+    const lines = rows.filter((r) => /not noise$/.test(String(r[0])));
+    for (const l of lines) expect(String(l[0])).toContain(` ${MONTH} `);
+    // The sample's better refurbishment partner works over the last four months: a signal.
+    expect(lines.map((l) => l[0]).join('\n')).toMatch(
+      /^Reuse rate .* a real improvement, not noise$/m,
+    );
+  });
+
+  test('the Paretos of the period: reasons, most frequent first, cumulative share up to 100 %', () => {
+    const start = grid.findIndex((r) => r[0] === SECTIONS.pareto);
+    const rows = grid.slice(
+      start + 1,
+      grid.findIndex((r) => r[0] === SECTIONS.charts),
+    );
+    expect(rows[0][0]).toBe('Pareto: why orders were not reused');
+    expect(rows[1][0]).toMatch(/^\d+ order\(s\) not reused in \w+ \d{4} with a reason/);
+    expect(rows[2].slice(0, 4)).toEqual(['Reason', 'Orders', 'Share', 'Cumulative share']);
+    const table = rows.slice(
+      3,
+      rows.findIndex((r, i) => i > 3 && r[0] === 'Pareto: what complaints were about'),
+    );
+    const counts = table.map((r) => r[1] as number);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(table[table.length - 1][3]).toBeCloseTo(1, 12);
   });
 
   test('breakdown by category adds up to the requests of the period', () => {
@@ -328,7 +365,7 @@ describe('Generate report on empty or unusual workbooks', () => {
     expect(section(grid, SECTIONS.categories)[0][0]).toMatch(/^No order in /);
     expect(section(grid, SECTIONS.shortlist)[0][0]).toMatch(/^No partner scored yet/);
     expect(section(grid, SECTIONS.benchmark)[0][0]).toMatch(/^No benchmark data yet/);
-    expect(rt.runAs('FULL', () => sheet(rt, TAB).getCharts().length)).toBe(4);
+    expect(rt.runAs('FULL', () => sheet(rt, TAB).getCharts().length)).toBe(6);
   });
 
   test('a workbook without the tabs: still a report, saying which tabs are missing', () => {

@@ -32,6 +32,8 @@ export const HTML_SECTION_IDS = [
   'header',
   'summary',
   'kpis',
+  'signals',
+  'pareto',
   'charts',
   'categories',
   'shortlist',
@@ -46,6 +48,8 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
     heading(2, SECTIONS.summary, 'summary'),
     list(model.summary),
     kpiSection(model),
+    signalSection(model),
+    paretoSection(model, options.images ?? {}),
     chartSection(model, options.images ?? {}),
     categorySection(model),
     shortlistSection(model, options.maxListRows),
@@ -123,15 +127,61 @@ function kpiSection(m: ReportModel): string {
   ].join('\n');
 }
 
-function chartSection(m: ReportModel, images: NonNullable<HtmlOptions['images']>): string {
-  const figures = m.charts.map((c) => {
-    const img = images[c.id];
-    const src = img ? safeImageSrc(img.src) : '';
-    const picture = src
-      ? `<img src="${escapeHtml(src)}" alt="${escapeHtml(c.title)}" width="${img?.width ?? 600}" style="${style({ display: 'block', maxWidth: '100%', height: 'auto', border: '1px solid #dadce0' })}">`
-      : paragraph(`Chart not available here: see the ${c.title} chart in the workbook tab.`, true);
-    return `<div id="chart-${escapeHtml(c.id)}" style="${style({ margin: '8px 0 16px' })}">${heading(3, c.title)}${picture}</div>`;
+function signalSection(m: ReportModel): string {
+  const s = m.signals;
+  return [
+    heading(2, SECTIONS.signals, 'signals'),
+    s.note ? paragraph(s.note) : '',
+    list(s.notes),
+    table(
+      ['Signal'],
+      s.lines.map((x): CellInput[] => [
+        { text: x.text, background: x.improvement ? RAG_COLORS.green : RAG_COLORS.red },
+      ]),
+      'No signal in the period.',
+    ),
+    paragraph(
+      'How to read a signal: each KPI is on a control chart of the 12 months ending with the period. Rule 1: beyond a control limit; 2: two of the last three months beyond 2σ on one side; 3: four of the last five beyond 1σ on one side; 4: eight months in a row on one side of the centre line. A month with no signal moved within the noise: no action is needed for it.',
+      true,
+    ),
+  ].join('\n');
+}
+
+function paretoSection(m: ReportModel, images: NonNullable<HtmlOptions['images']>): string {
+  const parts = m.paretos.map((p) => {
+    const chart = m.charts.find((c) => c.title === p.title);
+    return [
+      heading(3, p.title),
+      paragraph(p.note, true),
+      p.rows.length
+        ? table(
+            ['Reason', 'Orders', 'Share', 'Cumulative share'],
+            p.rows.map((r): CellInput[] => [
+              r.reason,
+              right(formatNumber(r.count, '#,##0')),
+              right(formatNumber(r.share, '0.0%')),
+              right(formatNumber(r.cumulative, '0.0%')),
+            ]),
+          )
+        : '',
+      chart && p.rows.length ? figure(chart, images) : '',
+    ].join('\n');
   });
+  return [heading(2, SECTIONS.pareto, 'pareto'), ...parts].join('\n');
+}
+
+function figure(c: ReportChart, images: NonNullable<HtmlOptions['images']>): string {
+  const img = images[c.id];
+  const src = img ? safeImageSrc(img.src) : '';
+  const picture = src
+    ? `<img src="${escapeHtml(src)}" alt="${escapeHtml(c.title)}" width="${img?.width ?? 600}" style="${style({ display: 'block', maxWidth: '100%', height: 'auto', border: '1px solid #dadce0' })}">`
+    : paragraph(`Chart not available here: see the ${c.title} chart in the workbook tab.`, true);
+  return `<div id="chart-${escapeHtml(c.id)}" style="${style({ margin: '8px 0 16px' })}">${heading(3, c.title)}${picture}</div>`;
+}
+
+function chartSection(m: ReportModel, images: NonNullable<HtmlOptions['images']>): string {
+  // The Paretos are drawn in their own section, beside their tables.
+  const figures = m.charts.filter((c) => c.kind !== 'pareto').map((c) => figure(c, images));
   return [heading(2, SECTIONS.charts, 'charts'), ...figures].join('\n');
 }
 

@@ -37,11 +37,16 @@ export interface PeriodStats {
   /** Received − Created in days, one per order received in the period (unsorted). */
   leadDays: number[];
   weightKg: number;
+  /** Σ Payout EUR and the count of readable payouts, over orders received in the period. */
+  payoutEur: number;
+  payoutCount: number;
   erased: number;
   csatSum: number;
   csatCount: number;
   costEur: number;
   inspected: number;
+  /** Inspected − Received in days, one per order inspected in the period that has both dates. */
+  inspectionDays: number[];
   outcomes: OutcomeCounts;
   co2eKg: number;
   byCategory: Record<string, CategoryStats>;
@@ -114,11 +119,14 @@ export function emptyStats(): PeriodStats {
     received: 0,
     leadDays: [],
     weightKg: 0,
+    payoutEur: 0,
+    payoutCount: 0,
     erased: 0,
     csatSum: 0,
     csatCount: 0,
     costEur: 0,
     inspected: 0,
+    inspectionDays: [],
     outcomes,
     co2eKg: 0,
     byCategory: {},
@@ -184,11 +192,17 @@ export function computeKpis(orders: readonly Order[], options: EngineOptions): K
         s.csatCount++;
       }
       if (o.costEur !== null) s.costEur += o.costEur;
+      if (o.payoutEur !== null) {
+        s.payoutEur += o.payoutEur;
+        s.payoutCount++;
+      }
       category(s, o.category).received++;
     }
     s = slot(o.inspected);
     if (s) {
       s.inspected++;
+      if (o.received !== null)
+        s.inspectionDays.push(Math.max(0, ((o.inspected as number) - o.received) / DAY_MS));
       const out = o.outcome ?? 'none';
       s.outcomes[out]++;
       const cat = category(s, o.category);
@@ -249,11 +263,14 @@ export function mergeStats(list: readonly PeriodStats[]): PeriodStats {
     t.received += s.received;
     for (const d of s.leadDays) t.leadDays.push(d);
     t.weightKg += s.weightKg;
+    t.payoutEur += s.payoutEur;
+    t.payoutCount += s.payoutCount;
     t.erased += s.erased;
     t.csatSum += s.csatSum;
     t.csatCount += s.csatCount;
     t.costEur += s.costEur;
     t.inspected += s.inspected;
+    for (const d of s.inspectionDays) t.inspectionDays.push(d);
     for (const k of Object.keys(s.outcomes) as (Outcome | 'none')[]) t.outcomes[k] += s.outcomes[k];
     t.co2eKg += s.co2eKg;
     for (const [c, cs] of Object.entries(s.byCategory)) {
@@ -280,6 +297,7 @@ export function kpiValues(s: PeriodStats, hasFactors: boolean): KpiValues {
     conversion: ratio(s.createdReceived, s.requests),
     lead_time_median: percentileSorted(lead, 0.5),
     lead_time_p90: percentileSorted(lead, 0.9),
+    inspection_lead_time_median: percentileSorted(Float64Array.from(s.inspectionDays).sort(), 0.5),
     reuse_rate: ratio(s.outcomes.reused + s.outcomes.refurbished, s.inspected),
     recycle_rate: ratio(s.outcomes.recycled, s.inspected),
     weight_kg: s.weightKg,
@@ -288,6 +306,7 @@ export function kpiValues(s: PeriodStats, hasFactors: boolean): KpiValues {
     csat: ratio(s.csatSum, s.csatCount),
     complaints_per_1000: s.requests === 0 ? null : (1000 * s.complaints) / s.requests,
     cost_per_device: ratio(s.costEur, s.received),
+    payout_per_device: ratio(s.payoutEur, s.payoutCount),
     lost_rate: ratio(s.kitsLost, s.kitsSent),
   };
 }

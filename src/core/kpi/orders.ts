@@ -60,6 +60,11 @@ export interface Order {
   costEur: number | null;
   csat: number | null;
   complaint: boolean | null;
+  /**
+   * The optional `Reason` column (why the order was not reused, or what its complaint was
+   * about), trimmed; '' when blank or when the tab has no such column.
+   */
+  reason: string;
 }
 
 export interface ParsedOrders {
@@ -72,6 +77,8 @@ export interface ParsedOrders {
   rowsSkipped: number;
   /** Rows with at least one finding, kept or not: "orders affected", beside issues.length. */
   rowsAffected: number;
+  /** The optional Reason column is there. */
+  hasReason: boolean;
 }
 
 export interface ParseOrdersOptions {
@@ -110,7 +117,8 @@ type Key =
   | 'payout'
   | 'cost'
   | 'csat'
-  | 'complaint';
+  | 'complaint'
+  | 'reason';
 
 const SPECS: readonly ColumnSpec<Key>[] = [
   { key: 'id', header: 'Order ID', required: true, aliases: ['Order'] },
@@ -127,6 +135,8 @@ const SPECS: readonly ColumnSpec<Key>[] = [
   { key: 'cost', header: 'Cost EUR', required: true, aliases: ['Cost'] },
   { key: 'csat', header: 'CSAT', required: true },
   { key: 'complaint', header: 'Complaint', required: true },
+  // Optional (contract additions 2026-11): found by its header, and every KPI works without it.
+  { key: 'reason', header: 'Reason', required: false },
 ];
 
 const DAY_MS = 86_400_000;
@@ -155,7 +165,8 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
   >;
 
   const ix = {} as Record<Key, number>;
-  for (const spec of SPECS) ix[spec.key] = col[spec.key].index;
+  // An absent optional column reads as a column of blanks.
+  for (const spec of SPECS) ix[spec.key] = col[spec.key]?.index ?? -1;
   const orders: Order[] = [];
   const issues: Issue[] = [];
   const seen = new Map<string, number>();
@@ -327,6 +338,7 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
     for (const f of found) issues.push(f);
     if (found.length) rowsAffected++;
     const channelCell = cells[ix.channel];
+    const reasonCell = ix.reason < 0 ? '' : cells[ix.reason];
 
     orders.push({
       row,
@@ -344,9 +356,10 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
       costEur,
       csat,
       complaint,
+      reason: isBlank(reasonCell) || isErrorValue(reasonCell) ? '' : String(reasonCell).trim(),
     });
   }
-  return { orders, issues, rowsRead, rowsSkipped, rowsAffected };
+  return { orders, issues, rowsRead, rowsSkipped, rowsAffected, hasReason: ix.reason >= 0 };
 }
 
 type DateKey = 'created' | 'kitSent' | 'received' | 'inspected';

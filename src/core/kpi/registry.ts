@@ -13,6 +13,7 @@ export const KPI_IDS = [
   'conversion',
   'lead_time_median',
   'lead_time_p90',
+  'inspection_lead_time_median',
   'reuse_rate',
   'recycle_rate',
   'weight_kg',
@@ -21,6 +22,7 @@ export const KPI_IDS = [
   'csat',
   'complaints_per_1000',
   'cost_per_device',
+  'payout_per_device',
   'lost_rate',
 ] as const;
 
@@ -172,6 +174,17 @@ export const KPIS: readonly KpiDef[] = [
     "90th percentile of Received minus Created, in days, over orders received in the month, interpolated linearly like Sheets' PERCENTILE.",
   ),
   def(
+    'inspection_lead_time_median',
+    'Inspection lead time, median',
+    'days',
+    '0.0',
+    'quantile',
+    'lower',
+    'inspected',
+    ['Received', 'Inspected'],
+    'Median of Inspected minus Received, in fractional days, over orders inspected in the month (blank when none).',
+  ),
+  def(
     'reuse_rate',
     'Reuse rate',
     '%',
@@ -259,6 +272,17 @@ export const KPIS: readonly KpiDef[] = [
     'received',
     ['Received', 'Cost EUR'],
     'Sum of Cost EUR over orders received in the month, divided by orders received in the month (a blank cost adds nothing).',
+  ),
+  def(
+    'payout_per_device',
+    'Payout per device',
+    'EUR',
+    '#,##0.00',
+    'rate',
+    'higher',
+    'received',
+    ['Received', 'Payout EUR'],
+    'Sum of Payout EUR over orders received in the month, divided by the orders received in the month that have a readable payout (the value returned to customers per device).',
   ),
   def(
     'lost_rate',

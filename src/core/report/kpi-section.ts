@@ -7,7 +7,11 @@ import { KpiResult, aggregate, computeKpis } from '../kpi/engine';
 import { MonthKey, addMonths, monthRange } from '../kpi/months';
 import { OUTCOMES } from '../kpi/registry';
 import { ScorecardRow, scorecard, scorecardMonths } from '../kpi/targets';
-import { CategoryRow, ReportChart, ReportInput } from './types';
+import { CategoryRow, ReportChart, ReportInput, ReportModel } from './types';
+import { freshness } from '../kpi/freshness';
+import { Pareto, reasonPareto } from '../kpi/pareto';
+import { kpiSignals } from '../kpi/signals';
+import { isPartial } from './period';
 
 /** Months of history the charts show, ending with the period's last month. */
 export const CHART_MONTHS = 12;
@@ -18,6 +22,8 @@ export interface KpiSection {
   rows: ScorecardRow[];
   charts: ReportChart[];
   categories: CategoryRow[];
+  signals: ReportModel['signals'];
+  paretos: Pareto[];
 }
 
 /** The KPI engine run once over every month the scorecard and the charts read. */
@@ -33,11 +39,55 @@ export function kpiSection(input: ReportInput): KpiSection {
   });
   const targets = input.targets ?? { targets: {}, issues: [] };
   const rows = scorecard(result, period.months, targets);
+  const orders = input.kpi?.orders ?? [];
+  const fresh = freshness(orders, end, input.now, input.timeZone);
+  const signals = kpiSignals({
+    result,
+    months: chartMonths,
+    newest: fresh.newest,
+    partialLast: fresh.partial || isPartial(period, input.now, input.timeZone),
+    timeZone: input.timeZone,
+    directions: Object.fromEntries(rows.map((r) => [r.id, r.direction])),
+  });
+  const hasReason = input.kpi?.hasReasonColumn ?? orders.some((o) => o.reason !== '');
+  const paretos = (['not_reused', 'complaints'] as const).map((kind) =>
+    reasonPareto(orders, period.months, input.timeZone, kind, hasReason, period.label),
+  );
+  const lines = signals.signals.filter((s) => period.months.includes(s.month));
   return {
     result,
     rows,
-    charts: charts(result, chartMonths, targets.targets.reuse_rate?.target ?? null),
+    charts: [
+      ...charts(result, chartMonths, targets.targets.reuse_rate?.target ?? null),
+      ...paretos.map(paretoChart),
+    ],
     categories: categories(result, period.months),
+    signals: {
+      lines,
+      notes: signals.notes,
+      note: !orders.length
+        ? ''
+        : lines.length
+          ? `${lines.length} signal(s) in ${period.label}, on control charts of the ${CHART_MONTHS} months ending with it.`
+          : `No signal in ${period.label}: every KPI moved within its control limits (the ${CHART_MONTHS} months ending with it), so month-to-month changes are noise.`,
+    },
+    paretos,
+  };
+}
+
+/** A Pareto as a chart: one bar per reason, the cumulative share as a line. */
+function paretoChart(p: Pareto): ReportChart {
+  return {
+    id: p.kind === 'complaints' ? 'pareto_complaints' : 'pareto_not_reused',
+    title: p.title,
+    kind: 'pareto',
+    xTitle: 'Reason',
+    yTitle: 'orders',
+    percent: false,
+    format: '#,##0',
+    formats: ['#,##0', '0.0%'],
+    series: ['Orders', 'Cumulative share'],
+    rows: p.rows.map((r) => ({ x: r.reason, values: [r.count, r.cumulative] })),
   };
 }
 

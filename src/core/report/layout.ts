@@ -15,8 +15,8 @@ const DEFAULT = '0.###############';
 const DATE = 'yyyy-mm-dd';
 const SECTION_BG = '#e8f0fe';
 const HEADER_BG = '#f1f3f4';
-/** Rows left empty under the chart heading for two rows of charts. */
-export const CHART_ROWS = 36;
+/** Rows left empty under the chart heading for three rows of charts. */
+export const CHART_ROWS = 54;
 /** Native chart size in pixels; two fit side by side over columns A–E and F–J. */
 export const CHART_SIZE = { width: 600, height: 320 };
 const CHART_ANCHORS = [
@@ -24,6 +24,8 @@ const CHART_ANCHORS = [
   [0, 6],
   [18, 1],
   [18, 6],
+  [36, 1],
+  [36, 6],
 ] as const;
 
 /** A cell's font weight. */
@@ -68,6 +70,8 @@ interface Line {
 export const SECTIONS = {
   summary: 'Summary',
   kpis: 'Key performance indicators',
+  signals: 'Signals: real changes, not noise',
+  pareto: 'Pareto of reasons',
   charts: 'Charts',
   categories: 'Breakdown by device category',
   shortlist: 'Partner shortlist (top 3 per country × partner type)',
@@ -145,6 +149,25 @@ export function reportLayout(model: ReportModel): ReportLayout {
       ];
     }),
   };
+
+  section(SECTIONS.signals);
+  note(model.signals.note);
+  for (const n of model.signals.notes) add({ cells: [n] });
+  for (const sg of model.signals.lines)
+    add({ cells: [sg.text], background: sg.improvement ? RAG_COLORS.green : RAG_COLORS.red });
+
+  section(SECTIONS.pareto);
+  for (const p of model.paretos) {
+    add({ cells: [p.title], bold: true });
+    note(p.note);
+    if (!p.rows.length) continue;
+    header(['Reason', 'Orders', 'Share', 'Cumulative share']);
+    for (const r of p.rows)
+      add({
+        cells: [r.reason, r.count, r.share, r.cumulative],
+        formats: ['@', '#,##0', '0.0%', '0.0%'],
+      });
+  }
 
   section(SECTIONS.charts);
   const chartTop = lines.length + 1;
@@ -253,7 +276,7 @@ export function reportLayout(model: ReportModel): ReportLayout {
     for (const r of chart.rows)
       add({
         cells: [r.x, ...r.values.map(num)],
-        formats: ['@', ...r.values.map(() => chart.format)],
+        formats: ['@', ...r.values.map((_, j) => chart.formats?.[j] ?? chart.format)],
       });
     blank();
     const [dr, col] = CHART_ANCHORS[i % CHART_ANCHORS.length];

@@ -90,6 +90,8 @@ export function buildReport(input: ReportInput): ReportModel {
         ? 'KPI Data holds no orders yet: every figure below is empty.'
         : 'KPI Data is missing or unreadable (see Data quality): every figure below is empty.',
     charts: kpis.charts,
+    signals: kpis.signals,
+    paretos: kpis.paretos,
     categories: kpis.categories,
     categoryNote: kpis.categories.length ? '' : `No order in ${period.label}.`,
     shortlist: groups,

@@ -25,6 +25,10 @@ export function renderReportText(model: ReportModel): string {
     ...(model.kpiNote ? [model.kpiNote] : []),
     ...kpis,
     '',
-    `Charts, breakdown by category, partner shortlist, benchmark highlights and data quality: see the HTML version of this e-mail or the tab "${h.period.tabName}" in the workbook.`,
+    'Signals: real changes, not noise',
+    ...(model.signals.note ? [model.signals.note] : []),
+    ...model.signals.lines.map((x) => `- ${x.text}`),
+    '',
+    `Pareto of reasons, breakdown by category, partner shortlist, benchmark highlights and data quality: see the HTML version of this e-mail or the tab "${h.period.tabName}" in the workbook.`,
   ].join('\n');
 }

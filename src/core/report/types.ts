@@ -10,6 +10,8 @@ import { Issue } from '../kpi/table';
 import { ScorecardRow, TargetTable } from '../kpi/targets';
 import { PartnerResult } from '../partners/assess';
 import { ReportPeriod } from './period';
+import type { Pareto } from '../kpi/pareto';
+import type { Signal } from '../kpi/signals';
 import type {
   BenchmarkHighlights as FullHighlights,
   BestPractice,
@@ -31,6 +33,8 @@ export interface KpiInput {
   rowsSkipped: number;
   /** `Stale after (days)` from Settings; default 14. */
   staleAfterDays?: number;
+  /** KPI Data has the optional Reason column (default: some order has a reason). */
+  hasReasonColumn?: boolean;
 }
 
 /** The parsed workbook and the period: everything the model is built from. */
@@ -54,12 +58,12 @@ export interface ReportInput {
   notes: string[];
 }
 
-/** How a chart draws its series. */
-export type ChartKind = 'column' | 'stacked-column' | 'line';
+/** How a chart draws its series (`pareto`: bars of counts and a line of the cumulative share). */
+export type ChartKind = 'column' | 'stacked-column' | 'line' | 'pareto';
 
 /** A chart as data: one row per x value, one value per series. Drawn natively, as PNG or as SVG. */
 export interface ReportChart {
-  id: 'volumes' | 'reuse' | 'mix' | 'lead_time';
+  id: 'volumes' | 'reuse' | 'mix' | 'lead_time' | 'pareto_not_reused' | 'pareto_complaints';
   title: string;
   kind: ChartKind;
   xTitle: string;
@@ -68,6 +72,8 @@ export interface ReportChart {
   percent: boolean;
   /** Number format of the values in the tab. */
   format: string;
+  /** Number format per series, when they differ (a Pareto's counts and cumulative share). */
+  formats?: string[];
   series: string[];
   rows: { x: string; values: (number | null)[] }[];
 }
@@ -140,6 +146,10 @@ export interface ReportModel {
   /** Says what is missing when the KPI table has nothing to show; '' otherwise. */
   kpiNote: string;
   charts: ReportChart[];
+  /** Control-chart signals of the period's months (baseline: the 12 months ending with it). */
+  signals: { lines: Signal[]; notes: string[]; note: string };
+  /** Reasons for orders not reused, and for complaints, over the period. */
+  paretos: Pareto[];
   categories: CategoryRow[];
   categoryNote: string;
   shortlist: ShortlistGroup[];

@@ -170,6 +170,8 @@ export function backOfficeOrders(options: BackOfficeExportOptions = {}): BackOff
       costEur: amount(r[11]),
       csat: amount(r[12]),
       complaint: yesNo(r[13]),
+      // The back office's export has no reason column (the workbook's Reason is typed by the team).
+      reason: '',
       ...person,
     };
   });

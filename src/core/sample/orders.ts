@@ -6,6 +6,14 @@
  * reuse-first disposition mix, and a handful of deliberate data errors for the data-quality
  * section (switch them off with `errors: false`). Order ids start with SAMPLE- so nobody mistakes
  * them for real orders.
+ *
+ * Two features are there for the continuous-improvement views: a `Reason` on orders not reused
+ * and on complaints (a Pareto has something to rank: a few reasons make most of the losses), and a
+ * real shift — a better refurbishment partner from the last SHIFT_MONTHS months on, turning four
+ * in five of the devices that would have been recycled into refurbished ones — so the reuse rate's
+ * control chart shows a signal rather than noise. Reasons and the shift are drawn from their own
+ * seeded sequences: every date, and every order the shift does not touch, is the same as without
+ * them.
  */
 import { Cell, Grid } from '../cells';
 import { KPI_DATA_HEADERS } from '../kpi/orders';
@@ -160,6 +168,38 @@ const CATEGORY_MODEL: Record<string, CategoryModel> = {
     ],
   },
 };
+/** Months, ending with the as-of month, in which the better refurbishment partner works. */
+export const SHIFT_MONTHS = 4;
+/** After the shift, this share of the devices that would have been recycled is refurbished. */
+const SHIFTED_SHARE = 0.8;
+
+/** Why an order was not reused, by outcome, and what a complaint was about: a Pareto's few vital reasons. */
+const REASONS: Record<string, Weighted<string>> = {
+  recycled: [
+    ['Screen cracked', 0.38],
+    ['Battery swollen', 0.22],
+    ['Water damage', 0.16],
+    ['No resale value (too old)', 0.14],
+    ['Missing parts', 0.1],
+  ],
+  returned: [
+    ['Customer asked for it back', 0.6],
+    ['Account lock (iCloud / FRP)', 0.4],
+  ],
+  rejected: [
+    ['Account lock (iCloud / FRP)', 0.55],
+    ['Not the declared device', 0.35],
+    ['Counterfeit', 0.1],
+  ],
+  lost: [['Lost in transit', 1]],
+  complaint: [
+    ['Payout lower than quoted', 0.45],
+    ['Payout late', 0.3],
+    ['Kit arrived late', 0.15],
+    ['No news of the device', 0.1],
+  ],
+};
+
 const CSAT: Weighted<string> = [
   ['5', 0.55],
   ['4', 0.3],
@@ -176,8 +216,9 @@ export function generateSampleOrders(options: SampleOrderOptions = {}): SampleOr
   const asOf = options.asOf ?? new Date(Date.UTC(2026, 9, 31, 18));
   const now = asOf.getTime();
   const rand = seededRandom(options.seed ?? 20261);
-  const pickW = <T extends string>(items: Weighted<T>): T => {
-    let u = rand();
+  const reasonRand = seededRandom(((options.seed ?? 20261) ^ 0x2ea5_0e5) >>> 0);
+  const pickW = <T extends string>(items: Weighted<T>, r: () => number = rand): T => {
+    let u = r();
     for (const [v, w] of items) if ((u -= w) < 0) return v;
     return items[items.length - 1][0];
   };
@@ -191,6 +232,9 @@ export function generateSampleOrders(options: SampleOrderOptions = {}): SampleOr
   };
 
   const created = creationTimes(count, asOf, rand);
+  const shiftFrom = Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - (SHIFT_MONTHS - 1), 1);
+  // The shift draws from its own sequence too: every order it does not touch is as before.
+  const shiftRand = seededRandom(((options.seed ?? 20261) ^ 0x5_41f7) >>> 0);
   const rows: Cell[][] = [];
   for (let i = 0; i < count; i++) {
     const c = created[i];
@@ -225,15 +269,31 @@ export function generateSampleOrders(options: SampleOrderOptions = {}): SampleOr
     if (!lost && inspected === null) outcome = '';
     if (lost) outcome = 'lost';
 
+    const shifted = c >= shiftFrom && outcome === 'recycled' && shiftRand() < SHIFTED_SHARE;
+    if (shifted) outcome = 'refurbished';
     const reusable = outcome === 'reused' || outcome === 'refurbished';
     const weight = received === null ? '' : round(cat.weightKg * (0.85 + rand() * 0.35), 3);
     const erasure = received === null ? '' : rand() < 0.985 ? 'yes' : 'no';
-    const payout = inspected === null ? '' : reusable ? round(logNormal(cat.payout, 0.45), 2) : 0;
+    const payout =
+      inspected === null
+        ? ''
+        : shifted
+          ? // A log-normal payout from the shift's own sequence (Irwin–Hall: a sum of 3 uniforms, centred and scaled, is close to normal).
+            round(
+              cat.payout * Math.exp(0.45 * (shiftRand() + shiftRand() + shiftRand() - 1.5) * 2),
+              2,
+            )
+          : reusable
+            ? round(logNormal(cat.payout, 0.45), 2)
+            : 0;
     const costBase = received !== null ? ch.logistics + 6.5 : lost ? ch.logistics : 0;
     const cost = costBase ? round(costBase * (0.85 + rand() * 0.3), 2) : '';
     const csat = inspected !== null && rand() < 0.55 ? Number(pickW(CSAT)) : '';
     const complaintP = lost ? 0.5 : csat !== '' && csat <= 2 ? 0.25 : 0.006;
     const complaint = rand() < complaintP ? 'yes' : 'no';
+    const why = REASONS[outcome] ?? (complaint === 'yes' ? REASONS.complaint : null);
+    // Some losses are never explained: a Pareto counts those apart.
+    const reason = why && reasonRand() < 0.9 ? pickW(why, reasonRand) : '';
 
     rows.push([
       `SAMPLE-${String(i + 1).padStart(6, '0')}`,
@@ -250,10 +310,11 @@ export function generateSampleOrders(options: SampleOrderOptions = {}): SampleOr
       cost,
       csat,
       complaint,
+      reason,
     ]);
   }
   const errors = options.errors === false ? [] : plantErrors(rows, rand);
-  return { grid: [[...KPI_DATA_HEADERS], ...rows], asOf, errors };
+  return { grid: [[...KPI_DATA_HEADERS, 'Reason'], ...rows], asOf, errors };
 }
 
 /**

@@ -16,4 +16,9 @@ export interface ColumnSpec {
   validation?: Validation;
   /** Shown as a note on the header cell. */
   note?: string;
+  /**
+   * Set up adds it, but readers work without it, so a tab renamed beyond recognition is still
+   * found by its other columns.
+   */
+  optional?: boolean;
 }

@@ -194,6 +194,12 @@ export const KPI_DATA_COLUMNS: ColumnSpec[] = [
   col('Cost EUR', 90, { format: '#,##0.00' }),
   col('CSAT', 60, { format: '0', validation: { kind: 'number', min: 1, max: 5 } }),
   col('Complaint', 90, { validation: list(YES_NO) }),
+  // Optional (contract additions 2026-11): read by its header, every KPI works without it.
+  col('Reason', 200, {
+    format: '@',
+    optional: true,
+    note: 'Optional: why the order was not reused (e.g. "Screen cracked"), or what its complaint was about. Feeds the Pareto of reasons on the KPI Dashboard and in the report.',
+  }),
 ];
 
 export const KPI_DATA: TabSpec = {

@@ -229,6 +229,7 @@ describe('time zones', () => {
       costEur: null,
       csat: null,
       complaint: null,
+      reason: '',
     },
   ];
 
@@ -302,6 +303,7 @@ describe('performance', () => {
         costEur: 12,
         csat: 4,
         complaint: false,
+        reason: '',
       });
     }
     const r = computeKpis(orders, { timeZone: 'Europe/Paris', factors });
@@ -348,6 +350,7 @@ describe('properties', () => {
       costEur: a.cost,
       csat: a.csat,
       complaint: a.complaint,
+      reason: '',
     };
   };
   const toRow = (o: Order) => [

@@ -27,6 +27,7 @@ const order = (id: string, created: string, received: string | null = null): Ord
   costEur: null,
   csat: null,
   complaint: null,
+  reason: '',
 });
 const issue = (row: number, skipped: boolean): Issue => ({
   row,

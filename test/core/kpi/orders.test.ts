@@ -25,6 +25,7 @@ describe('parseOrders', () => {
       costEur: 15,
       csat: 5,
       complaint: false,
+      reason: '',
     });
     expect(orders.find((o) => o.id === 'A7')).toMatchObject({
       received: null,
@@ -32,6 +33,32 @@ describe('parseOrders', () => {
       weightKg: null,
       erasure: null,
     });
+  });
+
+  test('the optional Reason column is read by its header, anywhere; without it every order has none', () => {
+    const grid = fixtureGrid().map((r) => [...r]);
+    grid[0].splice(3, 0, ' reason ');
+    grid.forEach(
+      (r, i) => i && r.splice(3, 0, i === 2 ? '  Screen cracked ' : i === 3 ? '#N/A' : ''),
+    );
+    const { orders, issues } = parseOrders(grid, { timeZone: 'UTC' });
+    expect(issues).toEqual([]);
+    expect(orders.map((o) => o.reason)).toEqual([
+      '',
+      'Screen cracked',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
+    expect(orders[1].channel).toBe('mail-in kit');
+    expect(
+      parseOrders(fixtureGrid(), { timeZone: 'UTC' }).orders.every((o) => o.reason === ''),
+    ).toBe(true);
   });
 
   test('headers are found by name in any order, any case and spacing; extra columns ignored', () => {

@@ -18,6 +18,7 @@ describe('KPI registry', () => {
       'conversion',
       'lead_time_median',
       'lead_time_p90',
+      'inspection_lead_time_median',
       'reuse_rate',
       'recycle_rate',
       'weight_kg',
@@ -26,6 +27,7 @@ describe('KPI registry', () => {
       'csat',
       'complaints_per_1000',
       'cost_per_device',
+      'payout_per_device',
       'lost_rate',
     ]);
     expect(KPIS.map((k) => k.id)).toEqual([...KPI_IDS]);

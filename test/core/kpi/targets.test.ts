@@ -74,7 +74,7 @@ describe('parseTargets', () => {
       direction: 'higher',
       tolerance: { kind: 'absolute', value: 0.05 },
       owner: 'Ops',
-      row: 2 + 3,
+      row: 2 + 4,
     });
     expect(targets.lead_time_median).toMatchObject({ target: 10, direction: 'lower' });
     expect(targets.erasure_coverage?.target).toBe(0.99);

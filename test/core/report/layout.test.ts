@@ -52,13 +52,18 @@ describe('the report tab layout', () => {
 
   test('each chart reads its own data block; charts sit in the blank rows under the Charts heading', () => {
     const top = layout.sections[SECTIONS.charts];
-    expect(layout.charts).toHaveLength(4);
-    for (const p of layout.charts) {
+    // Four charts over months, then the two Paretos over reasons (issue 18).
+    expect(layout.charts).toHaveLength(6);
+    for (const p of layout.charts.filter((c) => c.chart.kind !== 'pareto')) {
       expect(layout.values[p.row - 1].slice(0, p.columns)).toEqual([
         p.chart.xTitle,
         ...p.chart.series,
       ]);
       expect(layout.values[p.row + p.rows - 2][0]).toBe('2026-10');
+      expect(p.anchorRow).toBeGreaterThan(top);
+      expect(p.anchorRow).toBeLessThan(top + CHART_ROWS - 10);
+    }
+    for (const p of layout.charts) {
       expect(p.anchorRow).toBeGreaterThan(top);
       expect(p.anchorRow).toBeLessThan(top + CHART_ROWS - 10);
     }

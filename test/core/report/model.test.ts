@@ -79,7 +79,14 @@ describe('the report model', () => {
   test('charts: volumes, reuse rate vs target, disposition mix, lead time over 12 months from the engine', () => {
     const input = reportInput();
     const m = buildReport(input);
-    expect(m.charts.map((c) => c.id)).toEqual(['volumes', 'reuse', 'mix', 'lead_time']);
+    expect(m.charts.map((c) => c.id)).toEqual([
+      'volumes',
+      'reuse',
+      'mix',
+      'lead_time',
+      'pareto_not_reused',
+      'pareto_complaints',
+    ]);
     const months = m.charts[0].rows.map((r) => r.x);
     expect(months).toHaveLength(12);
     expect(months[11]).toBe('2026-10');

@@ -18,11 +18,11 @@ describe('sample orders', () => {
     expect(a.grid).not.toEqual(c.grid);
   });
 
-  test('header row + N rows of 14 cells, dates as Date objects, sample ids', () => {
-    expect(big.grid[0]).toEqual([...KPI_DATA_HEADERS]);
+  test('header row + N rows of 15 cells (the contract columns and Reason), dates as Date objects, sample ids', () => {
+    expect(big.grid[0]).toEqual([...KPI_DATA_HEADERS, 'Reason']);
     expect(big.grid).toHaveLength(20_001);
     for (const row of big.grid.slice(1, 200)) {
-      expect(row).toHaveLength(14);
+      expect(row).toHaveLength(15);
       expect(row[0]).toMatch(/^SAMPLE-\d{6}$/);
       expect(row[1]).toBeInstanceOf(Date);
     }
@@ -147,5 +147,32 @@ describe('sample orders', () => {
       expect(median(kg)).toBeGreaterThan(1.2);
       expect(median(kg)).toBeLessThan(2.6);
     });
+  });
+
+  test('reasons: on orders not reused and on complaints only, a few reasons making most of them', () => {
+    const noReason = parsed.orders.filter(
+      (o) =>
+        (o.outcome === null || o.outcome === 'reused' || o.outcome === 'refurbished') &&
+        o.complaint !== true,
+    );
+    expect(noReason.every((o) => o.reason === '')).toBe(true);
+    const lost = parsed.orders.filter(
+      (o) => o.outcome && !['reused', 'refurbished'].includes(o.outcome),
+    );
+    const explained = lost.filter((o) => o.reason !== '');
+    expect(explained.length / lost.length).toBeGreaterThan(0.85);
+    expect(explained.length / lost.length).toBeLessThan(0.95);
+    const counts = new Map<string, number>();
+    for (const o of explained) counts.set(o.reason, (counts.get(o.reason) ?? 0) + 1);
+    const top3 = [...counts.values()].sort((a, b) => b - a).slice(0, 3);
+    expect(top3.reduce((a, b) => a + b, 0) / explained.length).toBeGreaterThan(0.5);
+  });
+
+  test('a real shift: the reuse rate of the last 4 months is well above the 8 before', () => {
+    const months = monthRange('2025-11', '2026-10');
+    const r = computeKpis(parsed.orders, { timeZone: 'Europe/Paris', months });
+    const before = aggregate(r, months.slice(0, 8)).values.reuse_rate as number;
+    const after = aggregate(r, months.slice(8)).values.reuse_rate as number;
+    expect(after - before).toBeGreaterThan(0.08);
   });
 });
