@@ -5,9 +5,9 @@
  */
 import { describe } from '../core/cells';
 import { ChartSpec, DashboardModel, dashboardModel } from '../core/dashboard';
-import { parseFactors } from '../core/kpi/factors';
+import { FactorTable, parseFactors } from '../core/kpi/factors';
 import { Issue } from '../core/kpi/table';
-import { parseTargets } from '../core/kpi/targets';
+import { TargetTable, parseTargets } from '../core/kpi/targets';
 import {
   DATA_QUALITY,
   FACTORS,
@@ -17,9 +17,7 @@ import {
   PARTNERS,
   SETTINGS,
 } from '../core/schema/tabs';
-import { FactorTable } from '../core/kpi/factors';
 import { ParsedOrders } from '../core/kpi/orders';
-import { TargetTable } from '../core/kpi/targets';
 import { PARTNER_PERFORMANCE_TAB } from '../core/partners/performance-tab';
 import { performanceModel, rebuildPartnerPerformance } from './partner-performance';
 import { Settings } from '../core/settings';

@@ -5,12 +5,11 @@
  */
 import { Grid, UserError, isBlank } from '../core/cells';
 import { headerIndex, headerKey } from '../core/headers';
-import { readFramework } from '../core/partners/criteria';
+import { Framework, readFramework } from '../core/partners/criteria';
 import { assessPartners, computedRow, COMPUTED_HEADERS } from '../core/partners/assess';
 import { chartData, rankingTable, RANKING_TAB } from '../core/partners/ranking';
 import { describeReplaced, typedInComputed } from '../core/partners/computed-cells';
 import { CRITERIA, FACTORS, KPI_DATA, KPI_TARGETS, PARTNERS, SETTINGS } from '../core/schema/tabs';
-import { Framework } from '../core/partners/criteria';
 import { MeasuredValue, measuredValues, readMeasured } from '../core/partners/measured';
 import { pooledKpis } from '../core/partners/performance';
 import { unmatchedLines } from '../core/partners/performance-tab';

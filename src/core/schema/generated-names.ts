@@ -2,6 +2,7 @@
  * The names of the tabs the add-on generates (rebuilt whole by an action). A tab of one of these
  * names that the add-on did not make is a person's, and is never deleted (sheets/generated.ts).
  */
+import { PARTNER_PERFORMANCE_TAB } from '../partners/performance-tab';
 import { RANKING_TAB } from '../partners/ranking';
 import { REPORT_TAB_PATTERN } from '../report/period';
 import { workbookTabs } from './tabs';
@@ -15,7 +16,13 @@ export const RATINGS_MEMORY_TAB = 'Ratings memory';
 export function isGeneratedName(name: string): boolean {
   return (
     REPORT_TAB_PATTERN.test(name) ||
-    [RANKING_TAB, LAST_IMPORT_TAB, IMPORT_MEMORY_TAB, RATINGS_MEMORY_TAB].includes(name) ||
+    [
+      RANKING_TAB,
+      PARTNER_PERFORMANCE_TAB,
+      LAST_IMPORT_TAB,
+      IMPORT_MEMORY_TAB,
+      RATINGS_MEMORY_TAB,
+    ].includes(name) ||
     workbookTabs().some((t) => t.kind === 'generated' && t.name === name)
   );
 }
