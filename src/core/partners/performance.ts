@@ -111,16 +111,33 @@ export function partnerPerformance(input: PerformanceInput): PerformanceModel {
     processing: input.columns.processing,
     logistics: input.columns.logistics,
   };
+  // A service has a handful of partners and 100,000s of orders: each (country, name) as typed
+  // is normalised and looked up once.
+  type Found = ReturnType<typeof findPartner> & { countryKey: string; nameKey: string };
+  const found = new Map<string, Found>();
+  const lookUp = (name: Cell, country: Cell): Found => {
+    const typed = `${String(country)}\u0000${String(name)}`;
+    let match = found.get(typed);
+    if (!match) {
+      match = {
+        ...findPartner(index, name, country),
+        countryKey: countryKey(country),
+        nameKey: nameKey(name),
+      };
+      found.set(typed, match);
+    }
+    return match;
+  };
   for (const o of input.orders) {
     const country = o.country || input.serviceCountry;
     let last: string | null = null;
     for (const role of ROLES) {
       const name = role === 'processing' ? o.processingPartner : o.logisticsPartner;
       if (!name) continue;
-      const match = findPartner(index, name, country);
+      const match = lookUp(name, country);
       if (match.kind !== 'rows') {
-        const ck = countryKey(country);
-        const id = `${role}|${ck}|${nameKey(name)}`;
+        const ck = match.countryKey;
+        const id = `${role}|${ck}|${match.nameKey}`;
         const entry = unmatched.get(id) ?? {
           column: column[role] ?? role,
           name,
@@ -135,7 +152,7 @@ export function partnerPerformance(input: PerformanceInput): PerformanceModel {
         unmatched.set(id, entry);
         continue;
       }
-      const key = `${match.country}|${nameKey(name)}`;
+      const key = `${match.country}|${match.nameKey}`;
       if (!partners.has(key)) {
         const first = input.partners[match.rows[0]];
         partners.set(key, {
