@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ROOT, startWorkbook } from '../demo/scenario';
+import { ROOT, measureCriteria, startWorkbook } from '../demo/scenario';
 import { Runtime } from '../local/runtime';
 import { LoadedBundle } from '../local/load-bundle';
 import { CRITERIA_SEED } from '../src/core/seed/criteria';
@@ -78,6 +78,9 @@ export function prepare(size: Size): { runtime: Runtime; bundle: LoadedBundle } 
   typeRows(runtime, 'Partners', partners);
   typeRows(runtime, 'Ratings', ratings);
   typeRows(runtime, 'KPI Data', sampleOrderGrid(size.orders, AS_OF), 1);
+  // A measured criterion (issue 19): Score partners then reads KPI Data and scores the partners
+  // the sample orders name; Refresh KPI dashboard rebuilds Partner Performance from them.
+  runtime.runAs('FULL', () => measureCriteria(runtime));
   prepareExtras(runtime, bundle, size);
   return { runtime, bundle };
 }

@@ -209,6 +209,39 @@ export function typeSetting(runtime: Runtime, key: string, value: string): void 
   settings.getRange(keys.indexOf(key) + 1, 2).setValue(value);
 }
 
+/**
+ * The team measures three criteria from the orders (Criteria's optional columns) and clears the
+ * typed scores of the partners that handle orders, so the orders score them — except one typed
+ * QUALITY score, kept to show that a typed score wins.
+ */
+export function measureCriteria(runtime: Runtime): void {
+  const ss = runtime.spreadsheet!;
+  const criteria = ss.getSheetByName('Criteria')!;
+  const grid = criteria.getDataRange().getValues();
+  const h = grid[0].map(String);
+  const measured: Record<string, [string, number, number]> = {
+    QUALITY: ['reuse_rate', 0.4, 0.9],
+    TRACE: ['erasure_coverage', 0.95, 1],
+    COST: ['cost_per_device', 10, 25],
+  };
+  grid.forEach((r, i) => {
+    const m = measured[String(r[h.indexOf('ID')])];
+    if (m) criteria.getRange(i + 1, h.indexOf('Measured by') + 1, 1, 3).setValues([m]);
+  });
+  const partners = ss.getSheetByName('Partners')!;
+  const rows = partners.getDataRange().getValues();
+  const ph = rows[0].map(String);
+  const handling =
+    /^(Solidaire Numérique Nord|Logis Retour Express|Les Puces Vertes|EcoTri Bretagne|Recyclerie du Vallon 2) \(sample\)$/;
+  rows.forEach((r, i) => {
+    if (!handling.test(String(r[0]))) return;
+    for (const id of Object.keys(measured)) {
+      if (id === 'QUALITY' && String(r[0]).startsWith('Logis')) continue;
+      partners.getRange(i + 1, ph.indexOf(id) + 1).setValue('');
+    }
+  });
+}
+
 /** Fills the AHP block the way a person would (upper triangle), here with consistent judgements. */
 export function fillAhpBlock(runtime: Runtime): void {
   const sheet = runtime.spreadsheet!.getSheetByName('AHP');
@@ -244,6 +277,7 @@ export function runDemo(log: (line: string) => void = () => {}, now = new Date()
   click(demo, 'Set up workbook', log);
   click(demo, 'Load sample data', log);
   importBackOfficeExports(demo, log);
+  runtime.runAs('FULL', () => measureCriteria(runtime));
   click(demo, 'Consolidate ratings', log);
   click(demo, 'Score partners', log);
   click(demo, 'Derive weights (AHP)', log);

@@ -5,17 +5,21 @@
  */
 import { describe } from '../core/cells';
 import { ChartSpec, DashboardModel, dashboardModel } from '../core/dashboard';
-import { parseFactors } from '../core/kpi/factors';
+import { FactorTable, parseFactors } from '../core/kpi/factors';
 import { Issue } from '../core/kpi/table';
-import { parseTargets } from '../core/kpi/targets';
+import { TargetTable, parseTargets } from '../core/kpi/targets';
 import {
   DATA_QUALITY,
   FACTORS,
   KPI_DASHBOARD,
   KPI_DATA,
   KPI_TARGETS,
+  PARTNERS,
   SETTINGS,
 } from '../core/schema/tabs';
+import { ParsedOrders } from '../core/kpi/orders';
+import { PARTNER_PERFORMANCE_TAB } from '../core/partners/performance-tab';
+import { performanceModel, rebuildPartnerPerformance } from './partner-performance';
 import { Settings } from '../core/settings';
 import { ActionContext, ActionResult } from './action';
 import { chartKind } from './chart-options';
@@ -29,6 +33,14 @@ export interface KpiInputs {
   issues: Issue[];
   rowsRead: number;
   warnings: string[];
+  /** What was read, for Partner Performance (no second read). */
+  read: {
+    parsed: ParsedOrders;
+    settings: Settings;
+    targets: TargetTable;
+    factors: FactorTable;
+    tabs: Map<string, Sheet>;
+  };
 }
 
 /** Reads the KPI tabs once each and computes the dashboard model (shared with the report). */
@@ -81,23 +93,35 @@ export function readKpis(ctx: ActionContext): KpiInputs {
     issues: parsed.issues,
     rowsRead: data.length + targetsGrid.length + factorsGrid.length + read.rowsRead,
     warnings,
+    read: { parsed, settings, targets, factors, tabs },
   };
 }
 
 export function refreshDashboard(ctx: ActionContext): ActionResult {
   const { ss } = ctx;
-  const { model, issues, rowsRead, warnings } = readKpis(ctx);
+  const { model, issues, rowsRead, warnings, read } = readKpis(ctx);
+  // Partner Performance (issue 19): the same orders, the partners they name (one more read).
+  const partnersSheet = read.tabs.get(PARTNERS.name);
+  const partners = partnersSheet ? readTable(partnersSheet) : [];
+  const performance = performanceModel(
+    { ...read, partners, timeZone: ctx.timeZone, now: ctx.now },
+    warnings,
+  );
   ctx.beforeWriting('drawing the dashboard');
-  const quality = keepingActiveTab(ss, () => {
+  const [quality, perf] = keepingActiveTab(ss, () => {
     rebuildTab(ctx, ss, KPI_DASHBOARD.name, (sheet) => drawDashboard(ctx, sheet, model));
-    return rebuildDataQuality(ctx, ss, issues, ctx.now, ctx.timeZone);
+    const q = rebuildDataQuality(ctx, ss, issues, ctx.now, ctx.timeZone);
+    const p = rebuildPartnerPerformance(ctx, ss, performance, read.targets, ctx.timeZone, ctx.now);
+    return [q, p] as const;
   });
-  const rowsWritten = model.blocks.reduce((n, b) => n + b.values.length, 0) + quality;
+  warnings.push(...perf.warnings);
+  const rowsWritten =
+    model.blocks.reduce((n, b) => n + b.values.length, 0) + quality + perf.rowsWritten;
   return {
-    rowsRead,
+    rowsRead: rowsRead + partners.length,
     rowsWritten,
     warnings,
-    summary: `KPI Dashboard refreshed: ${model.scorecard.length} KPIs over ${model.months[0]} – ${model.months[model.months.length - 1]}, ${model.charts.length} charts.`,
+    summary: `KPI Dashboard refreshed: ${model.scorecard.length} KPIs over ${model.months[0]} – ${model.months[model.months.length - 1]}, ${model.charts.length} charts; '${PARTNER_PERFORMANCE_TAB}': ${performance.roles.length} partner role(s) over the last ${performance.months.length} month(s).`,
   };
 }
 

@@ -3,13 +3,20 @@
  * computed columns of Partners in one block, lays a heat map over the score columns, and rebuilds
  * the `Partner Ranking` tab (top 3 per segment and a native bar chart).
  */
-import { Grid, UserError } from '../core/cells';
+import { Grid, UserError, isBlank } from '../core/cells';
 import { headerIndex, headerKey } from '../core/headers';
-import { readFramework } from '../core/partners/criteria';
+import { Framework, readFramework } from '../core/partners/criteria';
 import { assessPartners, computedRow, COMPUTED_HEADERS } from '../core/partners/assess';
 import { chartData, rankingTable, RANKING_TAB } from '../core/partners/ranking';
 import { describeReplaced, typedInComputed } from '../core/partners/computed-cells';
-import { CRITERIA, PARTNERS, SETTINGS } from '../core/schema/tabs';
+import { CRITERIA, FACTORS, KPI_DATA, KPI_TARGETS, PARTNERS, SETTINGS } from '../core/schema/tabs';
+import { MeasuredValue, measuredValues, readMeasured } from '../core/partners/measured';
+import { pooledKpis } from '../core/partners/performance';
+import { unmatchedLines } from '../core/partners/performance-tab';
+import { parseFactors } from '../core/kpi/factors';
+import { parseTargets } from '../core/kpi/targets';
+import { readOrders } from './kpi-read';
+import { directionsOf, performanceModel } from './partner-performance';
 import { Settings } from '../core/settings';
 import { ActionContext, ActionResult } from './action';
 import { ensureUnchanged } from './unchanged';
@@ -61,6 +68,8 @@ export function scorePartners(ctx: ActionContext): ActionResult {
   const spread = settings.number('Stability spread', 0.2, 0, 0.95, warnings);
 
   const framework = readFramework(criteria, ctx.timeZone, criteriaFormats);
+  // Measured criteria (issue 19): KPI Data and its companions are read only when one is named.
+  const measured = measuredScores(ctx, tabs, criteria, framework, partners, settings, warnings);
   // Set up's notes on the header say which columns are score columns (of a criterion since gone).
   const headerNotes = partners.length
     ? partnersSheet.getRange(1, 1, 1, partners[0].length).getNotes()[0]
@@ -69,6 +78,7 @@ export function scorePartners(ctx: ActionContext): ActionResult {
     spread,
     timeZone: ctx.timeZone,
     headerNotes,
+    measured: measured.byPartner,
   });
   warnings.push(...assessment.issues);
 
@@ -89,11 +99,28 @@ export function scorePartners(ctx: ActionContext): ActionResult {
     warnings.push(...replaced.map(describeReplaced));
     // A row a colleague inserted or deleted meanwhile would put every result below it on the
     // wrong partner: nothing is written unless Partners still holds what was scored.
+    const measuredCol = headerIndex(partners[0] ?? []).get(headerKey(MEASURED_HEADER));
+    const measuredRows: Grid = [];
+    for (let row = 2; row <= assessment.dataRows + 1; row++)
+      measuredRows.push([byRow.get(row)?.measured ?? '']);
+    if (measuredCol) {
+      const typedMeasured = typedInComputed(
+        [MEASURED_HEADER],
+        measuredCol,
+        partners.slice(1).map((r) => [r[measuredCol - 1] ?? '']),
+        partnersSheet.getRange(2, measuredCol, rows.length, 1).getFormulas(),
+        measuredRows,
+      );
+      warnings.push(...typedMeasured.map(describeReplaced));
+    }
     ensureUnchanged(ctx, partnersSheet, partners);
     writeBlock(ctx, partnersSheet, 2, columns.first, rows);
     partnersSheet
       .getRange(2, columns.first, rows.length, COMPUTED_HEADERS.length)
       .setNumberFormats(rows.map(() => COMPUTED_HEADERS.map((h) => FORMATS[h] ?? '@')));
+    // Measured scores live in this column only, never in the score cells (README, "Measured
+    // criteria"): the next run would read them as typed.
+    if (measuredCol) writeBlock(ctx, partnersSheet, 2, measuredCol, measuredRows);
   }
   heatMap(
     partnersSheet,
@@ -114,6 +141,7 @@ export function scorePartners(ctx: ActionContext): ActionResult {
     ),
   );
   const scored = assessment.results.filter((r) => r.score !== null).length;
+  const measuredUsed = assessment.results.filter((r) => r.measured).length;
   const knocked = assessment.results.filter((r) => r.score !== null && !r.passes).length;
   const { prospects, others } = assessment.unscored;
   const unscored = [
@@ -121,10 +149,10 @@ export function scorePartners(ctx: ActionContext): ActionResult {
     others ? `${others} partner(s) with no score (listed below)` : '',
   ].filter(Boolean);
   return {
-    rowsRead: criteria.length + partners.length,
+    rowsRead: criteria.length + partners.length + measured.rowsRead,
     rowsWritten: rows.length + table.length,
     warnings,
-    summary: `Scored ${scored} partner(s); ${knocked} knocked out${unscored.map((u) => `; ${u}`).join('')}. Ranking and chart in '${RANKING_TAB}'.`,
+    summary: `Scored ${scored} partner(s); ${knocked} knocked out${unscored.map((u) => `; ${u}`).join('')}${measured.criteria ? `; ${measured.criteria} measured criteria, from the orders of ${measuredUsed} partner row(s) (column ${MEASURED_HEADER})` : ''}. Ranking and chart in '${RANKING_TAB}'.`,
   };
 }
 
@@ -261,4 +289,68 @@ function drawRanking(deadline: Deadline, sheet: Sheet, table: Grid, chart: Grid)
         .build(),
     );
   }
+}
+
+const MEASURED_HEADER = 'Measured';
+
+/**
+ * The measured scores of every partner, by identity key: the criteria that name a KPI, scored on
+ * each partner's orders pooled over the last `Measured months`. Reads KPI Data (with Outcome
+ * labels), KPI Targets and Factors once each, and only when a criterion is measured.
+ */
+function measuredScores(
+  ctx: ActionContext,
+  tabs: Map<string, Sheet>,
+  criteria: Grid,
+  framework: Framework,
+  partners: Grid,
+  settings: Settings,
+  warnings: string[],
+): { byPartner: Map<string, MeasuredValue[]>; criteria: number; rowsRead: number } {
+  const byPartner = new Map<string, MeasuredValue[]>();
+  const idx = headerIndex(criteria[0] ?? []);
+  const byCol = idx.get(headerKey('Measured by'));
+  if (!byCol || !criteria.slice(1).some((r) => !isBlank(r[byCol - 1])))
+    return { byPartner, criteria: 0, rowsRead: 0 };
+  const targetsSheet = tabs.get(KPI_TARGETS.name);
+  const targetsGrid = targetsSheet ? readTable(targetsSheet) : [];
+  const targets = targetsGrid.length ? parseTargets(targetsGrid) : { targets: {}, issues: [] };
+  const { measured, issues } = readMeasured(
+    criteria,
+    framework,
+    ctx.timeZone,
+    directionsOf(targets),
+  );
+  warnings.push(...issues);
+  const dataSheet = tabs.get(KPI_DATA.name);
+  if (!measured.length || !dataSheet)
+    return { byPartner, criteria: measured.length, rowsRead: targetsGrid.length };
+  const data = readTable(dataSheet);
+  const factorsSheet = tabs.get(FACTORS.name);
+  const factorsGrid = factorsSheet ? readTable(factorsSheet) : [];
+  const read = readOrders(ctx.ss, tabs, data, ctx.timeZone, settings, warnings);
+  const factors = factorsGrid.length ? parseFactors(factorsGrid) : null;
+  const model = performanceModel(
+    {
+      parsed: read.parsed,
+      partners,
+      settings,
+      timeZone: ctx.timeZone,
+      now: ctx.now,
+      factors,
+      targets,
+    },
+    warnings,
+  );
+  warnings.push(...unmatchedLines(model));
+  const span = `${model.months[0]} – ${model.months[model.months.length - 1]}`;
+  for (const key of model.ordersOf.keys()) {
+    const kpis = pooledKpis(model, key, ctx.timeZone, factors);
+    if (kpis) byPartner.set(key, measuredValues(measured, kpis, span));
+  }
+  return {
+    byPartner,
+    criteria: measured.length,
+    rowsRead: targetsGrid.length + data.length + factorsGrid.length + read.rowsRead,
+  };
 }

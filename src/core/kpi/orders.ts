@@ -65,6 +65,21 @@ export interface Order {
    * about), trimmed; '' when blank or when the tab has no such column.
    */
   reason: string;
+  /**
+   * The optional `Processing partner`, `Logistics partner` and `Country` columns, trimmed; absent
+   * (or '') when blank or when the tab has no such column. Matched to `Partners` by
+   * partners/performance.ts, never here: the orders read the same with or without them.
+   */
+  processingPartner?: string;
+  logisticsPartner?: string;
+  country?: string;
+}
+
+/** Where the optional partner columns are (`Processing partner (P)`), null when absent. */
+export interface PartnerColumns {
+  processing: string | null;
+  logistics: string | null;
+  country: string | null;
 }
 
 export interface ParsedOrders {
@@ -79,6 +94,8 @@ export interface ParsedOrders {
   rowsAffected: number;
   /** The optional Reason column is there. */
   hasReason: boolean;
+  /** The optional partner and country columns, by label. */
+  partnerColumns: PartnerColumns;
 }
 
 export interface ParseOrdersOptions {
@@ -118,7 +135,10 @@ type Key =
   | 'cost'
   | 'csat'
   | 'complaint'
-  | 'reason';
+  | 'reason'
+  | 'processing'
+  | 'logistics'
+  | 'country';
 
 const SPECS: readonly ColumnSpec<Key>[] = [
   { key: 'id', header: 'Order ID', required: true, aliases: ['Order'] },
@@ -137,6 +157,9 @@ const SPECS: readonly ColumnSpec<Key>[] = [
   { key: 'complaint', header: 'Complaint', required: true },
   // Optional (contract additions 2026-11): found by its header, and every KPI works without it.
   { key: 'reason', header: 'Reason', required: false },
+  { key: 'processing', header: 'Processing partner', required: false },
+  { key: 'logistics', header: 'Logistics partner', required: false },
+  { key: 'country', header: 'Country', required: false },
 ];
 
 const DAY_MS = 86_400_000;
@@ -339,6 +362,10 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
     if (found.length) rowsAffected++;
     const channelCell = cells[ix.channel];
     const reasonCell = ix.reason < 0 ? '' : cells[ix.reason];
+    const optionalText = (k: 'processing' | 'logistics' | 'country'): string | undefined => {
+      const v = ix[k] < 0 ? '' : cells[ix[k]];
+      return isBlank(v) || isErrorValue(v) ? undefined : String(v).trim() || undefined;
+    };
 
     orders.push({
       row,
@@ -357,9 +384,25 @@ export function parseOrders(grid: Grid, options: ParseOrdersOptions = {}): Parse
       csat,
       complaint,
       reason: isBlank(reasonCell) || isErrorValue(reasonCell) ? '' : String(reasonCell).trim(),
+      processingPartner: optionalText('processing'),
+      logisticsPartner: optionalText('logistics'),
+      country: optionalText('country'),
     });
   }
-  return { orders, issues, rowsRead, rowsSkipped, rowsAffected, hasReason: ix.reason >= 0 };
+  const label = (k: Key) => col[k]?.label ?? null;
+  return {
+    orders,
+    issues,
+    rowsRead,
+    rowsSkipped,
+    rowsAffected,
+    hasReason: ix.reason >= 0,
+    partnerColumns: {
+      processing: label('processing'),
+      logistics: label('logistics'),
+      country: label('country'),
+    },
+  };
 }
 
 type DateKey = 'created' | 'kitSent' | 'received' | 'inspected';

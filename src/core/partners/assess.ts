@@ -24,6 +24,9 @@ import { rankStability } from '../scoring/stability';
 import { contributionDescriber } from '../scoring/contributions';
 import { DEFAULT_SCALE, weightedSumScorer } from '../scoring/weighted-sum';
 import { Framework } from './criteria';
+import { countryKey } from './identity';
+import { MeasuredValue, measuredText } from './measured';
+import { partnerKey } from './performance';
 
 export interface PartnerResult {
   /** 1-based sheet row. */
@@ -45,6 +48,8 @@ export interface PartnerResult {
    * rank, and neither the Partner Ranking tab nor the report's shortlist shows it.
    */
   unranked?: string;
+  /** The `Measured` cell: criteria measured from the partner's orders (measured.ts). */
+  measured?: string;
 }
 
 export interface Assessment {
@@ -63,6 +68,11 @@ export interface AssessOptions {
   headerNotes?: readonly string[];
   spread?: number;
   trials?: number;
+  /**
+   * Measured scores by partner identity key (performance.ts' partnerKey): used for a criterion
+   * whose score cell is blank; a typed score always wins.
+   */
+  measured?: ReadonlyMap<string, readonly MeasuredValue[]>;
 }
 
 const TAB = 'Partners';
@@ -120,9 +130,22 @@ export function assessPartners(
     const country = readCountry(r[cCol - 1]);
     const category = readKnown(r[catCol - 1], CATEGORIES);
     const type = readKnown(r[tCol - 1], framework.types) ?? text(tCol);
-    const scores = scoreCols.map((col, j) =>
+    const typed = scoreCols.map((col, j) =>
       col ? readScore(r[col - 1], row, col, header, crit[j].id, issues, options.timeZone) : null,
     );
+    // A measured score fills a blank cell only: whatever a person typed there (even a value that
+    // is not a score, which is named above) is theirs.
+    const measured = options.measured?.get(partnerKey(countryKey(r[cCol - 1]), r[pCol - 1])) ?? [];
+    const scores = [...typed];
+    const used: { v: MeasuredValue; typed: number | string | null }[] = [];
+    for (const v of measured) {
+      const j = crit.findIndex((c) => c.id === v.criterion);
+      if (j < 0) continue;
+      const col = scoreCols[j];
+      const blank = !col || isBlank(r[col - 1]);
+      if (blank) scores[j] = v.score;
+      used.push({ v, typed: blank ? null : (typed[j] ?? String(r[(col as number) - 1]).trim()) });
+    }
     const weights = framework.weights.get(segmentKey(type));
     const base: PartnerResult = {
       row,
@@ -138,6 +161,7 @@ export function assessPartners(
       strengths: '',
       weaknesses: '',
       stability: null,
+      measured: measuredText(used),
     };
     const prospect = !!statusCol && readKnown(r[statusCol - 1], ['prospect']) !== null;
     if (prospect && scores.every((s) => s === null)) {

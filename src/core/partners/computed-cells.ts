@@ -10,6 +10,7 @@
  * and is replaced like one; the README says so.
  */
 import { Cell, Grid, columnLetter, isBlank } from '../cells';
+import { MEASURED_PART } from './measured';
 
 const NUMBER = String.raw`-?\d+(?:\.\d+)?`;
 /** `Data security 2 < 3` or `Capacity missing`, joined by `; ` (scoring/knockout.ts). */
@@ -33,6 +34,7 @@ const SHAPES: Record<string, (v: Cell) => boolean> = {
   Strengths: (v) => list(v, ',', CONTRIBUTION),
   Weaknesses: (v) => list(v, ',', CONTRIBUTION),
   Disagreement: (v) => list(v, ',', DISAGREEMENT),
+  Measured: (v) => list(v, ';', MEASURED_PART),
 };
 
 /** A cell of a computed column that held a person's typing (or formula) before it was replaced. */

@@ -200,6 +200,50 @@ const REASONS: Record<string, Weighted<string>> = {
   ],
 };
 
+/**
+ * Who handled each order (issue 19), names of the sample `Partners` in FR: the processing partner
+ * of every device received, weighted by outcome so that the partners' reuse rates differ (the
+ * better refurbisher takes most of the work after the shift); the carrier of every kit sent,
+ * weighted so that one loses more kits. A few orders spell a partner in another case (matched
+ * all the same) and one names a partner absent from Partners (listed, never dropped).
+ */
+const PROCESSORS_BEFORE: Record<'reusable' | 'other', Weighted<string>> = {
+  reusable: [
+    ['Solidaire Numérique Nord (sample)', 0.55],
+    ['Logis Retour Express (sample)', 0.3],
+    ['Les Puces Vertes (sample)', 0.15],
+  ],
+  other: [
+    ['Solidaire Numérique Nord (sample)', 0.35],
+    ['Logis Retour Express (sample)', 0.5],
+    ['Les Puces Vertes (sample)', 0.15],
+  ],
+};
+const PROCESSORS_AFTER: Record<'reusable' | 'other', Weighted<string>> = {
+  reusable: [
+    ['Les Puces Vertes (sample)', 0.6],
+    ['Solidaire Numérique Nord (sample)', 0.25],
+    ['Logis Retour Express (sample)', 0.15],
+  ],
+  other: [
+    ['Les Puces Vertes (sample)', 0.2],
+    ['Solidaire Numérique Nord (sample)', 0.3],
+    ['Logis Retour Express (sample)', 0.5],
+  ],
+};
+const CARRIERS: Record<'lost' | 'other', Weighted<string>> = {
+  lost: [
+    ['EcoTri Bretagne (sample)', 0.25],
+    ['Recyclerie du Vallon 2 (sample)', 0.75],
+  ],
+  other: [
+    ['EcoTri Bretagne (sample)', 0.6],
+    ['Recyclerie du Vallon 2 (sample)', 0.4],
+  ],
+};
+/** Names no sample partner has: the demo's Partner Performance lists it. */
+export const UNKNOWN_SAMPLE_PARTNER = 'Transports Inconnus';
+
 const CSAT: Weighted<string> = [
   ['5', 0.55],
   ['4', 0.3],
@@ -217,6 +261,8 @@ export function generateSampleOrders(options: SampleOrderOptions = {}): SampleOr
   const now = asOf.getTime();
   const rand = seededRandom(options.seed ?? 20261);
   const reasonRand = seededRandom(((options.seed ?? 20261) ^ 0x2ea5_0e5) >>> 0);
+  // Partners are drawn from their own sequence too: every other field stays as it was.
+  const partnerRand = seededRandom(((options.seed ?? 20261) ^ 0x19_5eed) >>> 0);
   const pickW = <T extends string>(items: Weighted<T>, r: () => number = rand): T => {
     let u = r();
     for (const [v, w] of items) if ((u -= w) < 0) return v;
@@ -294,6 +340,13 @@ export function generateSampleOrders(options: SampleOrderOptions = {}): SampleOr
     const why = REASONS[outcome] ?? (complaint === 'yes' ? REASONS.complaint : null);
     // Some losses are never explained: a Pareto counts those apart.
     const reason = why && reasonRand() < 0.9 ? pickW(why, reasonRand) : '';
+    const processors = c >= shiftFrom ? PROCESSORS_AFTER : PROCESSORS_BEFORE;
+    let processing =
+      received === null ? '' : pickW(processors[reusable ? 'reusable' : 'other'], partnerRand);
+    let logistics = kitSent === null ? '' : pickW(CARRIERS[lost ? 'lost' : 'other'], partnerRand);
+    // People type names their own way: the identity rule reads them as the partner.
+    if (processing && i % 97 === 5) processing = `  ${processing.toUpperCase()} `;
+    if (logistics && i % 211 === 7) logistics = UNKNOWN_SAMPLE_PARTNER;
 
     rows.push([
       `SAMPLE-${String(i + 1).padStart(6, '0')}`,
@@ -311,10 +364,16 @@ export function generateSampleOrders(options: SampleOrderOptions = {}): SampleOr
       csat,
       complaint,
       reason,
+      processing,
+      logistics,
     ]);
   }
   const errors = options.errors === false ? [] : plantErrors(rows, rand);
-  return { grid: [[...KPI_DATA_HEADERS, 'Reason'], ...rows], asOf, errors };
+  return {
+    grid: [[...KPI_DATA_HEADERS, 'Reason', 'Processing partner', 'Logistics partner'], ...rows],
+    asOf,
+    errors,
+  };
 }
 
 /**

@@ -2,6 +2,7 @@
  * The names of the tabs the add-on generates (rebuilt whole by an action). A tab of one of these
  * names that the add-on did not make is a person's, and is never deleted (sheets/generated.ts).
  */
+import { PARTNER_PERFORMANCE_TAB } from '../partners/performance-tab';
 import { RANKING_TAB } from '../partners/ranking';
 import { REPORT_TAB_PATTERN } from '../report/period';
 import { workbookTabs } from './tabs';
@@ -21,6 +22,7 @@ export function isGeneratedName(name: string): boolean {
     REPORT_TAB_PATTERN.test(name) ||
     [
       RANKING_TAB,
+      PARTNER_PERFORMANCE_TAB,
       LAST_IMPORT_TAB,
       IMPORT_MEMORY_TAB,
       RATINGS_MEMORY_TAB,

@@ -84,6 +84,17 @@ export const CRITERIA: TabSpec = {
       // percent format Sheets gives it, which is how the reader knows it was a percentage.
       col(`Weight ${t}`, 120, { validation: { kind: 'number', min: 0 } }),
     ),
+    // Optional (contract additions 2026-11): a criterion measured from the orders (issue 19).
+    col('Measured by', 150, {
+      format: '@',
+      optional: true,
+      note: "Optional: a KPI id (e.g. reuse_rate) measuring this criterion on each partner's own orders in KPI Data. Used where the partner's score cell is blank; a typed score always wins.",
+    }),
+    col('Score 1 at', 90, {
+      optional: true,
+      note: 'The KPI value that scores 1 (linear up to Score 5 at, clipped to 1–5).',
+    }),
+    col('Score 5 at', 90, { optional: true, note: 'The KPI value that scores 5.' }),
   ],
 };
 
@@ -115,6 +126,10 @@ export const PARTNER_COMPUTED_COLUMNS: ColumnSpec[] = [
   }),
   col('Disagreement', 200, {
     note: 'Criteria where assessors differ by 2 points or more (computed).',
+  }),
+  col('Measured', 320, {
+    format: '@',
+    note: "Criteria scored from the partner's own orders: KPI value, months, score; a typed score wins (computed).",
   }),
 ];
 
@@ -199,6 +214,16 @@ export const KPI_DATA_COLUMNS: ColumnSpec[] = [
     format: '@',
     optional: true,
     note: 'Optional: why the order was not reused (e.g. "Screen cracked"), or what its complaint was about. Feeds the Pareto of reasons on the KPI Dashboard and in the report.',
+  }),
+  col('Processing partner', 200, {
+    format: '@',
+    optional: true,
+    note: 'Optional: the partner (as named in Partners) that inspected and processed the device. Feeds Partner Performance and measured criteria.',
+  }),
+  col('Logistics partner', 200, {
+    format: '@',
+    optional: true,
+    note: 'Optional: the partner (as named in Partners) that carried the kit and the device. Feeds Partner Performance and measured criteria.',
   }),
 ];
 

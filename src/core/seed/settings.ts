@@ -25,6 +25,16 @@ export const SETTINGS_SEED: SettingSeed[] = [
     note: 'The dashboard and the report warn when the newest date in KPI Data is older than this.',
   },
   {
+    key: 'Service country',
+    value: 'FR',
+    note: 'Country of the orders in KPI Data (unless its Country column says otherwise): partners are matched by name within it.',
+  },
+  {
+    key: 'Measured months',
+    value: 6,
+    note: 'Months of orders (ending with the last complete one) behind Partner Performance and measured criteria.',
+  },
+  {
     key: 'Stability spread',
     value: 0.2,
     note: 'Weight perturbation (± share) used for rank stability.',

@@ -18,11 +18,16 @@ describe('sample orders', () => {
     expect(a.grid).not.toEqual(c.grid);
   });
 
-  test('header row + N rows of 15 cells (the contract columns and Reason), dates as Date objects, sample ids', () => {
-    expect(big.grid[0]).toEqual([...KPI_DATA_HEADERS, 'Reason']);
+  test('header row + N rows of 17 cells (the contract columns, Reason and the two partners), dates as Date objects, sample ids', () => {
+    expect(big.grid[0]).toEqual([
+      ...KPI_DATA_HEADERS,
+      'Reason',
+      'Processing partner',
+      'Logistics partner',
+    ]);
     expect(big.grid).toHaveLength(20_001);
     for (const row of big.grid.slice(1, 200)) {
-      expect(row).toHaveLength(15);
+      expect(row).toHaveLength(17);
       expect(row[0]).toMatch(/^SAMPLE-\d{6}$/);
       expect(row[1]).toBeInstanceOf(Date);
     }
