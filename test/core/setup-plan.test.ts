@@ -39,8 +39,13 @@ describe('setup plan', () => {
       seedRows: [['x']],
     });
     expect(plan.create).toBe(false);
-    // Only the optional Reason column (issue 18) is added: it looks like no column there.
-    expect(plan.newHeaders).toEqual([{ column: 15, header: 'Reason' }]);
+    // Only the optional columns (Reason, issue 18; who handled the order, issue 19) are added:
+    // they look like no column there.
+    expect(plan.newHeaders).toEqual([
+      { column: 15, header: 'Reason' },
+      { column: 16, header: 'Processing partner' },
+      { column: 17, header: 'Logistics partner' },
+    ]);
     expect(plan.columnOf.get('Order ID')).toBe(2);
     expect(plan.columnOf.get('Category')).toBe(4);
     expect(plan.appendRows).toEqual([]); // the tab holds data: no seed
@@ -75,10 +80,14 @@ describe('setup plan', () => {
     expect(added.newHeaders).toEqual([
       { column: 14, header: 'Complaint' },
       { column: 15, header: 'Reason' },
+      { column: 16, header: 'Processing partner' },
+      { column: 17, header: 'Logistics partner' },
     ]);
     expect(added.warnings).toEqual([
       "KPI Data: column 'Complaint' was missing, added as column N.",
       "KPI Data: column 'Reason' was missing, added as column O.",
+      "KPI Data: column 'Processing partner' was missing, added as column P.",
+      "KPI Data: column 'Logistics partner' was missing, added as column Q.",
     ]);
   });
 

@@ -106,7 +106,7 @@ describe('Set up workbook on the local runtime', () => {
       a.prompt.includes("KPI Data: column 'Order ID' is missing"),
     );
     expect(alert?.prompt).toMatch(
-      /'Order ID \(mine\)' in column O looks like it: rename it to 'Order ID'/,
+      /'Order ID \(mine\)' in column Q looks like it: rename it to 'Order ID'/,
     );
     // Sample data never lands on a tab that holds data.
     expect(kpi.getLastRow()).toBe(3);

@@ -21,6 +21,11 @@ export interface ColleagueEdit {
 
 export interface SweptAction {
   caption: string;
+  /**
+   * A second sweep of one menu item from another starting point (its test file names it so):
+   * the workbook is then built by `start` instead of the demo's.
+   */
+  variant?: { name: string; start: 'seed revision 1' };
   /** Answers to the action's prompt, queued before each click. */
   answers?: ScriptedResponse[];
   /** Menu clicks bringing the sample workbook to where the action has work to do. */
@@ -107,14 +112,24 @@ export const SWEPT_ACTIONS: SweptAction[] = [
     answers: [{ button: 'YES' }],
     colleague: agecLaw('Owner', 'Priya'),
   },
+  {
+    // The upgrade path: a workbook set up by the version that shipped seed revision 1, its facts
+    // edited and one deleted, then this version's Import benchmark seed upgrades it.
+    caption: 'Import benchmark seed',
+    variant: { name: 'Import benchmark seed: upgrade from revision 1', start: 'seed revision 1' },
+    colleague: agecLaw('Owner', 'Priya'),
+  },
   { caption: 'Generate report…', answers: blankPeriod, colleague: orderCsat },
   { caption: 'Email report…', answers: blankPeriod, colleague: orderCsat },
   { caption: 'Schedule monthly report', before: ['Stop schedule'], colleague: defaultPeriod },
   { caption: 'Stop schedule', colleague: defaultPeriod },
 ];
 
-export function sweptAction(caption: string): SweptAction {
-  const a = SWEPT_ACTIONS.find((x) => x.caption === caption);
-  if (!a) throw new Error(`no swept action ${caption}`);
+/** The sweep's name of an action: its caption, or its variant's name. */
+export const sweepName = (a: SweptAction): string => a.variant?.name ?? a.caption;
+
+export function sweptAction(name: string): SweptAction {
+  const a = SWEPT_ACTIONS.find((x) => sweepName(x) === name);
+  if (!a) throw new Error(`no swept action ${name}`);
   return a;
 }

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { loadBundle } from '../../local/load-bundle';
 import { createRuntime } from '../../local/runtime';
 import { MENU } from '../../src/menu';
-import { SWEPT_ACTIONS, type SweptAction } from './actions';
+import { SWEPT_ACTIONS, sweepName, type SweptAction } from './actions';
 import {
   cleanRun,
   colleagueCase,
@@ -169,7 +169,7 @@ test('every swept action has its own test file calling describeSweep (so CI runs
       const m = /describeSweep\('([^']+)'\)/.exec(fs.readFileSync(path.join(dir, f), 'utf8'));
       return m ? [m[1]] : [];
     });
-  expect(SWEPT_ACTIONS.map((a) => a.caption).filter((c) => !called.includes(c))).toEqual([]);
+  expect(SWEPT_ACTIONS.map(sweepName).filter((c) => !called.includes(c))).toEqual([]);
 });
 
 test('every menu item of the add-on is swept but the one that only opens a dialog', () => {

@@ -6,7 +6,14 @@
  */
 import type { LoadedBundle } from '../../local/load-bundle';
 import type { Runtime, RuntimeCheckpoint } from '../../local/runtime';
-import { runDemo } from '../../demo/scenario';
+import {
+  DIST,
+  editSeededFacts,
+  revisionOneProject,
+  runDemo,
+  startWorkbook,
+} from '../../demo/scenario';
+import { loadBundle } from '../../local/load-bundle';
 import type { SweptAction } from './actions';
 
 /** The demo's instant, fixed: every run of every case starts at this time on the runtime clock. */
@@ -28,7 +35,20 @@ function fillAhpWithOnes(rt: Runtime): void {
   });
 }
 
+/** Set up by the version that shipped seed revision 1, facts edited and deleted, then updated. */
+function seedRevisionOne(): { runtime: Runtime; bundle: LoadedBundle } {
+  const { runtime, bundle: old } = startWorkbook(SWEEP_NOW, 'fr_FR', revisionOneProject());
+  old.open('NONE');
+  old.clickMenu('Set up workbook');
+  runtime.runAs('FULL', () => editSeededFacts(runtime));
+  return { runtime, bundle: loadBundle(runtime, DIST) };
+}
+
 export function sweepWorkbook(action: SweptAction): SweepWorkbook {
+  if (action.variant?.start === 'seed revision 1') {
+    const { runtime: rt, bundle } = seedRevisionOne();
+    return { rt, bundle, start: rt.checkpoint() };
+  }
   const { runtime: rt, bundle } = runDemo(() => {}, SWEEP_NOW);
   fillAhpWithOnes(rt);
   for (const caption of action.before ?? []) bundle.clickMenu(caption);
