@@ -8,7 +8,6 @@
  * - for each call of the clean run that changes the document, the workbook is restored and a
  *   colleague types into a cell just before that call; the value must still be there at the end.
  */
-import { createHash } from 'node:crypto';
 import {
   diffFingerprints,
   fingerprintWorkbook,
@@ -120,52 +119,41 @@ export function convergenceCase(
     rt.restore(w.start);
     return mismatch([`the faulty run never reached call ${i}`]);
   }
-  const key = retries ? stateKey(rt) : '';
-  let differences = retries?.get(key);
+  // Only a killed run's state is known without looking: a thrown failure runs catch and finally.
+  const key = retries && mode === 'kill' ? stateBefore(clean, i) : null;
+  let differences = key === null ? undefined : retries!.get(key);
   if (!differences) {
     const retry = click(w, action);
     differences = diffFingerprints(clean.fingerprint, fingerprintWorkbook(rt, FINGERPRINT_OPTIONS));
     if (retry.error) differences.unshift(`the retry threw: ${retry.error}`);
-    retries?.set(key, differences);
+    if (key !== null) retries!.set(key, differences);
   }
   return differences.length ? mismatch(differences) : null;
 }
 
 /**
- * The outcome of the next run, per state a faulty run left: the runtime is deterministic, so two
- * faulty runs that leave the same state (as stateKey sees it) are followed by the same next run.
- * Most calls are reads: failing any of the reads between two writes leaves the same workbook,
- * and the sweep runs the next run once for all of them (every call is still failed, and each
- * failing call is still reported on its own). CIRC_SWEEP_EVERY_RETRY=1 runs every next run.
+ * The outcome of the next run after a run killed at call i, shared by every i that leaves the
+ * same state. A killed run is the clean run up to call i (same start, deterministic runtime) and
+ * then nothing: what it leaves is the effect of calls 1 … i-1, and calls that only read the
+ * document, the clock or who is at the keyboard change nothing. So every i with the same number of
+ * other calls before it leaves the same state, and the next run is run once for them (every call is
+ * still failed and each failing call still reported on its own). A thrown failure runs the
+ * script's catch and finally, which may write: its next run always runs.
+ * CIRC_SWEEP_EVERY_RETRY=1 runs every next run.
  */
-export type RetryMemo = Map<string, string[]>;
+export type RetryMemo = Map<number, string[]>;
 
 export const newRetryMemo = (): RetryMemo | undefined =>
   process.env.CIRC_SWEEP_EVERY_RETRY === '1' ? undefined : new Map();
 
-/**
- * Everything a next run can read, after a faulty run: the whole workbook with nothing left out
- * (the Log's lines, the generated-tab registry's sheet ids), each tab's sheet id and the active
- * tab, every property and cache store, the scripted answers still queued, the clock, the triggers.
- */
-export function stateKey(rt: Runtime): string {
-  const ss = rt.spreadsheet!;
-  const plain = (_: string, v: unknown) =>
-    v instanceof Map ? [...v.entries()] : v instanceof Set ? [...v] : v;
-  // Hashed: the text holds the whole workbook, and the memo keeps one per state.
-  const text = JSON.stringify(
-    [
-      fingerprintWorkbook(rt),
-      ss.sheets.map((s) => [s.name, s.sheetId]),
-      ss.activeSheet?.name,
-      rt.properties,
-      rt.caches,
-      rt.ui.pendingResponses(),
-      rt.clock.now(),
-    ],
-    plain,
-  );
-  return createHash('sha256').update(text).digest('hex');
+/** Calls of the journal that change nothing another call can see. */
+const READS_ONLY = new Set(['document-read', 'free', 'user-data']);
+
+/** How many calls before call i (1-based) of the clean run could change what a later call sees. */
+export function stateBefore(clean: CleanRun, i: number): number {
+  let n = 0;
+  for (let k = 0; k < i - 1; k++) if (!READS_ONLY.has(clean.calls[k].needs)) n++;
+  return n;
 }
 
 /** The 1-based row and column of the colleague's cell, read from the model (no service call). */

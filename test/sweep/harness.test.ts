@@ -9,13 +9,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadBundle } from '../../local/load-bundle';
 import { createRuntime } from '../../local/runtime';
+import { fingerprintWorkbook } from '../../local/export/fingerprint';
 import { MENU } from '../../src/menu';
 import { SWEPT_ACTIONS, sweepName, type SweptAction } from './actions';
 import {
   cleanRun,
   colleagueCase,
   convergenceCase,
-  stateKey,
+  stateBefore,
   writeCalls,
   type Mismatch,
   type RetryMemo,
@@ -123,14 +124,14 @@ describe('the sweep engine on a tiny project', () => {
     );
   });
 
-  test('running the next run once per state a faulty run left finds exactly what running it every time finds', () => {
+  test('running the next run once per state a killed run left finds exactly what running it every time finds', () => {
     const shared = sweep('Rebuild');
     expect(shared.found).toEqual(sweep('Rebuild', false).found);
-    // And it does share: failing any read between two writes leaves one state.
+    // And it does share: killing any read between two writes leaves one state, the same workbook.
     const w = tinyWorkbook();
     const a = action('Rebuild');
     const clean = cleanRun(w, a);
-    const states = new Set<string>();
+    const byState = new Map<number, string>();
     for (let i = 1; i <= clean.calls.length; i++) {
       w.rt.restore(w.start);
       w.rt.failCall(i, 'kill');
@@ -139,10 +140,13 @@ describe('the sweep engine on a tiny project', () => {
       } catch {
         // killed
       }
-      states.add(stateKey(w.rt));
+      const left = JSON.stringify(fingerprintWorkbook(w.rt));
+      const key = stateBefore(clean, i);
+      expect(byState.get(key) ?? left).toBe(left);
+      byState.set(key, left);
     }
-    expect(states.size).toBeGreaterThan(1);
-    expect(states.size).toBeLessThan(clean.calls.length);
+    expect(byState.size).toBeGreaterThan(1);
+    expect(byState.size).toBeLessThan(clean.calls.length);
   });
 
   test('the same build, clearing a leftover first: no failure leaves a difference', () => {
