@@ -50,11 +50,16 @@ export interface FingerprintOptions {
   /**
    * Document property key → what of its value is compared, for a property that holds ids the
    * runtime gives anew on every run (sheet ids, excluded everywhere else): the caller keeps the
-   * meaning (e.g. "each tab's current id is recorded") and drops the numbers.
+   * meaning (e.g. "each tab's current id is recorded", "the trigger recorded exists") and drops
+   * the numbers.
    */
   documentProperties?: Record<
     string,
-    (value: string, sheetIds: ReadonlyMap<string, number>) => string
+    (
+      value: string,
+      sheetIds: ReadonlyMap<string, number>,
+      triggerIds: ReadonlySet<string>,
+    ) => string
   >;
 }
 
@@ -152,9 +157,12 @@ export function fingerprintWorkbook(
   for (const [name, nr] of ss.namedRanges)
     entries[`named range ${name}`] = json(nr.range.qualifiedA1());
   const sheetIds = new Map(ss.sheets.map((s) => [s.name, s.sheetId] as [string, number]));
+  const triggerIds = new Set(runtime.triggers.map((t) => t.id));
   for (const [k, v] of runtime.properties.document?.data ?? []) {
     const normalise = options.documentProperties?.[k];
-    entries[`document property ${k}`] = json(normalise ? normalise(String(v), sheetIds) : v);
+    entries[`document property ${k}`] = json(
+      normalise ? normalise(String(v), sheetIds, triggerIds) : v,
+    );
   }
   entries.triggers = sortedJson(
     runtime.triggers.map((t) => ({

@@ -19,7 +19,12 @@ import {
   OVERVIEW_TAB,
 } from '../core/benchmark/overview';
 import { benchmarkSeedRows, seedFacts, seedRevision, TO_VERIFY } from '../core/benchmark/seed';
-import { asSeedUpdates, SeedUpdates, seedUpdates } from '../core/benchmark/seed-review';
+import {
+  asSeedUpdates,
+  mergeSeedUpdates,
+  SeedUpdates,
+  seedUpdates,
+} from '../core/benchmark/seed-review';
 import { readMemoryTab, writeMemoryTab } from './memory-tab';
 import { SEED_MEMORY_TAB } from '../core/schema/generated-names';
 import { DEFAULT_STALENESS_MONTHS } from '../core/benchmark/staleness';
@@ -407,6 +412,26 @@ function runSeedImport(ctx: ActionContext, restore: boolean): ActionResult {
     return { ...result, summary: 'Nothing was restored.', details: [] };
   }
 
+  // The upgrade's record goes first, as the ledgers do: a run cut short after updating some rows
+  // leaves a record that already lists them, and the next run (which finds them up to date) adds
+  // what it updates itself (mergeSeedUpdates).
+  const updating = planned.filter((p) => p.plan.updated.length);
+  if (!restore && updating.length)
+    writeMemoryTab(
+      ctx,
+      ctx.ss,
+      SEED_MEMORY_TAB,
+      SEED_MEMORY_TITLE,
+      mergeSeedUpdates(
+        readSeedUpdates(ctx.ss),
+        seedUpdates(
+          revision,
+          formatDay(ctx.now, ctx.timeZone),
+          updating.map(({ plan }) => ({ tab: plan.tab, updated: plan.updated })),
+        ),
+      ),
+      ctx.interactive,
+    );
   const written: ImportPlan[] = [];
   const memory: Record<string, string> = {};
   for (const { sheet, grid, plan } of planned) {
@@ -434,20 +459,6 @@ function runSeedImport(ctx: ActionContext, restore: boolean): ActionResult {
     result.summary = `Restored ${count((p) => p.restored.length)} deleted benchmark fact(s) (seed revision ${revision}) at the end of their tabs. Run Refresh benchmark to update the overview.`;
     return result;
   }
-  const updated = written.filter((p) => p.updated.length);
-  if (updated.length)
-    writeMemoryTab(
-      ctx,
-      ctx.ss,
-      SEED_MEMORY_TAB,
-      SEED_MEMORY_TITLE,
-      seedUpdates(
-        revision,
-        formatDay(ctx.now, ctx.timeZone),
-        updated.map((p) => ({ tab: p.tab, updated: p.updated })),
-      ),
-      ctx.interactive,
-    );
   const kept = count((p) => p.kept.length);
   const deleted = count((p) => p.deleted.length);
   const withdrawn = count((p) => p.withdrawn.length);
@@ -466,6 +477,20 @@ function runSeedImport(ctx: ActionContext, restore: boolean): ActionResult {
       : '') +
     ' Run Refresh benchmark to update the overview.';
   return result;
+}
+
+/** The runs of adjacent columns (0-based, inclusive) with a change in some row. */
+function changedColumnRuns(changed: boolean[][]): [number, number][] {
+  const width = changed[0]?.length ?? 0;
+  const any = Array.from({ length: width }, (_, c) => changed.some((r) => r[c]));
+  const runs: [number, number][] = [];
+  any.forEach((on, c) => {
+    if (!on) return;
+    const last = runs[runs.length - 1];
+    if (last && last[1] === c - 1) last[1] = c;
+    else runs.push([c, c]);
+  });
+  return runs;
 }
 
 /** True when every non-blank cell of `grid` is what Add country… lays out there (nobody typed in it). */
@@ -558,13 +583,19 @@ function applyImport(
     headers.protect(sheet, column);
   }
   if (plan.patch) {
-    // One block from the first to the last row touched: the tab's own values elsewhere, and a
-    // person's formula put back in every cell the plan does not change.
+    // From the first to the last row touched, one block per run of adjacent columns the plan
+    // changes somewhere: the tab's own values elsewhere in them, and a person's formula put back
+    // in every cell the plan does not change. The team's columns (implication, best practice,
+    // status, owner…) are never in a block unless the plan fills one, so what a colleague types
+    // there while the upgrade runs is never written over.
     const { row, values, changed } = plan.patch;
     ensureSize(sheet, row + values.length - 1, values[0].length);
     const formulas = sheet.getRange(row, 1, values.length, values[0].length).getFormulas();
-    const kept = formulas.map((r, i) => r.map((f, j) => (changed[i][j] ? '' : f)));
-    writeBlockKeepingFormulas(deadline, sheet, row, 1, values, kept);
+    for (const [from, to] of changedColumnRuns(changed)) {
+      const slice = <T>(g: T[][]) => g.map((r) => r.slice(from, to + 1));
+      const kept = formulas.map((r, i) => r.map((f, j) => (changed[i][j] ? '' : f)));
+      writeBlockKeepingFormulas(deadline, sheet, row, from + 1, slice(values), slice(kept));
+    }
   }
   if (plan.append.length) writeBlock(deadline, sheet, plan.appendAt, 1, plan.append);
   const status = plan.layOut ? STATUS_COLUMN : headerIndex(grid[0]).get(headerKey('Status'))!;

@@ -108,8 +108,9 @@ export const SWEPT_ACTIONS: SweptAction[] = [
   },
   // On the sample workbook nothing was deleted: the action says so and writes nothing.
   {
+    // No scripted answer: the confirmation takes its first button (YES), and a next run that
+    // finds nothing left to restore says so in an OK alert.
     caption: 'Restore deleted benchmark facts…',
-    answers: [{ button: 'YES' }],
     colleague: agecLaw('Owner', 'Priya'),
   },
   {

@@ -26,6 +26,16 @@ import type { SweepWorkbook } from './workbook';
 export const FINGERPRINT_OPTIONS: FingerprintOptions = {
   volatileRows: { Log: 2 },
   documentProperties: {
+    // The schedule's record (src/sheets/schedule-state.ts) names its trigger by id, new with every
+    // trigger made: compared is whether the trigger it names is there.
+    'circ.schedule': (value, _sheetIds, triggerIds) => {
+      const record = JSON.parse(value) as Record<string, unknown>;
+      const id = record.triggerId;
+      return JSON.stringify({
+        ...record,
+        triggerId: typeof id === 'string' ? triggerIds.has(id) : id,
+      });
+    },
     // The add-on's record of the generated tabs it made (src/sheets/generated.ts) holds sheet ids,
     // new on every rebuild: compared is what it means — for each name, whether the tab of that
     // name now is one the add-on recorded.

@@ -114,6 +114,22 @@ export function seedUpdates(
 }
 
 /** A record read back from the memory tab, or null when it is not one. */
+/**
+ * The record an upgrade writes when an earlier run of the same upgrade (same revision) stopped
+ * half-way: that run's record was written before its tabs, so it holds the rows it had already
+ * updated, which this run now finds up to date. The two together are the upgrade's whole record.
+ */
+export function mergeSeedUpdates(earlier: SeedUpdates | null, now: SeedUpdates): SeedUpdates {
+  if (!earlier || earlier.revision !== now.revision) return now;
+  const byId = new Map(earlier.facts.map((f) => [f.id, { ...f, tabs: [...f.tabs] }]));
+  for (const f of now.facts) {
+    const known = byId.get(f.id);
+    if (!known) byId.set(f.id, f);
+    else for (const t of f.tabs) if (!known.tabs.includes(t)) known.tabs.push(t);
+  }
+  return { revision: now.revision, on: earlier.on, facts: [...byId.values()] };
+}
+
 export function asSeedUpdates(v: unknown): SeedUpdates | null {
   if (!v || typeof v !== 'object') return null;
   const r = v as Partial<SeedUpdates>;
