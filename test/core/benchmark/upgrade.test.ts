@@ -15,7 +15,7 @@ import {
   seedFactsFor,
   seedRef,
 } from '../../../src/core/benchmark/seed';
-import { seedReview, seedUpdates } from '../../../src/core/benchmark/seed-review';
+import { mergeSeedUpdates, seedReview, seedUpdates } from '../../../src/core/benchmark/seed-review';
 import { SEED_REF_COLUMN, FACT_HEADERS } from '../../../src/core/benchmark/tab-columns';
 import R1 from '../../fixtures/benchmark-seed-r1.json';
 import { HEADER, NOW } from './fixture';
@@ -220,5 +220,35 @@ describe('upgrading a tab from seed revision 1 to 2 keeps what people wrote', ()
     expect(titles).toContainEqual(
       expect.stringMatching(/^Seed updates: what the upgrade to seed revision 2 on 2026-11-29/),
     );
+  });
+});
+
+describe('the upgrade record of a run cut short', () => {
+  test("an earlier run's record of the same revision and this run's are one record; another revision's is replaced", () => {
+    const change = (id: string, tab: string) => ({
+      id,
+      topic: id,
+      tabs: [tab],
+      changes: [{ column: 'Value', before: '45', after: '50' }],
+    });
+    const earlier = {
+      revision: 2,
+      on: '2026-11-26',
+      facts: [change('a', 'Benchmark FR'), change('eu', 'Benchmark FR')],
+    };
+    const now = {
+      revision: 2,
+      on: '2026-11-27',
+      facts: [change('eu', 'Benchmark DE'), change('b', 'Benchmark ES')],
+    };
+    const merged = mergeSeedUpdates(earlier, now);
+    expect(merged.on).toBe('2026-11-26');
+    expect(merged.facts.map((f) => [f.id, f.tabs])).toEqual([
+      ['a', ['Benchmark FR']],
+      ['eu', ['Benchmark FR', 'Benchmark DE']],
+      ['b', ['Benchmark ES']],
+    ]);
+    expect(mergeSeedUpdates({ ...earlier, revision: 1 }, now)).toEqual(now);
+    expect(mergeSeedUpdates(null, now)).toEqual(now);
   });
 });
