@@ -387,6 +387,13 @@ function runSeedImport(ctx: ActionContext, restore: boolean): ActionResult {
     details: [],
     summary: '',
   };
+  // An upgrade to this revision cut short: its record (written before the tabs) names the cells
+  // it had begun to change, so the next run finishes them instead of taking them for edits.
+  const earlier = restore ? null : readSeedUpdates(ctx.ss);
+  const unfinished =
+    earlier && earlier.revision === revision
+      ? new Map(earlier.facts.map((f) => [f.id, f.changes]))
+      : undefined;
   const planned: { sheet: Sheet; grid: Grid; plan: ImportPlan }[] = [];
   const headers = new HeaderProtections(props);
   for (const t of list) {
@@ -404,6 +411,7 @@ function runSeedImport(ctx: ActionContext, restore: boolean): ActionResult {
       timeZone: ctx.timeZone,
       upgrade: !restore && held < revision,
       restoreDeleted: restore,
+      unfinished,
     });
     if (plan.skipped) result.warnings.push(plan.skipped);
     else planned.push({ sheet, grid, plan });
@@ -423,7 +431,7 @@ function runSeedImport(ctx: ActionContext, restore: boolean): ActionResult {
       SEED_MEMORY_TAB,
       SEED_MEMORY_TITLE,
       mergeSeedUpdates(
-        readSeedUpdates(ctx.ss),
+        earlier,
         seedUpdates(
           revision,
           formatDay(ctx.now, ctx.timeZone),

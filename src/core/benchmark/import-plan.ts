@@ -21,6 +21,7 @@
  */
 import { Cell, Grid, isBlank } from '../cells';
 import { headerKey } from '../headers';
+import { canonical } from './fingerprint';
 import { contentHash, contentOf, CONTENT_HEADERS, hashMatches } from './seed-content';
 import {
   checkedDate,
@@ -47,6 +48,13 @@ export interface ImportOptions {
    * get it, so a date a person cleared on purpose is not filled again by a re-import.
    */
   upgrade?: boolean;
+  /**
+   * What an upgrade to this revision that stopped half-way had begun (its record, written before
+   * the tabs): fact id → the columns it changes and their values before. A row holding, column by
+   * column, either that value before or the new one is that upgrade's unfinished work, not a
+   * person's edit, and is finished.
+   */
+  unfinished?: ReadonlyMap<string, readonly { column: string; before: Cell }[]>;
 }
 
 export interface UpdatedRow {
@@ -101,6 +109,20 @@ const identity = (dimension: Cell, topic: Cell) => `${headerKey(dimension)}|${he
 function lastFilled(row: readonly Cell[]): number {
   for (let i = row.length - 1; i >= 0; i--) if (!isBlank(row[i])) return i + 1;
   return 0;
+}
+
+/** Every content cell is the new value, or the value an unfinished upgrade recorded as before. */
+function halfUpdated(
+  content: readonly Cell[],
+  latest: readonly Cell[],
+  changes: readonly { column: string; before: Cell }[] | undefined,
+): boolean {
+  if (!changes) return false;
+  return CONTENT_HEADERS.every((column, j) => {
+    if (canonical(content[j]) === canonical(latest[j])) return true;
+    const change = changes.find((c) => c.column === column);
+    return !!change && canonical(content[j]) === canonical(change.before);
+  });
 }
 
 /** @param grid the tab's whole used area, header row included. @param ledger ids imported into it before. */
@@ -185,8 +207,10 @@ export function planSeedImport(
     present.add(fact.id);
     const content = contentOf(cells);
     const latest = seedContent(fact);
-    const nobodyEdited = hashMatches(ref.hash, content);
     const sameAsLatest = contentHash(content) === contentHash(latest);
+    const nobodyEdited =
+      hashMatches(ref.hash, content) ||
+      (!sameAsLatest && halfUpdated(content, latest, options.unfinished?.get(fact.id)));
     const changedUpstream = !hashMatches(ref.hash, latest);
     if (sameAsLatest) current(i, fact, String(refCell).trim());
     else if (nobodyEdited && changedUpstream) {
