@@ -208,10 +208,10 @@ export function planSeedImport(
     const content = contentOf(cells);
     const latest = seedContent(fact);
     const sameAsLatest = contentHash(content) === contentHash(latest);
-    const nobodyEdited =
-      hashMatches(ref.hash, content) ||
-      (!sameAsLatest && halfUpdated(content, latest, options.unfinished?.get(fact.id)));
-    const changedUpstream = !hashMatches(ref.hash, latest);
+    // Whichever of its columns (the ref among them) the unfinished upgrade had written.
+    const resumed = !sameAsLatest && halfUpdated(content, latest, options.unfinished?.get(fact.id));
+    const nobodyEdited = hashMatches(ref.hash, content) || resumed;
+    const changedUpstream = resumed || !hashMatches(ref.hash, latest);
     if (sameAsLatest) current(i, fact, String(refCell).trim());
     else if (nobodyEdited && changedUpstream) {
       // A restore only restores: the update waits for Import benchmark seed.

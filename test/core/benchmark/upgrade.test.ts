@@ -252,3 +252,33 @@ describe('the upgrade record of a run cut short', () => {
     expect(mergeSeedUpdates(null, now)).toEqual(now);
   });
 });
+
+describe('an upgrade cut short between its column writes', () => {
+  test('is finished by the next run from its record, not taken for edits; without the record it would be', () => {
+    const { tab, ledger } = editedRevision1('FR');
+    const whole = planSeedImport('FR', 'Benchmark FR', tab, ledger, { facts: r2, upgrade: true });
+    const done = applied(tab, whole);
+    // Half-way: the updated rows hold the new content in every column but their first changed
+    // one, which still holds its value from before.
+    const half = done.map((r) => [...r]);
+    const record = seedUpdates(2, '2026-11-26', [{ tab: 'Benchmark FR', updated: whole.updated }]);
+    const ref = FACT_HEADERS.length;
+    whole.updated.forEach((u, k) => {
+      const change = record.facts.find((f) => f.id === u.fact.id)!.changes[0];
+      half[u.row - 1][at(change.column)] = tab[u.row - 1][at(change.column)];
+      // The ref column is written last: most rows still hold the old ref, one the new.
+      if (k) half[u.row - 1][ref] = tab[u.row - 1][ref];
+    });
+    const options = { facts: r2, upgrade: true };
+    const unfinished = new Map(record.facts.map((f) => [f.id, f.changes]));
+    const taken = planSeedImport('FR', 'Benchmark FR', half, whole.ledger, options);
+    expect(taken.edited.length).toBeGreaterThan(whole.edited.length);
+    const resumed = planSeedImport('FR', 'Benchmark FR', half, whole.ledger, {
+      ...options,
+      unfinished,
+    });
+    expect(resumed.edited).toEqual(whole.edited);
+    expect(resumed.updated.map((u) => u.row)).toEqual(whole.updated.map((u) => u.row));
+    expect(applied(half, resumed)).toEqual(done);
+  });
+});
