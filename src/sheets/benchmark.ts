@@ -569,8 +569,11 @@ function readSeedUpdates(ss: Spreadsheet): SeedUpdates | null {
         'the overview then lists no seed updates until the next upgrade',
       ),
     );
-  } catch {
-    return null;
+  } catch (e) {
+    // An edited, unreadable record only empties the list; a failing service fails the action
+    // (taken for "no record", it would draw an overview that differs from a clean run's).
+    if (e instanceof UserError) return null;
+    throw e;
   }
 }
 

@@ -126,8 +126,17 @@ export function ownTrigger(triggerId: string | undefined): Trigger[] {
 /** The account the schedule runs as: the effective user (in a menu run, the person clicking). */
 export function effectiveUser(): string {
   try {
-    return Session.getEffectiveUser().getEmail();
+    return namedUser();
   } catch {
     return '';
   }
+}
+
+/**
+ * The same for a menu action, which writes the name into the schedule's record: read before its
+ * first write, a failing Session fails the action with nothing written, and the next run writes
+ * the name (a blank in its place would differ from what a clean run leaves).
+ */
+export function namedUser(): string {
+  return Session.getEffectiveUser().getEmail();
 }

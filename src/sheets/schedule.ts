@@ -16,7 +16,7 @@ import { readSettings } from './report-read';
 import {
   createDailyTrigger,
   deleteTriggers,
-  effectiveUser,
+  namedUser,
   isRunning,
   readSchedule,
   reportTriggers,
@@ -43,7 +43,7 @@ function rules(tz: string, recipients: number, state: RunningSchedule, me: strin
 export function scheduleMonthlyReportAction(ctx: ActionContext): ActionResult {
   // A schedule with no valid recipient would only fail every month: refuse now, naming the cell.
   const recipients = reportRecipients(readSettings(ctx.ss)).length;
-  const me = effectiveUser();
+  const me = namedUser();
   if (!me)
     throw new UserError(
       'Apps Script did not say which account you use, so the schedule could have no owner. Nothing was changed.',
@@ -105,7 +105,7 @@ export function scheduleMonthlyReportAction(ctx: ActionContext): ActionResult {
 export function stopScheduleAction(ctx: ActionContext): ActionResult {
   const state = readSchedule();
   const mine = reportTriggers(ctx.ss);
-  const me = effectiveUser();
+  const me = namedUser();
   const none = { rowsRead: 0, rowsWritten: 0, warnings: [] };
   if (!isRunning(state) && !mine.length)
     return { ...none, summary: 'No monthly report was scheduled; nothing to stop.' };
