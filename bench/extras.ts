@@ -31,6 +31,28 @@ const EXTRA_COUNTRIES = [
 ];
 const FIVE = ['FR', 'DE', 'US', 'UK', 'ES'];
 
+/** The k-th of `parts` shares of `total` rows (the first ones take the remainder). */
+export const share = (total: number, parts: number, k: number): number =>
+  Math.floor(total / parts) + (k < total % parts ? 1 : 0);
+
+/** A team's own findings typed into a country tab (no seed ref), the k-th country's mix. */
+export function typedFindings(code: string, k: number, n: number): Grid {
+  return Array.from({ length: n }, (_, i) => [
+    BENCHMARK_DIMENSIONS[(i + k) % BENCHMARK_DIMENSIONS.length],
+    `${code} topic ${i}`,
+    `Finding ${i} for ${code}`,
+    i % 3 ? 10 + i : '',
+    i % 3 ? '%' : '',
+    2005 + ((i * 7) % 21),
+    'Implication',
+    i % 50 ? '' : 'A practice',
+    i % 9 ? 'verified' : 'to verify',
+    'source.example/path',
+    i % 5 ? '' : new Date(Date.UTC(2024, i % 12, 1)),
+    'Owner',
+  ]);
+}
+
 export function extraActions(): string[] {
   return ['Import benchmark seed', 'Refresh benchmark', 'Generate report…', 'Email report…'];
 }
@@ -66,23 +88,7 @@ export function prepareExtras(runtime: Runtime, bundle: LoadedBundle, size: Size
   const countries = [...FIVE, ...extra];
   runtime.runAs('FULL', () => {
     countries.forEach((code, k) => {
-      const n =
-        Math.floor(size.findings / countries.length) +
-        (k < size.findings % countries.length ? 1 : 0);
-      const rows: Grid = Array.from({ length: n }, (_, i) => [
-        BENCHMARK_DIMENSIONS[(i + k) % BENCHMARK_DIMENSIONS.length],
-        `${code} topic ${i}`,
-        `Finding ${i} for ${code}`,
-        i % 3 ? 10 + i : '',
-        i % 3 ? '%' : '',
-        2005 + ((i * 7) % 21),
-        'Implication',
-        i % 50 ? '' : 'A practice',
-        i % 9 ? 'verified' : 'to verify',
-        'source.example/path',
-        i % 5 ? '' : new Date(Date.UTC(2024, i % 12, 1)),
-        'Owner',
-      ]);
+      const rows = typedFindings(code, k, share(size.findings, countries.length, k));
       const sheet = runtime.spreadsheet!.getSheetByName(`Benchmark ${code}`)!;
       const need = rows.length + 1;
       if (need > sheet.getMaxRows())

@@ -6,8 +6,7 @@
 import { loadBundle, LoadedBundle } from '../local/load-bundle';
 import type { Runtime } from '../local/runtime';
 import { DIST, revisionOneProject, startWorkbook } from '../demo/scenario';
-import { Grid } from '../src/core/cells';
-import { BENCHMARK_DIMENSIONS } from '../src/core/schema/lists';
+import { share, typedFindings } from './extras';
 
 const FIVE = ['FR', 'DE', 'US', 'UK', 'ES'];
 
@@ -21,22 +20,9 @@ export function revisionOneWorkbook(
   old.clickMenu('Set up workbook');
   runtime.runAs('FULL', () => {
     FIVE.forEach((code, k) => {
-      const n = Math.floor(findings / FIVE.length) + (k < findings % FIVE.length ? 1 : 0);
+      const n = share(findings, FIVE.length, k);
       if (!n) return;
-      const rows: Grid = Array.from({ length: n }, (_, i) => [
-        BENCHMARK_DIMENSIONS[(i + k) % BENCHMARK_DIMENSIONS.length],
-        `${code} topic ${i}`,
-        `Finding ${i} for ${code}`,
-        i % 3 ? 10 + i : '',
-        i % 3 ? '%' : '',
-        2005 + ((i * 7) % 21),
-        'Implication',
-        '',
-        'verified',
-        'source.example/path',
-        '',
-        'Owner',
-      ]);
+      const rows = typedFindings(code, k, n);
       const sheet = runtime.spreadsheet!.getSheetByName(`Benchmark ${code}`)!;
       const first = sheet.getLastRow() + 1;
       const need = first + rows.length - 1;
