@@ -6,6 +6,8 @@
 
 export type AuthModeName = 'NONE' | 'LIMITED' | 'CUSTOM_FUNCTION' | 'FULL';
 
+import { CostMeter } from './call-cost';
+
 /** What a service method needs; checked against the current auth mode and the manifest scopes. */
 export type Capability =
   | 'document-read' // read the container spreadsheet
@@ -73,6 +75,8 @@ export class ExecutionContext {
   readonly calls = new Map<string, number>();
   /** Cells moved by array reads and writes (getValues, setValues, setBackgrounds, …). */
   cellsTransferred = 0;
+  /** The same calls by cost class, in order (local/call-cost.ts): round trips, reads after writes. */
+  readonly meter = new CostMeter();
   /**
    * True while an execution has no container document although the script has one: an editor
    * add-on's time-driven run (runtime.ts fireTrigger). Then the active spreadsheet, the document
@@ -101,6 +105,7 @@ export class ExecutionContext {
     if (this.outside > 0) return;
     this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
     this.journal?.push({ name, needs });
+    this.meter.record(name, needs);
     this.onCall?.(name);
     for (const f of this.faults) {
       if (f.method === name && ++f.seen === f.nth) {
@@ -149,6 +154,15 @@ export class ExecutionContext {
   resetCalls(): void {
     this.calls.clear();
     this.cellsTransferred = 0;
+    this.meter.reset();
+  }
+
+  /** Cells moved by one array read or write: counted in total and by direction. */
+  countCells(n: number, direction: 'read' | 'write'): void {
+    if (this.outside > 0) return;
+    this.cellsTransferred += n;
+    if (direction === 'read') this.meter.cost.cellsRead += n;
+    else this.meter.cost.cellsWritten += n;
   }
 
   totalCalls(): number {

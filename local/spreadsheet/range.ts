@@ -141,23 +141,23 @@ export class FakeRange implements Pick<Range, RangeMethods> {
 
   private read(method: string): void {
     this.ctx.call(`Range.${method}`, 'document-read');
-    this.countCells(method);
+    this.countCells(method, 'read');
   }
 
   private write(method: string): Range {
     this.ctx.call(`Range.${method}`, 'document-write');
-    this.countCells(method);
+    this.countCells(method, 'write');
     return this as unknown as Range;
   }
 
   /** Methods that move one value per cell (getValues, setBackgrounds, …) cost by area. */
-  private countCells(method: string): void {
+  private countCells(method: string, direction: 'read' | 'write'): void {
     if (
       /^(get|set)[A-Za-z]*s$/.test(method) &&
       method !== 'getNumColumns' &&
       method !== 'getNumRows'
     ) {
-      this.ctx.cellsTransferred += this.numRows * this.numCols;
+      this.ctx.countCells(this.numRows * this.numCols, direction);
     }
   }
 
