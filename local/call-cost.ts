@@ -66,6 +66,8 @@ const SERVER_READS: readonly CountedCall[] = [
   'Sheet.getLastColumn',
   'Sheet.getMaxRows',
   'Sheet.getMaxColumns',
+  // Sheet.getDataRange: a request for the extent — unless a read of that range follows at once,
+  // which fetches extent and values together (see CostMeter.record).
   'Sheet.getDataRange',
   'Sheet.getProtections',
   'Sheet.getConditionalFormatRules',
@@ -94,6 +96,8 @@ const STRUCTURAL: readonly CountedCall[] = [
   'Spreadsheet.moveActiveSheet',
   'Spreadsheet.duplicateActiveSheet',
   'Sheet.setName',
+  // Atomic: the server finds the last row and writes below it.
+  'Sheet.appendRow',
   'Sheet.insertChart',
   'Sheet.updateChart',
   'Sheet.removeChart',
@@ -171,9 +175,15 @@ export const emptyCost = (): CallCost => ({
 export class CostMeter {
   cost: CallCost = emptyCost();
   private pendingWrites = false;
+  private afterDataRange = false;
 
   record(name: string, needs: Capability): void {
     const cls = callClass(name, needs);
+    // `getDataRange().getValues()` is one request: the range is resolved with the values it
+    // reads (an assumption the probe times: probe/gas/timings.ts, getDataRange.getValues).
+    const fused = this.afterDataRange && name.startsWith('Range.') && isServerRead(name);
+    this.afterDataRange = name === 'Sheet.getDataRange';
+    if (fused) return;
     if (cls === 'buffered write') {
       this.cost.bufferedWrites++;
       this.pendingWrites = true;
@@ -193,5 +203,6 @@ export class CostMeter {
   reset(): void {
     this.cost = emptyCost();
     this.pendingWrites = false;
+    this.afterDataRange = false;
   }
 }

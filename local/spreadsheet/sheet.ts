@@ -268,6 +268,7 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
     const self = this.write('appendRow');
     if (!Array.isArray(rowContents) || rowContents.length === 0)
       throw signatureError('Sheet.appendRow', [rowContents]);
+    this.ctx.countCells(rowContents.length, 'write');
     const row = this.contentLastRow() + 1;
     // appendRow grows the grid when the data reaches its edge, unlike getRange.
     if (row > this.maxRows) dimensions.growSheet(this, 'ROWS', row - this.maxRows);

@@ -225,7 +225,14 @@ function layOutTab(
 }
 
 /** Shades Status "to verify" amber, and greys the Seed ref column; replaces only the add-on's own rule. */
-function markTab(sheet: Sheet, statusColumn: number, refColumn: number, rows: number): void {
+export function markTab(
+  sheet: Sheet,
+  statusColumn: number,
+  refColumn: number,
+  rows: number,
+  /** The tab's rules when known (a tab just made has none): not asked again. */
+  rules?: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[],
+): void {
   const ours = (rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) => {
     const c = rule.getBooleanCondition();
     return (
@@ -234,7 +241,7 @@ function markTab(sheet: Sheet, statusColumn: number, refColumn: number, rows: nu
       String(c.getCriteriaValues()[0]) === TO_VERIFY
     );
   };
-  const kept = sheet.getConditionalFormatRules().filter((r) => !ours(r));
+  const kept = (rules ?? sheet.getConditionalFormatRules()).filter((r) => !ours(r));
   const body = (column: number) => sheet.getRange(2, column, Math.max(rows - 1, 1), 1);
   const rule = SpreadsheetApp.newConditionalFormatRule()
     .whenTextEqualTo(TO_VERIFY)
@@ -443,21 +450,28 @@ function runSeedImport(ctx: ActionContext, restore: boolean): ActionResult {
   const written: ImportPlan[] = [];
   const memory: Record<string, string> = {};
   for (const { sheet, grid, plan } of planned) {
-    ctx.beforeWriting(`importing into '${plan.tab}'`);
-    // A fact a colleague typed or appended meanwhile is theirs: that tab is left for another run.
-    const changed = changedSince(ctx, sheet, grid, {
-      blankBelow: Math.max(0, plan.appendAt + plan.append.length - 1 - grid.length),
-    });
-    if (changed) {
-      result.warnings.push(changed);
-      continue;
+    // A tab that holds this revision already and gains nothing is not touched at all (nor asked
+    // again): its Status shading was set by the import that brought the revision. Its ledger
+    // still moves (a fact deleted since).
+    const held = restore || stored[REVISION_KEY + plan.code] === String(revision);
+    if (!held || plan.append.length || plan.patch || plan.layOut || plan.addRefHeader) {
+      ctx.beforeWriting(`importing into '${plan.tab}'`);
+      // A fact a colleague typed or appended meanwhile is theirs: that tab is left for another run.
+      const changed = changedSince(ctx, sheet, grid, {
+        blankBelow: Math.max(0, plan.appendAt + plan.append.length - 1 - grid.length),
+      });
+      if (changed) {
+        result.warnings.push(changed);
+        continue;
+      }
+      applyImport(ctx, sheet, plan, grid, headers);
     }
-    applyImport(ctx, sheet, plan, grid, headers);
     written.push(plan);
     result.rowsWritten += plan.append.length + plan.updated.length;
     if (plan.ledger.join(',') !== (stored[LEDGER_KEY + plan.code] ?? ''))
       memory[LEDGER_KEY + plan.code] = plan.ledger.join(',');
-    if (!restore) memory[REVISION_KEY + plan.code] = String(revision);
+    if (!restore && stored[REVISION_KEY + plan.code] !== String(revision))
+      memory[REVISION_KEY + plan.code] = String(revision);
     result.details!.push(...tabDetails(plan));
   }
   headers.finish();

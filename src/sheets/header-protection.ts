@@ -26,20 +26,28 @@ export class HeaderProtections {
   private pending: Set<number> | undefined;
   private marked = false;
 
+  /**
+   * `known`: every range protection of the spreadsheet by sheet id, from one request
+   * (protectionsBySheet), for an action that protects many tabs; else each tab is asked.
+   */
   constructor(
     private readonly props: Properties | null = PropertiesService.getDocumentProperties(),
+    private readonly known?: Map<number, Protection[]>,
   ) {}
 
   /** One warning-only protection over row 1, columns 1..width: made, repaired or left as it is. */
   protect(sheet: Sheet, width: number): void {
-    const pending = this.pendingIds();
     const id = sheet.getSheetId();
     const ours: Protection[] = [];
     const unfinished: Protection[] = [];
-    for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    const protections = this.known
+      ? (this.known.get(id) ?? [])
+      : sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
+    for (const p of protections) {
       const description = p.getDescription();
       if (description === PROTECTION_DESCRIPTION) ours.push(p);
-      else if (description === '' && pending.has(id) && isHeaderRow(p.getRange()))
+      // The record is read only when an unlabelled header protection might be an unfinished one.
+      else if (description === '' && isHeaderRow(p.getRange()) && this.pendingIds().has(id))
         unfinished.push(p);
     }
     const right =
@@ -48,6 +56,7 @@ export class HeaderProtections {
       ours[0].isWarningOnly() &&
       covers(ours[0].getRange(), width);
     if (right) return;
+    const pending = this.pendingIds();
     if (!pending.has(id)) {
       pending.add(id);
       this.props?.setProperty(PROTECTING_KEY, JSON.stringify([...pending]));
@@ -80,6 +89,18 @@ export class HeaderProtections {
     }
     return this.pending;
   }
+}
+
+/** Every range protection of the spreadsheet, by the id of its sheet: one request for all tabs. */
+export function protectionsBySheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): Map<number, Protection[]> {
+  const out = new Map<number, Protection[]>();
+  for (const p of ss.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    const id = p.getRange().getSheet().getSheetId();
+    out.set(id, [...(out.get(id) ?? []), p]);
+  }
+  return out;
 }
 
 const isHeaderRow = (r: GoogleAppsScript.Spreadsheet.Range) =>

@@ -1,12 +1,13 @@
 /**
- * Appends to the `Log` tab: one write per action, below what is there, never rewriting it. Outside
+ * Appends to the `Log` tab: one request per action, below what is there, never rewriting it. Outside
  * the time budget: the line of an action that stopped on it is written after it stopped, well
  * before Apps Script's limit (the budget leaves a minute for this).
  */
 import { LogEntry, logRow } from '../core/log-entry';
 import { LOG } from '../core/schema/tabs';
 import { keepingActiveTab } from './generated';
-import { NO_DEADLINE, Spreadsheet, writeBlock, writeFreshBlock } from './workbook';
+import { inertBlock } from '../core/cells';
+import { NO_DEADLINE, Spreadsheet, writeFreshBlock } from './workbook';
 
 export function appendLog(ss: Spreadsheet, entry: LogEntry): void {
   let sheet = ss.getSheetByName(LOG.name);
@@ -19,7 +20,11 @@ export function appendLog(ss: Spreadsheet, entry: LogEntry): void {
       return created;
     });
   }
-  writeBlock(NO_DEADLINE, sheet, sheet.getLastRow() + 1, 1, [logRow(entry)]);
+  // appendRow: one atomic request that finds the end and writes there (no read after the
+  // action's writes, and two actions logging at once never take the same row). It reads strings
+  // as typed input, so they are made inert first; the Log's columns keep Sheets' default
+  // formats (Set up gives none of them plain text), where the marking apostrophe is not shown.
+  sheet.appendRow(inertBlock([logRow(entry)])[0]);
 }
 
 /**

@@ -5,16 +5,24 @@
  */
 import { Cell, Grid } from '../core/cells';
 import { headerIndex, headerKey } from '../core/headers';
-import { ColumnSpec, CRITERIA, PARTNERS, SETTINGS, workbookTabs } from '../core/schema/tabs';
+import {
+  ColumnSpec,
+  CRITERIA,
+  PARTNERS,
+  SETTINGS,
+  TabSpec,
+  workbookTabs,
+} from '../core/schema/tabs';
 import { criteriaSeedRows, CRITERIA_SEED } from '../core/seed/criteria';
 import { SETTINGS_SEED } from '../core/seed/settings';
 import { planTab, TabPlan, TabState } from '../core/setup-plan';
 import { referenceSeeds } from '../core/seed/reference';
 import { codeOfTab } from '../core/benchmark/tab-columns';
-import { seededLedger } from './benchmark';
+import { markTab, seededLedger } from './benchmark';
+import { SEED_REF_COLUMN } from '../core/benchmark/seed-ref-column';
 import { ActionContext } from './action';
 import { formatColumns, styleHeader } from './formats';
-import { HeaderProtections } from './header-protection';
+import { HeaderProtections, protectionsBySheet } from './header-protection';
 import { keepingActiveTab, registerGeneratedTabs } from './generated';
 import {
   Deadline,
@@ -58,14 +66,26 @@ export function criterionColumns(criteria: Grid): ColumnSpec[] {
   }));
 }
 
-function stateOf(sheet: Sheet | undefined): TabState {
-  if (!sheet) return { exists: false, header: [], lastRow: 0 };
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  const header: Cell[] =
-    lastRow > 0 && lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0] : [];
-  return { exists: true, header, lastRow };
+/**
+ * What Set up needs to know of an existing tab, in one request: a tab it may seed or key (a
+ * reference or country tab, Settings — small) is read whole; any other only by its header row,
+ * since whether it holds data matters only when a column is missing (then one more request).
+ */
+function stateOf(sheet: Sheet, whole: boolean): TabState & { grid?: Grid } {
+  if (whole) {
+    const grid = readTable(sheet);
+    return { exists: true, header: grid[0] ?? [], lastRow: grid.length, grid };
+  }
+  const header = trimEnd(sheet.getRange('1:1').getValues()[0]);
+  // How far the data goes is unknown yet: the plan needs it only when a column is missing.
+  return { exists: true, header, lastRow: Number.NaN };
 }
+
+const trimEnd = (row: Cell[]): Cell[] => {
+  let n = row.length;
+  while (n > 0 && row[n - 1] === '') n--;
+  return row.slice(0, n);
+};
 
 export function setUpWorkbook(ctx: ActionContext, countries?: readonly string[]): SetupResult {
   const { ss } = ctx;
@@ -77,10 +97,34 @@ export function setUpWorkbook(ctx: ActionContext, countries?: readonly string[])
   const props = PropertiesService.getDocumentProperties();
   const specs = workbookTabs(countries);
   const placeholders: Sheet[] = [];
-  const headers = new HeaderProtections(props);
+  const headers = new HeaderProtections(props, protectionsBySheet(ss));
+  // Every tab is read before anything is written: no read waits for writes to be sent first.
+  const planned = specs.map((spec) => {
+    const existing = tabs.get(spec.name);
+    if (spec.kind === 'generated' || !existing) return { spec, existing, state: undefined };
+    const seeded = spec === SETTINGS || spec === CRITERIA || !!seeds[spec.name];
+    const state =
+      existing === criteriaSheet
+        ? { exists: true, header: criteria[0] ?? [], lastRow: criteria.length, grid: criteria }
+        : stateOf(existing, seeded);
+    return { spec, existing, state };
+  });
+  const planOf = (spec: TabSpec, state: TabState, grid?: Grid) =>
+    planTab({
+      spec,
+      state,
+      extraColumns: spec === PARTNERS ? criterionColumns(criteria) : undefined,
+      seedRows: spec === CRITERIA ? criteriaSeedRows() : seeds[spec.name],
+      keyedRows:
+        spec === SETTINGS
+          ? {
+              keys: (grid ?? []).slice(1).map((r) => r[0]),
+              rows: SETTINGS_SEED.map((s) => [s.key, s.value, s.note]),
+            }
+          : undefined,
+    });
   const setUpTabs = () =>
-    specs.forEach((spec, position) => {
-      const existing = tabs.get(spec.name);
+    planned.forEach(({ spec, existing, state: read }, position) => {
       if (spec.kind === 'generated') {
         // A generated tab belongs to the action that rebuilds it: setup only makes sure it exists.
         if (!existing) {
@@ -94,23 +138,21 @@ export function setUpWorkbook(ctx: ActionContext, countries?: readonly string[])
         }
         return;
       }
-      const state =
-        existing === criteriaSheet && existing
-          ? { exists: true, header: criteria[0] ?? [], lastRow: criteria.length }
-          : stateOf(existing);
-      const plan = planTab({
-        spec,
-        state,
-        extraColumns: spec === PARTNERS ? criterionColumns(criteria) : undefined,
-        seedRows: spec === CRITERIA ? criteriaSeedRows() : seeds[spec.name],
-        keyedRows:
-          spec === SETTINGS
-            ? {
-                keys: existing ? settingKeys(existing, state) : [],
-                rows: SETTINGS_SEED.map((s) => [s.key, s.value, s.note]),
-              }
-            : undefined,
-      });
+      let state: TabState = read ?? { exists: false, header: [], lastRow: 0 };
+      let plan = planOf(spec, state, read?.grid);
+      // A tab read by its header only: how far its data goes matters once a column is missing.
+      if (existing && Number.isNaN(state.lastRow)) {
+        if (plan.newHeaders.length || plan.warnings.length) {
+          // Data in headerless columns past the header counts too (a likely unnamed column).
+          const width = existing.getLastColumn();
+          const header = [
+            ...state.header,
+            ...new Array(Math.max(0, width - state.header.length)).fill(''),
+          ];
+          state = { ...state, header, lastRow: existing.getLastRow() };
+          plan = planOf(spec, state);
+        }
+      }
       // Setup only adds, so stopping between tabs is safe: running it again picks up where it stopped.
       ctx.beforeWriting(`setting up '${spec.name}'`);
       const sheet =
@@ -121,7 +163,13 @@ export function setUpWorkbook(ctx: ActionContext, countries?: readonly string[])
       const code = codeOfTab(spec.name);
       if (code && plan.appendRows.length && props)
         props.setProperties(seededLedger(code, seeds[spec.name]));
-      apply(ctx, sheet, plan, state, headers);
+      const rows = apply(ctx, sheet, plan, state, headers);
+      // A seeded country tab gets the Status shading an import gives: the import that follows
+      // finds it holding this revision and leaves it as it is. A tab made now has no rules yet.
+      const status = plan.columnOf.get('Status');
+      const ref = plan.columnOf.get(SEED_REF_COLUMN.header);
+      if (code && plan.appendRows.length && status && ref)
+        markTab(sheet, status, ref, rows, plan.create ? [] : undefined);
       if (plan.create) result.created.push(spec.name);
       result.columnsAdded += plan.create ? 0 : plan.newHeaders.length;
       result.rowsSeeded += plan.appendRows.length;
@@ -159,23 +207,19 @@ export function syncPartnerColumns(
   return { header, warnings: plan.warnings };
 }
 
-function settingKeys(sheet: Sheet, state: TabState): Cell[] {
-  if (state.lastRow < 2) return [];
-  return sheet
-    .getRange(2, 1, state.lastRow - 1, 1)
-    .getValues()
-    .map((r) => r[0]);
-}
-
 function apply(
   deadline: Deadline,
   sheet: Sheet,
   plan: TabPlan,
   state: TabState,
   headers: HeaderProtections,
-): void {
+): number {
   const width = Math.max(state.header.length, ...plan.columnOf.values());
-  ensureSize(sheet, Math.max(state.lastRow + plan.appendRows.length, 2), width);
+  // A tab that gains nothing keeps its size: no need to ask it (it has its header row).
+  const rows =
+    plan.create || plan.newHeaders.length || plan.appendRows.length
+      ? ensureSize(sheet, Math.max(lastRowOf(state) + plan.appendRows.length, 2), width)
+      : Number.NaN;
   if (plan.newHeaders.length) {
     const first = plan.newHeaders[0].column;
     writeBlock(deadline, sheet, 1, first, [plan.newHeaders.map((h) => h.header)]);
@@ -184,7 +228,7 @@ function apply(
   const newColumns = plan.columns
     .filter((c) => added.has(c.header))
     .map((spec) => ({ spec, column: plan.columnOf.get(spec.header)! }));
-  if (newColumns.length) formatColumns(sheet, newColumns, sheet.getMaxRows());
+  if (newColumns.length) formatColumns(sheet, newColumns, rows);
   styleHeader(
     sheet,
     width,
@@ -192,6 +236,10 @@ function apply(
   );
   if (plan.create) sheet.setTabColor(plan.spec.tabColor);
   if (plan.appendRows.length)
-    writeBlock(deadline, sheet, Math.max(state.lastRow, 1) + 1, 1, plan.appendRows);
+    writeBlock(deadline, sheet, Math.max(lastRowOf(state), 1) + 1, 1, plan.appendRows);
   if (plan.spec.kind !== 'log') headers.protect(sheet, width);
+  return rows;
 }
+
+/** A tab read by its header only holds at least that row. */
+const lastRowOf = (state: TabState) => (Number.isNaN(state.lastRow) ? 1 : state.lastRow);

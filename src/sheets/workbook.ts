@@ -39,24 +39,27 @@ export function sheetsByName(ss: Spreadsheet, notices?: string[]): Map<string, S
   return new TabIndex(ss.getSheets(), notices);
 }
 
-/** The whole used area of a tab (header row included), or [] when it is empty. */
+/**
+ * The whole used area of a tab (header row included), or [] when it is empty: one request
+ * (getDataRange().getValues(), docs/platform.md §9) rather than getLastRow, getLastColumn and a read.
+ */
 export function readTable(sheet: Sheet): Grid {
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  if (lastRow < 1 || lastColumn < 1) return [];
-  return sheet.getRange(1, 1, lastRow, lastColumn).getValues();
+  return orEmpty(sheet.getDataRange().getValues());
 }
+
+/** An empty tab's data range is A1 alone, blank: no table. */
+const orEmpty = <T>(grid: T[][]): T[][] =>
+  grid.length === 1 && grid[0].length === 1 && (grid[0][0] as unknown) === '' ? [] : grid;
 
 /**
  * The used area of a tab and its number formats (two reads of one range), for a table whose
  * meaning depends on how a cell was typed: a weight typed as 20 % is a percent-formatted 0.2.
  */
 export function readTableWithFormats(sheet: Sheet): { values: Grid; formats: string[][] } {
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  if (lastRow < 1 || lastColumn < 1) return { values: [], formats: [] };
-  const range = sheet.getRange(1, 1, lastRow, lastColumn);
-  return { values: range.getValues(), formats: range.getNumberFormats() };
+  const range = sheet.getDataRange();
+  const values = orEmpty(range.getValues());
+  if (!values.length) return { values: [], formats: [] };
+  return { values, formats: range.getNumberFormats() };
 }
 
 /** Writes a rectangular block at (row, column), growing the grid first when it is too small. */
@@ -105,12 +108,16 @@ function inertFor(range: GoogleAppsScript.Spreadsheet.Range, values: Grid): Grid
   return inert.map((r, i) => r.map((v, j) => (formats[i][j] === '@' ? values[i][j] : v)));
 }
 
-/** Grows the grid so that (rows × columns) fits; Sheets refuses ranges beyond it. */
-export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
+/**
+ * Grows the grid so that (rows × columns) fits; Sheets refuses ranges beyond it. Returns the
+ * number of rows the tab has then (known without asking again).
+ */
+export function ensureSize(sheet: Sheet, rows: number, columns: number): number {
   const maxRows = sheet.getMaxRows();
   if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   const maxColumns = sheet.getMaxColumns();
   if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+  return Math.max(rows, maxRows);
 }
 
 /** Pads ragged rows to one width so setValues accepts them. */

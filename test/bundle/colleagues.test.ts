@@ -5,6 +5,7 @@
  * types is overwritten, every failure converges on the next run, and the messages say what was
  * and was not written.
  */
+import { holdEarlierSeedRevision } from '../helpers/seed-revision';
 import { startWorkbook } from '../../demo/scenario';
 import type { Runtime } from '../../local/runtime';
 import type { LoadedBundle } from '../../local/load-bundle';
@@ -101,6 +102,8 @@ describe('a colleague typing while an action runs', () => {
     const { runtime: rt, bundle } = startWorkbook(NOW);
     bundle.open('NONE');
     bundle.clickMenu('Set up workbook');
+    // Tabs holding an earlier seed revision: the import writes to each (one up to date is left alone).
+    holdEarlierSeedRevision(rt);
     const countries = ['FR', 'DE', 'US', 'UK', 'ES'];
     const happened = colleagueAt(rt, 'Sheet.getMaxRows', 1, () => {
       for (const c of countries)

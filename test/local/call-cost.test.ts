@@ -22,6 +22,7 @@ describe('the class of a call', () => {
     ['Spreadsheet.insertSheet', 'document-write', 'round trip'],
     ['Spreadsheet.deleteSheet', 'document-write', 'round trip'],
     ['Sheet.setName', 'document-write', 'round trip'],
+    ['Sheet.appendRow', 'document-write', 'round trip'],
     ['Sheet.insertChart', 'document-write', 'round trip'],
     ['Sheet.setConditionalFormatRules', 'document-write', 'round trip'],
     ['Range.protect', 'document-write', 'round trip'],
@@ -77,6 +78,17 @@ describe('the meter', () => {
       readsAfterWrites: 1,
       flushes: 1,
     });
+  });
+
+  test('getDataRange().getValues() is one request; getDataRange alone is one too', () => {
+    const m = new CostMeter();
+    m.record('Sheet.getDataRange', 'document-read');
+    m.record('Range.getValues', 'document-read');
+    expect(m.cost.roundTrips).toBe(1);
+    m.record('Sheet.getDataRange', 'document-read');
+    m.record('Range.getRow', 'document-read'); // only its extent was wanted: a request of its own
+    m.record('Range.getValues', 'document-read');
+    expect(m.cost.roundTrips).toBe(3);
   });
 
   test('the execution context meters every counted call and resets with the counts', () => {
