@@ -61,7 +61,10 @@ export function scorePartners(ctx: ActionContext): ActionResult {
   const settingsSheet = tabs.get(SETTINGS.name);
   const settings = new Settings(settingsSheet ? readTable(settingsSheet) : []);
   // A criterion added to Criteria gets its score column before anything is scored.
-  const synced = syncPartnerColumns(ctx, partnersSheet, criteria, partners);
+  const synced = syncPartnerColumns(ctx, partnersSheet, criteria, {
+    header: partners[0] ?? [],
+    rows: partners.length,
+  });
   if (partners.length)
     partners.splice(0, partners.length, ...rectangular([synced.header, ...partners.slice(1)]));
   const warnings: string[] = [...synced.warnings];

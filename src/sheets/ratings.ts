@@ -2,12 +2,13 @@
  * Consolidate ratings: Ratings → the criterion score columns of Partners (medians into blank
  * cells or cells this action filled before) and the Disagreement column.
  */
-import { Grid } from '../core/cells';
+import { Cell, Grid } from '../core/cells';
 import { planConsolidation } from '../core/partners/consolidation';
 import { readFramework } from '../core/partners/criteria';
 import { CRITERIA, PARTNERS, RATINGS } from '../core/schema/tabs';
 import { ActionContext, ActionResult } from './action';
-import { ensureUnchanged } from './unchanged';
+import { columnRuns, ensureRunsUnchanged, readRuns } from './columns';
+import { headerIndex, headerKey } from '../core/headers';
 import { readMemoryTab, writeMemoryTab } from './memory-tab';
 import { RATINGS_MEMORY_TAB } from '../core/schema/generated-names';
 import { ProvenanceLedger } from '../core/provenance';
@@ -28,16 +29,38 @@ export function consolidateRatings(ctx: ActionContext): ActionResult {
   const { values: criteria, formats } = readTableWithFormats(requireTab(tabs, CRITERIA.name));
   const framework = readFramework(criteria, ctx.timeZone, formats);
   const ratings = readTable(requireTab(tabs, RATINGS.name));
-  const partners = readTable(partnersSheet);
+  // Partners is read by the columns this action uses (identity, scores, Disagreement), not whole:
+  // at 5,000 partners its other columns are most of the tab.
+  const extent = partnersSheet.getDataRange();
+  const [rows, width] = [extent.getNumRows(), extent.getNumColumns()];
+  const header = partnersSheet.getRange(1, 1, 1, width).getValues()[0];
+  const empty = rows === 1 && header.every((h) => h === '');
   // Ratings of a criterion added since the last run need its score column first.
-  const synced = syncPartnerColumns(ctx, partnersSheet, criteria, partners);
-  if (partners.length)
-    partners.splice(0, partners.length, ...rectangular([synced.header, ...partners.slice(1)]));
-  const range = partners.length
-    ? partnersSheet.getRange(1, 1, partners.length, partners[0].length)
-    : null;
-  const notes = range ? range.getNotes() : [];
-  const formulas = range ? range.getFormulas() : [];
+  const synced = syncPartnerColumns(ctx, partnersSheet, criteria, {
+    header: empty ? [] : header,
+    rows: empty ? 0 : rows,
+  });
+  const wide = Math.max(width, synced.header.length);
+  const scored = usedColumns(
+    synced.header,
+    framework.criteria.map((c) => c.id),
+  );
+  const runs = columnRuns(scored.all.filter((c) => c <= width));
+  const partners: Grid = empty
+    ? []
+    : rectangular(
+        [
+          synced.header,
+          ...readRuns(partnersSheet, rows, width, runs, (r) => r.getValues(), '').slice(1),
+        ],
+        wide,
+      );
+  // Notes and formulas matter only where it writes.
+  const written = columnRuns(scored.written.filter((c) => c <= width));
+  const notes = empty ? [] : readRuns(partnersSheet, rows, width, written, (r) => r.getNotes(), '');
+  const formulas = empty
+    ? []
+    : readRuns(partnersSheet, rows, width, written, (r) => r.getFormulas(), '');
   const ledger = readLedger(ctx);
   const plan = planConsolidation(
     framework.criteria,
@@ -51,12 +74,12 @@ export function consolidateRatings(ctx: ActionContext): ActionResult {
   ctx.beforeWriting('writing the consolidated scores');
   const body = partners.length - 1;
   // A score a colleague typed meanwhile is theirs: nothing is written over a changed Partners.
-  if (body > 0) ensureUnchanged(ctx, partnersSheet, partners);
+  if (body > 0) ensureRunsUnchanged(ctx, partnersSheet, partners.slice(0, rows), runs);
   // The ledger first: whatever stops the run after it, every score cell stays recognisable.
   if (JSON.stringify(plan.ledger) !== JSON.stringify(ledger))
     writeMemoryTab(ctx, ctx.ss, RATINGS_MEMORY_TAB, MEMORY_TITLE, plan.ledger, ctx.interactive);
   if (body > 0) {
-    for (const run of runs(plan.columns)) {
+    for (const run of columnRuns(plan.columns)) {
       const offset = plan.columns.indexOf(run.first);
       const slice = (g: Grid | string[][]) => g.map((r) => r.slice(offset, offset + run.width));
       writeBlockKeepingFormulas(
@@ -95,13 +118,14 @@ function readLedger(ctx: ActionContext): ProvenanceLedger {
   return stored && typeof stored === 'object' ? (stored as ProvenanceLedger) : {};
 }
 
-/** Consecutive column numbers grouped, so each group is one write. */
-function runs(columns: number[]): { first: number; width: number }[] {
-  const out: { first: number; width: number }[] = [];
-  for (const c of columns) {
-    const last = out[out.length - 1];
-    if (last && last.first + last.width === c) last.width++;
-    else out.push({ first: c, width: 1 });
-  }
-  return out;
+/**
+ * The Partners columns Consolidate ratings reads (identity, scores, Disagreement) and those it
+ * writes (scores, Disagreement), 1-based, from the header.
+ */
+function usedColumns(header: Cell[], criterionIds: string[]): { all: number[]; written: number[] } {
+  const idx = headerIndex(header);
+  const at = (names: string[]) =>
+    names.map((n) => idx.get(headerKey(n))).filter((c): c is number => !!c);
+  const written = at([...criterionIds, 'Disagreement']);
+  return { all: [...at(['Partner', 'Country', 'Category', 'Partner type']), ...written], written };
 }

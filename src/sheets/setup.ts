@@ -191,9 +191,10 @@ export function syncPartnerColumns(
   deadline: Deadline,
   partners: Sheet,
   criteria: Grid,
-  table: Grid,
+  /** The tab's header row and how many rows it has (header included; 0 when empty). */
+  table: { header: Cell[]; rows: number },
 ): { header: Cell[]; warnings: string[] } {
-  const state: TabState = { exists: true, header: table[0] ?? [], lastRow: table.length };
+  const state: TabState = { exists: true, header: table.header, lastRow: table.rows };
   const plan = planTab({ spec: PARTNERS, state, extraColumns: criterionColumns(criteria) });
   const header = [...state.header];
   if (plan.newHeaders.length) {
