@@ -17,20 +17,16 @@ import { Grid } from '../src/core/cells';
 import { answersFor, extraActions, prepareExtras, SizeExtras } from './extras';
 import { benchImport } from './import';
 import { currentCostModel } from './cost-model';
+import { describe, measure, measureOnce, Result, toResult } from './result';
 
 /**
- * The cost model (bench/cost-model.ts): 7 ms a call (Google's best-practices figure), ~3 µs a cell
- * and V8 1.5× slower than Node (assumptions), unless CIRC_PROBE_FILE names a real probe file,
- * whose calibration section then gives the per-call and per-cell figures.
+ * The cost model (bench/cost-model.ts): low / mid / high prices per call class, per cell and for
+ * compute, from published figures, unless CIRC_PROBE_FILE names a real probe file whose
+ * calibration then gives the per-call and per-cell figures.
  */
-const MODEL = currentCostModel();
-export const PER_CALL_MS = MODEL.PER_CALL_MS;
-export const PER_CELL_MS = MODEL.PER_CELL_MS;
-export const COMPUTE_FACTOR = MODEL.COMPUTE_FACTOR;
+export const MODEL = currentCostModel();
 /** The shipped seed (revision 2): 165 sourced facts (EU-level ones repeated in each EU member's tab). */
 export const SEED_FACTS = 165;
-export const MENU_LIMIT_MS = 6 * 60 * 1000;
-export const CUSTOM_FUNCTION_LIMIT_MS = 30 * 1000;
 
 export interface Size extends SizeExtras {
   name: 'small' | 'medium' | 'large';
@@ -43,19 +39,6 @@ export const SIZES: Size[] = [
   { name: 'medium', orders: 10000, partners: 500, findings: 1000, countries: 18 },
   { name: 'large', orders: 100000, partners: 5000, findings: 5000, countries: 18 },
 ];
-
-export interface Result {
-  action: string;
-  kind: 'menu' | 'custom function';
-  size: string;
-  rows: number;
-  serviceCalls: number;
-  callsByMethod: Record<string, number>;
-  cellsMoved: number;
-  computeMs: number;
-  estimatedAppsScriptMs: number;
-  limitMs: number;
-}
 
 const NOW = new Date(Date.UTC(2026, 10, 26, 9));
 const AS_OF = new Date(Date.UTC(2026, 9, 31, 18));
@@ -85,33 +68,6 @@ export function prepare(size: Size): { runtime: Runtime; bundle: LoadedBundle } 
   return { runtime, bundle };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function measure(
-  runtime: Runtime,
-  runs: number,
-  fn: () => void,
-): { ms: number; calls: Record<string, number>; total: number; cells: number } {
-  const times: number[] = [];
-  let calls: Record<string, number> = {};
-  let total = 0;
-  let cells = 0;
-  for (let i = 0; i < runs; i++) {
-    runtime.ctx.resetCalls();
-    const t0 = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    // The steady state is what repeats: the first run may create what later runs replace.
-    calls = runtime.ctx.callsByMethod();
-    total = runtime.ctx.totalCalls();
-    cells = runtime.ctx.cellsTransferred;
-  }
-  return { ms: median(times), calls, total, cells };
-}
-
 export const MENU_ACTIONS = [
   'Set up workbook',
   'Consolidate ratings',
@@ -135,26 +91,11 @@ export function benchSize(size: Size, runs: number, log: (s: string) => void): R
     kind: Result['kind'],
     m: ReturnType<typeof measure>,
     rows = rowsOf(action),
+    argumentCells = 0,
   ) => {
-    const limitMs = kind === 'menu' ? MENU_LIMIT_MS : CUSTOM_FUNCTION_LIMIT_MS;
-    const estimated = Math.round(
-      m.total * PER_CALL_MS + m.cells * PER_CELL_MS + m.ms * COMPUTE_FACTOR,
-    );
-    out.push({
-      action,
-      kind,
-      size: size.name,
-      rows,
-      serviceCalls: m.total,
-      callsByMethod: m.calls,
-      cellsMoved: m.cells,
-      computeMs: Math.round(m.ms),
-      estimatedAppsScriptMs: estimated,
-      limitMs,
-    });
-    log(
-      `  ${size.name.padEnd(6)} ${action.padEnd(34)} ${String(m.total).padStart(5)} calls ${String(m.cells).padStart(9)} cells ${String(Math.round(m.ms)).padStart(6)} ms → ~${(estimated / 1000).toFixed(1)} s of ${limitMs / 1000} s`,
-    );
+    const r = toResult(MODEL, action, kind, size.name, rows, m, argumentCells);
+    out.push(r);
+    log(describe(r));
   };
   for (const action of [...MENU_ACTIONS, ...extraActions()]) {
     record(
@@ -176,7 +117,7 @@ export function benchSize(size: Size, runs: number, log: (s: string) => void): R
   record(
     'Import benchmark seed: upgrade r1 → r2',
     'menu',
-    measure(upgrade.runtime, 1, () => {
+    measureOnce(upgrade.runtime, () => {
       upgrade.bundle.clickMenu('Import benchmark seed');
       if (
         !/revision 2 imported/.test(
@@ -195,7 +136,7 @@ export function benchSize(size: Size, runs: number, log: (s: string) => void): R
     record(
       label,
       'menu',
-      measure(runtime, 1, () => {
+      measureOnce(runtime, () => {
         runtime.ui.scriptResponses([{ button: 'OK', text: '' }]);
         const [alerts, toasts] = [runtime.ui.alerts.length, runtime.toasts.length];
         bundle.clickMenu('Propose partner candidates…');
@@ -215,9 +156,19 @@ export function benchSize(size: Size, runs: number, log: (s: string) => void): R
       if (r && typeof r === 'object' && 'error' in (r as object))
         throw new Error((r as { error: string }).error);
     });
-    record(name, 'custom function', m, rows);
+    record(name, 'custom function', m, rows, argumentCells(args));
   }
   return out;
+}
+
+/** The cells Sheets sends a custom function: every cell of every range argument, 1 per value. */
+export function argumentCells(args: unknown[]): number {
+  return args.reduce<number>(
+    (n, a) =>
+      n +
+      (Array.isArray(a) ? a.reduce<number>((m, r) => m + (Array.isArray(r) ? r.length : 1), 0) : 1),
+    0,
+  );
 }
 
 /** Arguments as Sheets would pass them: the ranges read from the workbook (not measured). */
@@ -278,11 +229,7 @@ async function main(): Promise<void> {
       `\n${size.name}: ${size.orders} orders, ${size.partners} partners, ${size.findings || 'seed'} benchmark findings`,
     );
     results.push(...benchSize(size, runs, (s) => console.log(s)));
-    results.push(
-      ...benchImport(size, { PER_CALL_MS, PER_CELL_MS, COMPUTE_FACTOR, MENU_LIMIT_MS }, (s) =>
-        console.log(s),
-      ),
-    );
+    results.push(...benchImport(size, MODEL, (s) => console.log(s)));
   }
   const bundleBytes = fs.statSync(path.join(ROOT, 'dist', 'Code.js')).size;
   const byAction = new Map<string, Result[]>();
@@ -293,8 +240,8 @@ async function main(): Promise<void> {
   console.log(`\ndist/Code.js: ${(bundleBytes / 1024).toFixed(1)} KB`);
   console.log(
     unequal.length
-      ? `Service calls differ across sizes for: ${unequal.map(([a]) => a).join(', ')}`
-      : 'Every menu action makes the same number of service calls at every size.',
+      ? `Round trips differ across sizes for: ${unequal.map(([a]) => a).join(', ')}`
+      : 'Every menu action makes the same number of round trips at every size.',
   );
   fs.mkdirSync(path.join(ROOT, 'out'), { recursive: true });
   const file = path.join(ROOT, 'out', 'bench.json');
@@ -304,7 +251,7 @@ async function main(): Promise<void> {
       {
         results,
         bundleBytes,
-        assumptions: { PER_CALL_MS, PER_CELL_MS, COMPUTE_FACTOR, basis: MODEL.basis },
+        model: MODEL,
         runs,
         node: process.version,
       },
@@ -317,13 +264,14 @@ async function main(): Promise<void> {
 }
 
 export function markdownTable(results: Result[]): string {
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const lines = [
-    '| action | size | rows | service calls | cells moved | compute ms (Node) | est. Apps Script | limit |',
-    '|---|---|---:|---:|---:|---:|---:|---:|',
+    '| action | size | rows | round trips | reads after writes | cells moved | argument cells | compute ms (Node) | heap MB | low | mid | high | limit |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
     lines.push(
-      `| ${r.action} | ${r.size} | ${r.rows.toLocaleString('en')} | ${r.serviceCalls} | ${r.cellsMoved.toLocaleString('en')} | ${r.computeMs.toLocaleString('en')} | ${(r.estimatedAppsScriptMs / 1000).toFixed(1)} s | ${r.limitMs / 1000} s |`,
+      `| ${r.action} | ${r.size} | ${r.rows.toLocaleString('en')} | ${r.roundTrips} | ${r.readsAfterWrites} | ${r.cellsMoved.toLocaleString('en')} | ${r.argumentCells.toLocaleString('en')} | ${r.computeMs.toLocaleString('en')} | ${r.heapGrowthMB ?? '–'} | ${s(r.estimate.low)} | ${s(r.estimate.mid)} | ${s(r.estimate.high)} | ${r.limitMs / 1000} s |`,
     );
   }
   return lines.join('\n');

@@ -9,15 +9,9 @@
 import { importLikeTheDialog, ExecutionCost } from '../demo/import-csv';
 import { startWorkbook } from '../demo/scenario';
 import { backOfficeExports } from '../src/core/sample/back-office-export';
-import type { Result, Size } from './bench';
-
-/** Same cost model as bench.ts (kept here as numbers to avoid an import cycle). */
-export interface CostModel {
-  PER_CALL_MS: number;
-  PER_CELL_MS: number;
-  COMPUTE_FACTOR: number;
-  MENU_LIMIT_MS: number;
-}
+import type { Size } from './bench';
+import { CostModel, estimates } from './cost-model';
+import { describe, Measured, measureOnce, Result, toResult } from './result';
 
 const NOW = new Date(Date.UTC(2026, 10, 20, 9));
 
@@ -27,28 +21,21 @@ export function benchImport(size: Size, model: CostModel, log: (s: string) => vo
   bundle.open('NONE');
   bundle.clickMenu('Set up workbook');
   const out: Result[] = [];
+  const measured = (c: ExecutionCost): Measured => ({
+    ms: c.ms,
+    calls: c.callsByMethod,
+    total: c.serviceCalls,
+    cost: c.cost,
+    heapMB: null,
+  });
   const record = (action: string, rows: number, c: ExecutionCost, note: string) => {
-    const estimated = Math.round(
-      c.serviceCalls * model.PER_CALL_MS +
-        c.cellsMoved * model.PER_CELL_MS +
-        c.ms * model.COMPUTE_FACTOR,
-    );
-    out.push({
-      action,
-      kind: 'menu',
-      size: size.name,
-      rows,
-      serviceCalls: c.serviceCalls,
-      callsByMethod: c.callsByMethod,
-      cellsMoved: c.cellsMoved,
-      computeMs: Math.round(c.ms),
-      estimatedAppsScriptMs: estimated,
-      limitMs: model.MENU_LIMIT_MS,
-    });
-    log(
-      `  ${size.name.padEnd(6)} ${action.padEnd(34)} ${String(c.serviceCalls).padStart(5)} calls ${String(c.cellsMoved).padStart(9)} cells ${String(Math.round(c.ms)).padStart(6)} ms → ~${(estimated / 1000).toFixed(1)} s of ${model.MENU_LIMIT_MS / 1000} s${note}`,
-    );
+    const r = toResult(model, action, 'menu', size.name, rows, measured(c));
+    out.push(r);
+    log(describe(r, note));
   };
+  /** The mid estimate of an execution, in seconds. */
+  const mid = (c: ExecutionCost) =>
+    (estimates({ ...c.cost, argumentCells: 0, computeMs: c.ms }, model).mid / 1000).toFixed(1);
   const importing = (action: string, name: string, text: string) => {
     const r = importLikeTheDialog(runtime, bundle, name, text);
     const up = r.executions.upload;
@@ -56,29 +43,17 @@ export function benchImport(size: Size, model: CostModel, log: (s: string) => vo
       action,
       r.preview.added + r.preview.updated + r.preview.unchanged,
       r.executions.import,
-      ` (dialog: ${up.executions} uploads of ${up.serviceCalls / Math.max(1, up.executions)} calls each, preview ${r.executions.preview.serviceCalls} calls / ~${((r.executions.preview.serviceCalls * model.PER_CALL_MS + r.executions.preview.cellsMoved * model.PER_CELL_MS + r.executions.preview.ms * model.COMPUTE_FACTOR) / 1000).toFixed(1)} s; ${r.outcome.summary.replace(/^Imported [^:]+: /, '')})`,
+      ` (dialog: ${up.executions} uploads of ${up.cost.roundTrips / Math.max(1, up.executions)} round trips each, preview ${r.executions.preview.cost.roundTrips} round trips / ~${mid(r.executions.preview)} s (mid); ${r.outcome.summary.replace(/^Imported [^:]+: /, '')})`,
     );
   };
   importing('Import orders (CSV): first export', 'export-1.csv', exports.first);
   importing('Import orders (CSV): later export', 'export-2.csv', exports.second);
 
-  runtime.ctx.resetCalls();
-  const t0 = process.hrtime.bigint();
-  bundle.clickMenu('Undo last import');
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const undo = measureOnce(runtime, () => bundle.clickMenu('Undo last import'));
   const failed = runtime.ui.alerts.find((a) => /refused|cannot|no import/i.test(a.prompt));
   if (failed) throw new Error(`Undo last import: ${failed.prompt}`);
-  record(
-    'Undo last import',
-    size.orders,
-    {
-      executions: 1,
-      serviceCalls: runtime.ctx.totalCalls(),
-      cellsMoved: runtime.ctx.cellsTransferred,
-      ms,
-      callsByMethod: runtime.ctx.callsByMethod(),
-    },
-    '',
-  );
+  const r = toResult(model, 'Undo last import', 'menu', size.name, size.orders, undo);
+  out.push(r);
+  log(describe(r));
   return out;
 }

@@ -6,6 +6,7 @@
  * import — each call its own execution, as in Sheets. Used by `npm start`, the bench and the
  * bundle tests; the Chromium test drives the real page.
  */
+import { emptyCost, type CallCost } from '../local/call-cost';
 import { detectDateOrder, detectDecimal } from '../src/core/import/detect';
 import { mapColumns } from '../src/core/import/mapping';
 import {
@@ -38,6 +39,8 @@ export interface ExecutionCost {
   cellsMoved: number;
   ms: number;
   callsByMethod: Record<string, number>;
+  /** The same calls by cost class (local/call-cost.ts), summed over the executions. */
+  cost: CallCost;
 }
 
 /** Opens the dialog from the menu; answers the start-up data printed into its page. */
@@ -108,6 +111,7 @@ export function importLikeTheDialog(
     cellsMoved: 0,
     ms: 0,
     callsByMethod: {},
+    cost: emptyCost(),
   });
   const executions = { upload: cost(), preview: cost(), import: cost() };
   const measured = (kind: keyof typeof executions, name: string, arg: unknown): unknown => {
@@ -121,6 +125,8 @@ export function importLikeTheDialog(
     c.cellsMoved += runtime.ctx.cellsTransferred;
     for (const [k, n] of Object.entries(runtime.ctx.callsByMethod()))
       c.callsByMethod[k] = (c.callsByMethod[k] ?? 0) + n;
+    const metered = runtime.ctx.meter.cost;
+    for (const k of Object.keys(c.cost) as (keyof CallCost)[]) c.cost[k] += metered[k];
     return value;
   };
   chunks.forEach((rowsOfChunk, index) =>

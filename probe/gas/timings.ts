@@ -1,6 +1,7 @@
 /**
  * What the operations the benchmark's cost model counts take in this deployment (ms, median of
- * three), and the model's constants derived from them (bench/cost-model.ts reads them).
+ * three), and the model's parameters by call class derived from them (bench/cost-model.ts
+ * reads them).
  */
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -67,8 +68,32 @@ export function timings(sheet: Sheet): Record<string, number> {
     chart.getAs('image/png');
   });
   sheet.getCharts().forEach((c) => sheet.removeChart(c));
-  // The model: a call is what a 1-cell read costs; a cell what a 10,000-cell read adds per cell.
+  // getDataRange().getValues() against a read of a known range (the cost model takes the pair
+  // for one request), and getDataRange alone (its extent: a request of its own?).
+  out['getDataRange.getValues'] = time(() => {
+    sheet.getDataRange().getValues();
+  });
+  out.getDataRange = time(() => {
+    sheet.getDataRange().getNumRows();
+  });
+  // 100 buffered setters and 100 local calls, per call, each batch sent by one flush at the end
+  // (subtracted).
+  const hundred = (fn: (i: number) => void) =>
+    time(() => {
+      for (let i = 0; i < 100; i++) fn(i);
+      SpreadsheetApp.flush();
+    });
+  const flushOnly = time(() => SpreadsheetApp.flush());
+  out['setBackground.100'] = hundred((i) =>
+    sheet.getRange(1 + (i % 10), 1).setBackground(i % 2 ? '#ffffff' : '#eeeeee'),
+  );
+  out['getRange.100'] = hundred((i) => sheet.getRange(1 + (i % 10), 1));
+  // The model, by class (bench/cost-model.ts): a round trip is what a 1-cell read costs; a cell
+  // what a 10,000-cell read adds per cell; a buffered write and a local call per call.
+  out['model.roundTripMs'] = out['getValues.1'];
   out['model.perCallMs'] = out['getValues.1'];
   out['model.perCellMs'] = Math.max(0, (out['getValues.10000'] - out['getValues.1']) / 9999);
+  out['model.bufferedWriteMs'] = Math.max(0, (out['setBackground.100'] - flushOnly) / 100);
+  out['model.localCallMs'] = Math.max(0, (out['getRange.100'] - flushOnly) / 100);
   return out;
 }

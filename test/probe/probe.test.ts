@@ -10,7 +10,7 @@ import { buildProbe, PROBE_DIST } from '../../probe/build';
 import { answersOf, compareAnswers, describe as describeDiff } from '../../probe/compare';
 import { runProbeLocally } from '../../probe/run-local';
 import type { ProbeFile } from '../../probe/gas/answers';
-import { costModel, PUBLISHED } from '../../bench/cost-model';
+import { BOUNDS, costModel, estimates, PUBLISHED } from '../../bench/cost-model';
 import { TYPED_INPUT } from '../fixtures/typed-input';
 
 const EXPECTED = JSON.parse(
@@ -95,12 +95,73 @@ test("a real probe file's calibration feeds the benchmark's cost model; without 
   expect(costModel(local)).toBe(PUBLISHED); // the local runtime's clock does not move: nothing measured
   const real = {
     ...local,
-    calibration: { ...local.calibration, 'model.perCallMs': 42, 'model.perCellMs': 0.01 },
+    calibration: {
+      ...local.calibration,
+      'model.roundTripMs': 42,
+      'model.perCellMs': 0.01,
+      'model.bufferedWriteMs': 0.2,
+      'model.localCallMs': 0.05,
+    },
   };
-  expect(costModel(real, 'google.json')).toEqual({
-    PER_CALL_MS: 42,
-    PER_CELL_MS: 0.01,
-    COMPUTE_FACTOR: PUBLISHED.COMPUTE_FACTOR,
-    basis: 'calibrated by google.json',
+  const model = costModel(real, 'google.json');
+  expect(model.basis).toMatch(/^calibrated by google\.json/);
+  for (const bound of BOUNDS)
+    expect(model.params[bound]).toEqual({
+      roundTripMs: 42,
+      bufferedWriteMs: 0.2,
+      localCallMs: 0.05,
+      perCellMs: 0.01,
+      // The probe cannot run Node: the compute factor stays the published assumption.
+      computeFactor: PUBLISHED.params[bound].computeFactor,
+    });
+  // An older probe file (one figure per call, one per cell) calibrates the round trip and the cell.
+  const older = costModel({ calibration: { 'model.perCallMs': 60, 'model.perCellMs': 0.02 } });
+  expect(older.params.mid).toMatchObject({
+    roundTripMs: 60,
+    perCellMs: 0.02,
+    bufferedWriteMs: 0.5,
   });
+});
+
+test('the published parameter sets are those of docs/platform.md §9', () => {
+  expect(PUBLISHED.params).toEqual({
+    low: {
+      roundTripMs: 30,
+      bufferedWriteMs: 0,
+      localCallMs: 0,
+      perCellMs: 0.003,
+      computeFactor: 1.5,
+    },
+    mid: {
+      roundTripMs: 100,
+      bufferedWriteMs: 0.5,
+      localCallMs: 0.15,
+      perCellMs: 0.0125,
+      computeFactor: 2.5,
+    },
+    high: {
+      roundTripMs: 175,
+      bufferedWriteMs: 1,
+      localCallMs: 0.3,
+      perCellMs: 0.1,
+      computeFactor: 4,
+    },
+  });
+});
+
+test('the estimate adds each class at its price, argument cells included', () => {
+  const work = {
+    roundTrips: 10,
+    bufferedWrites: 100,
+    localCalls: 1000,
+    cellsRead: 5000,
+    cellsWritten: 3000,
+    argumentCells: 2000,
+    computeMs: 200,
+  };
+  // mid: 10 × 100 + 100 × 0.5 + 1000 × 0.15 + 10,000 × 0.0125 + 200 × 2.5
+  expect(estimates(work, PUBLISHED).mid).toBe(1000 + 50 + 150 + 125 + 500);
+  const e = estimates(work, PUBLISHED);
+  expect(e.low).toBeLessThan(e.mid);
+  expect(e.mid).toBeLessThan(e.high);
 });
