@@ -10,7 +10,7 @@ import { buildProbe, PROBE_DIST } from '../../probe/build';
 import { answersOf, compareAnswers, describe as describeDiff } from '../../probe/compare';
 import { runProbeLocally } from '../../probe/run-local';
 import type { ProbeFile } from '../../probe/gas/answers';
-import { BOUNDS, costModel, estimates, PUBLISHED } from '../../bench/cost-model';
+import { Bound, BOUNDS, costModel, estimates, PUBLISHED } from '../../bench/cost-model';
 import { TYPED_INPUT } from '../fixtures/typed-input';
 
 const EXPECTED = JSON.parse(
@@ -124,29 +124,18 @@ test("a real probe file's calibration feeds the benchmark's cost model; without 
 });
 
 test('the published parameter sets are those of docs/platform.md §9', () => {
-  expect(PUBLISHED.params).toEqual({
-    low: {
-      roundTripMs: 30,
-      bufferedWriteMs: 0,
-      localCallMs: 0,
-      perCellMs: 0.003,
-      computeFactor: 1.5,
-    },
-    mid: {
-      roundTripMs: 100,
-      bufferedWriteMs: 0.5,
-      localCallMs: 0.15,
-      perCellMs: 0.0125,
-      computeFactor: 2.5,
-    },
-    high: {
-      roundTripMs: 175,
-      bufferedWriteMs: 1,
-      localCallMs: 0.3,
-      perCellMs: 0.1,
-      computeFactor: 4,
-    },
-  });
+  // Per bound: round trip ms, buffered write ms, local call ms, µs a cell, compute factor.
+  const table: [Bound, number, number, number, number, number][] = [
+    ['low', 30, 0, 0, 3, 1.5],
+    ['mid', 100, 0.5, 0.15, 12.5, 2.5],
+    ['high', 175, 1, 0.3, 100, 4],
+  ];
+  for (const [bound, roundTrip, buffered, local, cellUs, compute] of table) {
+    const p = PUBLISHED.params[bound];
+    expect([p.roundTripMs, p.bufferedWriteMs, p.localCallMs]).toEqual([roundTrip, buffered, local]);
+    expect(p.perCellMs * 1000).toBeCloseTo(cellUs, 6);
+    expect(p.computeFactor).toBe(compute);
+  }
 });
 
 test('the estimate adds each class at its price, argument cells included', () => {
