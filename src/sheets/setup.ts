@@ -12,6 +12,7 @@ import { planTab, TabPlan, TabState } from '../core/setup-plan';
 import { referenceSeeds } from '../core/seed/reference';
 import { codeOfTab } from '../core/benchmark/tab-columns';
 import { seededLedger } from './benchmark';
+import { removeUntouchedDefaultTab } from './default-tab';
 import { ActionContext } from './action';
 import { formatColumns, styleHeader } from './formats';
 import { HeaderProtections } from './header-protection';
@@ -31,6 +32,8 @@ export interface SetupResult {
   columnsAdded: number;
   rowsSeeded: number;
   warnings: string[];
+  /** The new spreadsheet's empty default tab, removed (default-tab.ts). */
+  removedTab?: string | null;
 }
 
 /** Score columns of `Partners`: one per criterion id found in `Criteria` (or the seed). */
@@ -132,6 +135,7 @@ export function setUpWorkbook(ctx: ActionContext, countries?: readonly string[])
   else setUpTabs();
   headers.finish();
   registerGeneratedTabs(ss, placeholders);
+  result.removedTab = removeUntouchedDefaultTab(ctx, ss, tabs);
   return result;
 }
 
