@@ -3,7 +3,9 @@
  * values (dates as dates, in the spreadsheet's wall-clock time), formulas with their computed
  * value, number formats, fills, fonts, alignment, notes, merges, frozen panes, column widths,
  * data validation, conditional formats Excel can express, and named ranges. exceljs cannot write
- * charts, so a last sheet lists them. Reads the model directly (no service calls).
+ * charts, so a last sheet lists them. A formula only Google Sheets computes (SPARKLINE…) is
+ * written as a readable value with a note (sheets-only.ts). Reads the model directly (no service
+ * calls).
  */
 import ExcelJS from 'exceljs';
 import { cellA1, columnToLetters, parseA1, quoteSheetName } from '../spreadsheet/a1';
@@ -12,6 +14,7 @@ import { CellError } from '../spreadsheet/cell-error';
 import { isDatePattern, wallClock, DEFAULT_NUMBER_FORMAT } from '../spreadsheet/number-format';
 import type { FakeSheet } from '../spreadsheet/sheet';
 import type { FakeSpreadsheet } from '../spreadsheet/spreadsheet';
+import { RangeReader, sheetsOnlyFallback } from './sheets-only';
 import { snapshotSheet } from './snapshot';
 
 export const CHARTS_SHEET_NAME = 'Charts (local runtime)';
@@ -325,6 +328,22 @@ function collectStyles(sheet: FakeSheet): Map<number, Map<number, CellStyle>> {
   return styles;
 }
 
+/** The values of a range, read from the model: a reference to another tab by its name. */
+function rangeReader(sheet: FakeSheet): RangeReader {
+  return (ref) => {
+    const a1 = parseA1(ref);
+    if (!a1) return null;
+    const target =
+      a1.sheetName === null ? sheet : sheet.parent.sheets.find((s) => s.name === a1.sheetName);
+    if (!target) return null;
+    const values = [];
+    for (let r = a1.startRow ?? 1; r <= (a1.endRow ?? target.maxRows); r++)
+      for (let c = a1.startCol ?? 1; c <= (a1.endCol ?? target.maxColumns); c++)
+        values.push(target.data.values.get(r - 1, c - 1) ?? '');
+    return values;
+  };
+}
+
 function writeSheet(
   ws: ExcelJS.Worksheet,
   sheet: FakeSheet,
@@ -338,8 +357,15 @@ function writeSheet(
     if (v === '' || d.formulas.get(r, c) !== undefined) return;
     ws.getCell(r + 1, c + 1).value = excelValue(v, tz);
   });
+  const fallbackNotes = new Map<string, string>();
   d.formulas.forEach((f, r, c) => {
     const computed = d.values.get(r, c);
+    const fallback = sheetsOnlyFallback(f, computed, rangeReader(sheet));
+    if (fallback) {
+      ws.getCell(r + 1, c + 1).value = excelValue(fallback.value, tz);
+      fallbackNotes.set(cellA1(r + 1, c + 1), fallback.note);
+      return;
+    }
     const value: ExcelJS.CellFormulaValue = { formula: f.replace(/^=/, ''), date1904: false };
     if (computed !== undefined && computed !== '')
       value.result = excelValue(computed, tz) as ExcelJS.CellFormulaValue['result'];
@@ -378,7 +404,13 @@ function writeSheet(
       w.hour || w.minute || w.second ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd';
   });
 
-  d.notes.forEach((note, r, c) => (ws.getCell(r + 1, c + 1).note = note));
+  d.notes.forEach((note, r, c) => {
+    const a1 = cellA1(r + 1, c + 1);
+    const fallback = fallbackNotes.get(a1);
+    fallbackNotes.delete(a1);
+    ws.getCell(r + 1, c + 1).note = fallback ? `${note}\n\n${fallback}` : note;
+  });
+  for (const [a1, note] of fallbackNotes) ws.getCell(a1).note = note;
   for (const m of sheet.merges) {
     const a1 = m.range.getA1NotationInternal();
     if (m.range.numRows * m.range.numCols > 1) ws.mergeCells(a1);

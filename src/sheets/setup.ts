@@ -20,6 +20,7 @@ import { referenceSeeds } from '../core/seed/reference';
 import { codeOfTab } from '../core/benchmark/tab-columns';
 import { markTab, seededLedger } from './benchmark';
 import { SEED_REF_COLUMN } from '../core/benchmark/seed-ref-column';
+import { removeUntouchedDefaultTab } from './default-tab';
 import { ActionContext } from './action';
 import { formatColumns, styleHeader } from './formats';
 import { HeaderProtections, protectionsBySheet } from './header-protection';
@@ -39,6 +40,8 @@ export interface SetupResult {
   columnsAdded: number;
   rowsSeeded: number;
   warnings: string[];
+  /** The new spreadsheet's empty default tab, removed (default-tab.ts). */
+  removedTab?: string | null;
 }
 
 /** Score columns of `Partners`: one per criterion id found in `Criteria` (or the seed). */
@@ -180,6 +183,7 @@ export function setUpWorkbook(ctx: ActionContext, countries?: readonly string[])
   else setUpTabs();
   headers.finish();
   registerGeneratedTabs(ss, placeholders);
+  result.removedTab = removeUntouchedDefaultTab(ctx, ss, tabs);
   return result;
 }
 

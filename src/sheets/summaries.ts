@@ -10,6 +10,7 @@ export function summarizeSetup(r: SetupResult): ActionResult {
       : 'all tabs were already there',
     r.columnsAdded ? `added ${r.columnsAdded} missing column(s)` : '',
     r.rowsSeeded ? `seeded ${r.rowsSeeded} reference row(s)` : '',
+    r.removedTab ? `removed '${r.removedTab}', the empty tab the new spreadsheet came with` : '',
   ].filter(Boolean);
   return {
     rowsRead: 0,

@@ -2,7 +2,7 @@
  * Layer 4: `npm start`'s program run as a person runs it (its own process, the built bundle),
  * and the artefacts it writes opened the way a person would open them.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -32,6 +32,7 @@ interface Snapshot {
   sheets: {
     name: string;
     values: unknown[][];
+    formulas: string[][];
     frozenRows: number;
     dataValidations: { range: string; values: unknown[] }[];
     charts: { type: string; ranges: string[]; options: Record<string, unknown> }[];
@@ -164,6 +165,87 @@ describe('npm start', () => {
     expect(kpi.getCell('H2').dataValidation).toMatchObject({ type: 'list' });
     expect(names).toContain('Charts (local runtime)');
   });
+
+  test('workbook.xlsx holds no formula LibreOffice lacks: each SPARKLINE is its trend as bars, with the formula in a note', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(OUT, 'workbook.xlsx'));
+    // Functions LibreOffice and Excel compute from an xlsx file. The add-on's only formulas are
+    // SPARKLINEs (Sheets-only): none may reach the file as a formula.
+    const portable = new Set(['SUM', 'AVERAGE', 'MIN', 'MAX', 'COUNT', 'IF', 'ROUND']);
+    const unknown: string[] = [];
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const v = cell.value as { formula?: string; sharedFormula?: string } | null;
+          const formula = v?.formula ?? v?.sharedFormula;
+          if (!formula) return;
+          for (const [, fn] of formula.matchAll(/([A-Za-z_][\w.]*)\s*\(/g))
+            if (!portable.has(fn.toUpperCase())) unknown.push(`${ws.name}!${cell.address}: ${fn}`);
+        }),
+      );
+    expect(unknown).toEqual([]);
+
+    const snap = JSON.parse(fs.readFileSync(path.join(OUT, 'workbook.json'), 'utf8')) as Snapshot;
+    let sparklines = 0;
+    for (const tab of ['KPI Dashboard', 'Report 2026-10']) {
+      const json = snap.sheets.find((t) => t.name === tab)!;
+      const ws = wb.getWorksheet(tab)!;
+      json.formulas.forEach((row, r) =>
+        row.forEach((formula, c) => {
+          const m = /^=SPARKLINE\(([A-Z]+)(\d+):([A-Z]+)\d+\)$/.exec(formula);
+          if (!m) return;
+          sparklines++;
+          const cell = ws.getCell(r + 1, c + 1);
+          expect(cell.note).toContain(formula);
+          // The highest month is the full bar, the lowest the shortest, where the months differ.
+          const first = ws.getColumn(m[1]).number - 1;
+          const last = ws.getColumn(m[3]).number - 1;
+          const months = json.values[Number(m[2]) - 1].slice(first, last + 1);
+          const numbers = months.filter((v): v is number => typeof v === 'number');
+          const bars = String(cell.value);
+          expect(bars).toMatch(/^[▁▂▃▄▅▆▇█ ]+$/);
+          if (Math.max(...numbers) > Math.min(...numbers)) {
+            expect(bars[months.indexOf(Math.max(...numbers))]).toBe('█');
+            expect(bars[months.indexOf(Math.min(...numbers))]).toBe('▁');
+          }
+        }),
+      );
+    }
+    // The dashboard's 18 KPIs and the report's KPI table.
+    expect(sparklines).toBeGreaterThanOrEqual(30);
+  });
+
+  // LibreOffice is not installed by CI; where it is (apt-get install libreoffice-calc-nogui),
+  // the file is opened by it, recalculating every formula on load as its "Always" setting does.
+  const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+  (soffice ? test : test.skip)(
+    'LibreOffice, recalculating on load, shows no #NAME? anywhere in workbook.xlsx',
+    () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'circ-lo-'));
+      fs.mkdirSync(path.join(dir, 'profile', 'user'), { recursive: true });
+      fs.writeFileSync(
+        path.join(dir, 'profile', 'user', 'registrymodifications.xcu'),
+        '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' +
+          '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>\n</oor:items>\n',
+      );
+      execFileSync('soffice', [
+        '--headless',
+        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+        '--convert-to',
+        'html',
+        '--outdir',
+        dir,
+        path.join(OUT, 'workbook.xlsx'),
+      ]);
+      const html = fs.readFileSync(path.join(dir, 'workbook.html'), 'utf8');
+      // Counts and booleans, not the 7 MB page, in a failure's message.
+      expect((html.match(/#NAME\?/g) ?? []).length).toBe(0);
+      expect(html.includes('KPI Dashboard')).toBe(true);
+      expect(/[▁▂▃▄▅▆▇█]{6}/.test(html)).toBe(true);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+    120000,
+  );
 });
 
 test('the demo e-mailed the report once, charts inline, and scheduled exactly one monthly trigger', () => {

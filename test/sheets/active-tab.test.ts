@@ -82,6 +82,9 @@ describe('actions that create or rebuild tabs leave the person on their tab', ()
 test('Set up workbook on a new spreadsheet creates every tab and leaves the person on theirs', () => {
   const rt = reportRuntime(NOW);
   const first = activeTab(rt);
+  // The person's own tab: the new spreadsheet's first tab, holding their notes (an untouched one
+  // is removed by Set up, test/sheets/default-tab.test.ts).
+  rt.runAs('FULL', () => sheet(rt, first).getRange('A1').setValue('my notes'));
   rt.ctx.resetCalls();
   rt.runAs('FULL', () => setUpWorkbook());
   expect(rt.spreadsheet!.getSheets().length).toBeGreaterThan(10);

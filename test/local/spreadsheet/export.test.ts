@@ -232,6 +232,37 @@ describe('exportXlsx', () => {
     expect(wb.definedNames.getRanges('Rates').ranges).toEqual(['Data!$B$2:$B$3']);
   });
 
+  test('a SPARKLINE is written as bars of its data with a note, never as a formula LibreOffice lacks', async () => {
+    const { ss, app, sheet } = setup({ sheets: ['Trend'] });
+    sheet.getRange('B2:F2').setValues([[1, 5, 3, '', 9]]);
+    sheet.getRange('G2').setFormula('=SPARKLINE(B2:F2)');
+    sheet.getRange('G2').setNote('Six months of requests');
+    sheet.getRange('G3').setFormula('=SPARKLINE({4,4,4})');
+    const other = app.getActiveSpreadsheet().insertSheet('KPI, monthly');
+    other.getRange('A1:C1').setValues([[0.5, 0.25, 0.75]]);
+    sheet.getRange('G4').setFormula(`=SPARKLINE('KPI, monthly'!A1:C1, {"charttype","column"})`);
+    sheet.getRange('G5').setFormula('=REGEXMATCH(A1, "x")');
+    sheet.getRange('G6').setFormula('=SUM(B2:F2)');
+    const file = join(dir, 'sparkline.xlsx');
+    await exportXlsx(ss, file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('Trend')!;
+    // Lowest ▁, highest █, in between by rank of height, a gap for the blank month.
+    expect(ws.getCell('G2').value).toBe('▁▅▃ █');
+    expect(ws.getCell('G2').note).toMatch(/^Six months of requests\n\n.*=SPARKLINE\(B2:F2\)/s);
+    expect(ws.getCell('G3').value).toBe('▄▄▄');
+    expect(ws.getCell('G4').value).toBe('▅▁█');
+    expect(ws.getCell('G4').note).toContain(
+      `=SPARKLINE('KPI, monthly'!A1:C1, {"charttype","column"})`,
+    );
+    expect(ws.getCell('G5').value).toBe('REGEXMATCH(A1, "x")');
+    expect(ws.getCell('G5').note).toContain('no REGEXMATCH');
+    // A formula LibreOffice computes stays a formula.
+    expect(ws.getCell('G6').value).toEqual({ formula: 'SUM(B2:F2)' });
+    expect(ws.getCell('G6').note).toBeUndefined();
+  });
+
   test('no charts: no chart list sheet; names Excel refuses are cleaned', async () => {
     const { ss, app } = setup({ sheets: ['Q1/Q2: [draft]'] });
     app.getActiveSheet().getRange('A1').setValue(1);
