@@ -15,7 +15,22 @@ import type { Capability } from './context';
 export type CallClass = 'round trip' | 'buffered write' | 'local';
 
 /** `Class.method` names of real Apps Script methods: a typo or an invented method fails to compile. */
-type Methods<C extends string, T> = `${C}.${Extract<keyof T, string>}`;
+type Methods<C extends string, T> = `${C}.${MethodOf<T>}`;
+/** The method names of an Apps Script class. */
+export type MethodOf<T> = Extract<keyof T, string>;
+/** A chart builder's methods, whichever type `asColumnChart()` and friends made it (counted as one class). */
+export type ChartBuilderMethod =
+  | MethodOf<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder>
+  | MethodOf<GoogleAppsScript.Spreadsheet.EmbeddedAreaChartBuilder>
+  | MethodOf<GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder>
+  | MethodOf<GoogleAppsScript.Spreadsheet.EmbeddedColumnChartBuilder>
+  | MethodOf<GoogleAppsScript.Spreadsheet.EmbeddedComboChartBuilder>
+  | MethodOf<GoogleAppsScript.Spreadsheet.EmbeddedHistogramChartBuilder>
+  | MethodOf<GoogleAppsScript.Spreadsheet.EmbeddedLineChartBuilder>
+  | MethodOf<GoogleAppsScript.Spreadsheet.EmbeddedPieChartBuilder>
+  | MethodOf<GoogleAppsScript.Spreadsheet.EmbeddedScatterChartBuilder>
+  | MethodOf<GoogleAppsScript.Spreadsheet.EmbeddedTableChartBuilder>
+  | 'setColors';
 export type CountedCall =
   | Methods<'Range', GoogleAppsScript.Spreadsheet.Range>
   | Methods<'Sheet', GoogleAppsScript.Spreadsheet.Sheet>
@@ -23,11 +38,57 @@ export type CountedCall =
   | Methods<'SpreadsheetApp', GoogleAppsScript.Spreadsheet.SpreadsheetApp>
   | Methods<'Protection', GoogleAppsScript.Spreadsheet.Protection>
   | Methods<'EmbeddedChart', GoogleAppsScript.Spreadsheet.EmbeddedChart>
+  | `EmbeddedChartBuilder.${ChartBuilderMethod}`
+  | Methods<'ContainerInfo', GoogleAppsScript.Spreadsheet.ContainerInfo>
+  | Methods<'ChartOptions', GoogleAppsScript.Charts.ChartOptions>
+  | Methods<'NamedRange', GoogleAppsScript.Spreadsheet.NamedRange>
+  | Methods<'ConditionalFormatRule', GoogleAppsScript.Spreadsheet.ConditionalFormatRule>
+  | Methods<
+      'ConditionalFormatRuleBuilder',
+      GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder
+    >
+  | Methods<'BooleanCondition', GoogleAppsScript.Spreadsheet.BooleanCondition>
+  | Methods<'GradientCondition', GoogleAppsScript.Spreadsheet.GradientCondition>
+  | Methods<'DataValidation', GoogleAppsScript.Spreadsheet.DataValidation>
+  | Methods<'DataValidationBuilder', GoogleAppsScript.Spreadsheet.DataValidationBuilder>
+  | Methods<'Color', GoogleAppsScript.Spreadsheet.Color>
+  | Methods<'RgbColor', GoogleAppsScript.Base.RgbColor>
   | Methods<'Properties', GoogleAppsScript.Properties.Properties>
+  | Methods<'PropertiesService', GoogleAppsScript.Properties.PropertiesService>
   | Methods<'Cache', GoogleAppsScript.Cache.Cache>
+  | Methods<'CacheService', GoogleAppsScript.Cache.CacheService>
   | Methods<'Lock', GoogleAppsScript.Lock.Lock>
+  | Methods<'LockService', GoogleAppsScript.Lock.LockService>
   | Methods<'MailApp', GoogleAppsScript.Mail.MailApp>
-  | Methods<'Ui', GoogleAppsScript.Base.Ui>;
+  | Methods<'Ui', GoogleAppsScript.Base.Ui>
+  | Methods<'Menu', GoogleAppsScript.Base.Menu>
+  | Methods<'PromptResponse', GoogleAppsScript.Base.PromptResponse>
+  | Methods<'Session', GoogleAppsScript.Base.Session>
+  | Methods<'User', GoogleAppsScript.Base.User>
+  | Methods<'Blob', GoogleAppsScript.Base.Blob>
+  | Methods<'Logger', GoogleAppsScript.Base.Logger>
+  | Methods<'Utilities', GoogleAppsScript.Utilities.Utilities>
+  | Methods<'HtmlService', GoogleAppsScript.HTML.HtmlService>
+  | Methods<'HtmlOutput', GoogleAppsScript.HTML.HtmlOutput>
+  | Methods<'HtmlTemplate', GoogleAppsScript.HTML.HtmlTemplate>
+  | Methods<'ScriptApp', GoogleAppsScript.Script.ScriptApp>
+  | Methods<'Trigger', GoogleAppsScript.Script.Trigger>
+  | Methods<'ClockTriggerBuilder', GoogleAppsScript.Script.ClockTriggerBuilder>
+  | Methods<'TriggerBuilder', GoogleAppsScript.Script.TriggerBuilder>
+  | Methods<'SpreadsheetTriggerBuilder', GoogleAppsScript.Script.SpreadsheetTriggerBuilder>
+  | MissingFromTypes;
+
+/**
+ * Real Apps Script methods that @types/google-apps-script 2.0.13 does not declare (checked in the
+ * reference pages of developers.google.com/apps-script/reference/spreadsheet).
+ */
+type MissingFromTypes =
+  | 'EmbeddedChart.getType'
+  | 'BooleanCondition.getBackgroundObject'
+  | 'BooleanCondition.getFontColorObject'
+  | 'GradientCondition.getMinColorObject'
+  | 'GradientCondition.getMidColorObject'
+  | 'GradientCondition.getMaxColorObject';
 
 /**
  * Reads that go to the server: cell contents and formats, and the sheet facts that depend on the

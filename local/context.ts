@@ -6,7 +6,7 @@
 
 export type AuthModeName = 'NONE' | 'LIMITED' | 'CUSTOM_FUNCTION' | 'FULL';
 
-import { CostMeter } from './call-cost';
+import { CostMeter, type CountedCall } from './call-cost';
 
 /** What a service method needs; checked against the current auth mode and the manifest scopes. */
 export type Capability =
@@ -101,7 +101,7 @@ export class ExecutionContext {
   }
 
   /** Records one call of `Class.method` and throws as Apps Script would when it is not allowed. */
-  call(name: string, needs: Capability): void {
+  call(name: CountedCall, needs: Capability): void {
     if (this.outside > 0) return;
     this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
     this.journal?.push({ name, needs });

@@ -29,6 +29,7 @@ import {
   type SpreadsheetOptions,
   type ToastRecord,
 } from './spreadsheet';
+import type { MethodOf } from './call-cost';
 
 export interface RuntimeOptions {
   /** Manifest `oauthScopes`; when given, services needing a missing scope throw. */
@@ -515,7 +516,7 @@ function createSpreadsheetPieces(
   const app = createSpreadsheetApp(ctx, ss);
   // A standalone script, or an execution without the document (an add-on's time-driven run, see
   // clockRunsHaveDocument): no active spreadsheet; the rest of the app is the same.
-  const noActive = (m: string) => () => {
+  const noActive = (m: MethodOf<GoogleAppsScript.Spreadsheet.SpreadsheetApp>) => () => {
     ctx.call(`SpreadsheetApp.${m}`, 'document-read');
     return null;
   };
@@ -523,7 +524,7 @@ function createSpreadsheetPieces(
     get(target, prop, receiver) {
       const documentless = o.noContainer || ctx.noDocument;
       if (documentless && (NO_ACTIVE as readonly (string | symbol)[]).includes(prop))
-        return noActive(String(prop));
+        return noActive(prop as MethodOf<GoogleAppsScript.Spreadsheet.SpreadsheetApp>);
       const v = Reflect.get(target, prop, receiver) as unknown;
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },

@@ -3,6 +3,7 @@
  * signed (-128..127); code that hex-encodes digests depends on that, so the fake does the same.
  */
 import type { ExecutionContext } from '../context';
+import type { MethodOf } from '../call-cost';
 
 type Blob = GoogleAppsScript.Base.Blob;
 
@@ -51,7 +52,7 @@ export class FakeBlob implements Blob {
     this.bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : fromBytes(data);
   }
 
-  private count(method: string): void {
+  private count(method: MethodOf<GoogleAppsScript.Base.Blob>): void {
     this.ctx.call(`Blob.${method}`, 'free');
   }
 

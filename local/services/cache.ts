@@ -5,6 +5,7 @@
  */
 import type { ExecutionContext } from '../context';
 import type { Clock } from './clock';
+import type { MethodOf } from '../call-cost';
 
 type Cache = GoogleAppsScript.Cache.Cache;
 
@@ -76,7 +77,7 @@ export class FakeCache implements Cache {
     private readonly store: CacheStore,
   ) {}
 
-  private enter(method: string): void {
+  private enter(method: MethodOf<GoogleAppsScript.Cache.Cache>): void {
     this.ctx.call(`Cache.${method}`, 'cache');
   }
 

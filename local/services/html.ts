@@ -5,6 +5,7 @@
  */
 import type { ExecutionContext } from '../context';
 import { FakeBlob } from './blob';
+import type { MethodOf, CountedCall } from '../call-cost';
 
 type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
 type HtmlTemplate = GoogleAppsScript.HTML.HtmlTemplate;
@@ -29,7 +30,7 @@ export function escapeHtml(s: string): string {
 }
 
 /** HtmlService refuses to run outside a document-capable mode (platform.md §2: NONE = Logger/Utilities only). */
-function enter(ctx: ExecutionContext, name: string): void {
+function enter(ctx: ExecutionContext, name: CountedCall): void {
   ctx.call(name, 'free');
   if (ctx.authMode === 'NONE') {
     throw new Error(`You do not have permission to call ${name} (authorization mode NONE).`);
@@ -51,7 +52,7 @@ export class FakeHtmlOutput implements HtmlOutput {
     this.content = html;
   }
 
-  private count(method: string): void {
+  private count(method: MethodOf<GoogleAppsScript.HTML.HtmlOutput>): void {
     this.ctx.call(`HtmlOutput.${method}`, 'free');
   }
 

@@ -4,6 +4,7 @@
  * no container document.
  */
 import type { ExecutionContext } from '../context';
+import type { MethodOf } from '../call-cost';
 
 type Properties = GoogleAppsScript.Properties.Properties;
 
@@ -55,7 +56,7 @@ export class FakeProperties implements Properties {
     private readonly store: PropertyStore,
   ) {}
 
-  private enter(method: string): void {
+  private enter(method: MethodOf<GoogleAppsScript.Properties.Properties>): void {
     this.ctx.call(`Properties.${method}`, 'properties');
   }
 

@@ -13,6 +13,7 @@
  * their own: a teammate's trigger can only remove itself, when it runs.
  */
 import type { AuthModeName, Capability, ExecutionContext } from '../context';
+import type { CountedCall, MethodOf } from '../call-cost';
 
 type S = typeof GoogleAppsScript.Script;
 type Trigger = GoogleAppsScript.Script.Trigger;
@@ -192,7 +193,7 @@ class FakeClockTriggerBuilder implements GoogleAppsScript.Script.ClockTriggerBui
   ) {}
 
   private set<K extends keyof ClockSchedule>(
-    method: string,
+    method: MethodOf<GoogleAppsScript.Script.ClockTriggerBuilder>,
     key: K,
     value: ClockSchedule[K],
   ): this {
@@ -310,7 +311,7 @@ class FakeSpreadsheetTriggerBuilder implements GoogleAppsScript.Script.Spreadshe
   ) {}
 
   private on(
-    method: string,
+    method: MethodOf<GoogleAppsScript.Script.SpreadsheetTriggerBuilder>,
     type: TriggerEventType,
   ): GoogleAppsScript.Script.SpreadsheetTriggerBuilder {
     this.app.count(`SpreadsheetTriggerBuilder.${method}`, 'free');
@@ -431,7 +432,7 @@ export class FakeScriptApp implements Pick<
     this.authorizationRequired = options.authorizationRequired ?? false;
   }
 
-  count(name: string, needs: Capability): void {
+  count(name: CountedCall, needs: Capability): void {
     this.ctx.call(name, needs);
   }
 

@@ -15,6 +15,7 @@
  * be modelled (script-app.ts).
  */
 import { ExecutionContext, type AuthModeName, type Capability } from '../context';
+import type {} from '../call-cost';
 
 export interface SessionOptions {
   userEmail: string;
@@ -29,7 +30,7 @@ export function modeAllows(mode: AuthModeName, needs: Capability): boolean {
   const probe = new ExecutionContext();
   probe.authMode = mode;
   try {
-    probe.call('probe', needs);
+    probe.call('Session.getActiveUser', needs); // any name: only the mode's rule is asked
     return true;
   } catch {
     return false;

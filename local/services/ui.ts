@@ -5,6 +5,7 @@
  */
 import type { ExecutionContext } from '../context';
 import type { FakeHtmlOutput } from './html';
+import type { CountedCall } from '../call-cost';
 
 type Button = GoogleAppsScript.Base.Button;
 type ButtonSet = GoogleAppsScript.Base.ButtonSet;
@@ -156,7 +157,7 @@ export class FakeUi implements GoogleAppsScript.Base.Ui {
   constructor(private readonly ctx: ExecutionContext) {}
 
   /** Counts the call and enforces the auth mode; menus also need an editor. */
-  enter(name: string, needs: 'ui' | 'ui-menu'): void {
+  enter(name: CountedCall, needs: 'ui' | 'ui-menu'): void {
     this.ctx.call(name, needs);
   }
 

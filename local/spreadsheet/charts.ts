@@ -9,6 +9,7 @@ import { FakeBlob } from '../services/blob';
 import { requireInteger, signatureError } from './errors';
 import { FakeRange } from './range';
 import type { FakeSheet } from './sheet';
+import type { ChartBuilderMethod, MethodOf } from '../call-cost';
 
 type C = GoogleAppsScript.Charts.Charts;
 type ChartType = GoogleAppsScript.Charts.ChartType;
@@ -211,7 +212,7 @@ export class FakeEmbeddedChart implements Pick<EmbeddedChart, ChartMethods> {
     this.state = copyState(state);
   }
 
-  private read(method: string): void {
+  private read(method: MethodOf<GoogleAppsScript.Spreadsheet.EmbeddedChart> | 'getType'): void {
     this.ctx.call(`EmbeddedChart.${method}`, 'document-read');
   }
 
@@ -419,22 +420,22 @@ export class FakeEmbeddedChartBuilder
         };
   }
 
-  private count(method: string): void {
+  private count(method: ChartBuilderMethod): void {
     this.ctx.call(`EmbeddedChartBuilder.${method}`, 'document-read');
   }
 
-  private base(method: string): EmbeddedChartBuilder {
+  private base(method: ChartBuilderMethod): EmbeddedChartBuilder {
     this.count(method);
     return this as unknown as EmbeddedChartBuilder;
   }
 
-  private typed(method: string, key?: string, value?: unknown): Typed {
+  private typed(method: ChartBuilderMethod, key?: string, value?: unknown): Typed {
     this.count(method);
     if (key !== undefined) this.s.options.set(key, value);
     return this as unknown as Typed;
   }
 
-  private as(method: string, type: string): Typed {
+  private as(method: ChartBuilderMethod, type: string): Typed {
     this.count(method);
     this.s.type = type;
     return this as unknown as Typed;

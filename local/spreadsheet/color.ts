@@ -6,6 +6,7 @@
  * colour; anything else (a theme colour has no string form here) is UNSUPPORTED.
  */
 import type { ExecutionContext } from '../context';
+import type { MethodOf } from '../call-cost';
 
 type Color = GoogleAppsScript.Spreadsheet.Color;
 type RgbColor = GoogleAppsScript.Base.RgbColor;
@@ -19,7 +20,7 @@ class FakeRgbColor implements RgbColor {
     private readonly hex: string,
   ) {}
 
-  private channel(method: string, i: number): number {
+  private channel(method: MethodOf<GoogleAppsScript.Base.RgbColor>, i: number): number {
     this.ctx.call(`RgbColor.${method}`, 'free');
     return parseInt((HEX.exec(this.hex) as RegExpExecArray)[i], 16);
   }

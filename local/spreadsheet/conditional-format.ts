@@ -9,6 +9,7 @@ import { colorObject } from './color';
 import { BooleanCriteria, InterpolationType } from './enums';
 import { deprecatedError, requireNumber, requireString, signatureError } from './errors';
 import { FakeRange } from './range';
+import type { MethodOf } from '../call-cost';
 
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 type Builder = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
@@ -102,7 +103,12 @@ export class FakeBooleanCondition implements Pick<
     private readonly s: Readonly<RuleState>,
   ) {}
 
-  private get(method: string): void {
+  private get(
+    method:
+      | MethodOf<GoogleAppsScript.Spreadsheet.BooleanCondition>
+      | 'getBackgroundObject'
+      | 'getFontColorObject',
+  ): void {
     this.ctx.call(`BooleanCondition.${method}`, 'free');
   }
   getBackground(): string | null {
@@ -175,7 +181,12 @@ export class FakeGradientCondition implements Pick<
     private readonly g: NonNullable<RuleState['gradient']>,
   ) {}
 
-  private point(method: string, which: 'min' | 'mid' | 'max'): GradientPoint | null {
+  private point(
+    method:
+      | MethodOf<GoogleAppsScript.Spreadsheet.GradientCondition>
+      | `get${'Min' | 'Mid' | 'Max'}ColorObject`,
+    which: 'min' | 'mid' | 'max',
+  ): GradientPoint | null {
     this.ctx.call(`GradientCondition.${method}`, 'free');
     return this.g[which];
   }
@@ -345,14 +356,14 @@ export class FakeConditionalFormatRuleBuilder implements Pick<Builder, BuilderMe
       : { criteria: null, values: [], gradient: null, format: emptyFormat(), ranges: [] };
   }
 
-  private count(method: string): Builder {
+  private count(method: BuilderMethods): Builder {
     this.ctx.call(`ConditionalFormatRuleBuilder.${method}`, 'free');
     return this as unknown as Builder;
   }
 
   /** A rule holds one condition: a boolean condition replaces a gradient and vice versa. */
   private when(
-    method: string,
+    method: BuilderMethods,
     criteria: CriteriaName,
     values: unknown[],
     counted = false,
@@ -364,20 +375,20 @@ export class FakeConditionalFormatRuleBuilder implements Pick<Builder, BuilderMe
     return this as unknown as Builder;
   }
 
-  private num(method: string, criteria: CriteriaName, args: unknown[]): Builder {
+  private num(method: BuilderMethods, criteria: CriteriaName, args: unknown[]): Builder {
     this.count(method);
     requireNumber(`ConditionalFormatRuleBuilder.${method}`, args);
     return this.when(method, criteria, args, true);
   }
 
-  private text(method: string, criteria: CriteriaName, args: unknown[]): Builder {
+  private text(method: BuilderMethods, criteria: CriteriaName, args: unknown[]): Builder {
     this.count(method);
     requireString(`ConditionalFormatRuleBuilder.${method}`, args, 0);
     return this.when(method, criteria, args, true);
   }
 
   private date(
-    method: string,
+    method: BuilderMethods,
     criteria: CriteriaName,
     relative: CriteriaName,
     arg: unknown,
@@ -389,7 +400,7 @@ export class FakeConditionalFormatRuleBuilder implements Pick<Builder, BuilderMe
   }
 
   private gradient(
-    method: string,
+    method: BuilderMethods,
     which: 'min' | 'mid' | 'max',
     color: string,
     type: unknown,

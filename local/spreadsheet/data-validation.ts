@@ -6,6 +6,7 @@ import type { ExecutionContext } from '../context';
 import { DataValidationCriteria } from './enums';
 import { requireNumber, requireString, signatureError } from './errors';
 import { isFakeRange } from './range-identity';
+import type { MethodOf } from '../call-cost';
 
 type DV = GoogleAppsScript.Spreadsheet.DataValidation;
 type DVB = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
@@ -130,7 +131,7 @@ export class FakeDataValidationBuilder implements Pick<DVB, DVBMethods> {
       : { criteria: null, values: [], allowInvalid: true, helpText: null };
   }
 
-  private count(method: string): void {
+  private count(method: MethodOf<GoogleAppsScript.Spreadsheet.DataValidationBuilder>): void {
     this.ctx.call(`DataValidationBuilder.${method}`, 'free');
   }
 
@@ -140,7 +141,17 @@ export class FakeDataValidationBuilder implements Pick<DVB, DVBMethods> {
     return this as unknown as DVB;
   }
 
-  private dates(method: string, args: unknown[]): DVB {
+  private dates(
+    method:
+      | 'requireDateAfter'
+      | 'requireDateBefore'
+      | 'requireDateBetween'
+      | 'requireDateEqualTo'
+      | 'requireDateNotBetween'
+      | 'requireDateOnOrAfter'
+      | 'requireDateOnOrBefore',
+    args: unknown[],
+  ): DVB {
     this.count(method);
     if (args.some((a) => !(a instanceof Date)))
       throw signatureError(`DataValidationBuilder.${method}`, args);
@@ -157,7 +168,7 @@ export class FakeDataValidationBuilder implements Pick<DVB, DVBMethods> {
   }
 
   private numbers(
-    method: string,
+    method: MethodOf<GoogleAppsScript.Spreadsheet.DataValidationBuilder>,
     criteria: keyof typeof DataValidationCriteria,
     args: unknown[],
   ): DVB {
@@ -167,7 +178,7 @@ export class FakeDataValidationBuilder implements Pick<DVB, DVBMethods> {
   }
 
   private text(
-    method: string,
+    method: MethodOf<GoogleAppsScript.Spreadsheet.DataValidationBuilder>,
     criteria: keyof typeof DataValidationCriteria,
     args: unknown[],
   ): DVB {

@@ -7,6 +7,7 @@ import { requireString, signatureError } from './errors';
 import type { FakeRange } from './range';
 import { isFakeRange } from './range-identity';
 import type { FakeSheet } from './sheet';
+import type { MethodOf } from '../call-cost';
 
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
 type ProtectionMethods =
@@ -48,11 +49,11 @@ export class FakeProtection implements Pick<Protection, ProtectionMethods> {
     public range: FakeRange | null,
   ) {}
 
-  private read(method: string): void {
+  private read(method: MethodOf<GoogleAppsScript.Spreadsheet.Protection>): void {
     this.ctx.call(`Protection.${method}`, 'document-read');
   }
 
-  private write(method: string): Protection {
+  private write(method: MethodOf<GoogleAppsScript.Spreadsheet.Protection>): Protection {
     this.ctx.call(`Protection.${method}`, 'document-write');
     return this as unknown as Protection;
   }

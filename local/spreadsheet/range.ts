@@ -15,6 +15,7 @@ import { FakeProtection } from './protection';
 import { registerFakeRange } from './range-identity';
 import { DEFAULTS, type FontStyle, type FontWeight } from './sheet-data';
 import type { FakeSheet } from './sheet';
+import type { MethodOf } from '../call-cost';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type HAlign = 'left' | 'center' | 'normal' | 'right';
@@ -139,12 +140,12 @@ export class FakeRange implements Pick<Range, RangeMethods> {
     return this.sheet.parent.ctx;
   }
 
-  private read(method: string): void {
+  private read(method: MethodOf<GoogleAppsScript.Spreadsheet.Range>): void {
     this.ctx.call(`Range.${method}`, 'document-read');
     this.countCells(method, 'read');
   }
 
-  private write(method: string): Range {
+  private write(method: MethodOf<GoogleAppsScript.Spreadsheet.Range>): Range {
     this.ctx.call(`Range.${method}`, 'document-write');
     this.countCells(method, 'write');
     return this as unknown as Range;

@@ -34,6 +34,7 @@ export type {
   MergeRecord,
   SheetMethods,
 } from './sheet-types';
+import type { MethodOf } from '../call-cost';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -79,11 +80,11 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
   }
 
   // Count one Sheet call. Not private: sheet-dimensions.ts and sheet-objects.ts count theirs.
-  read(method: string): void {
+  read(method: MethodOf<GoogleAppsScript.Spreadsheet.Sheet>): void {
     this.ctx.call(`Sheet.${method}`, 'document-read');
   }
 
-  write(method: string): Sheet {
+  write(method: MethodOf<GoogleAppsScript.Spreadsheet.Sheet>): Sheet {
     this.ctx.call(`Sheet.${method}`, 'document-write');
     return this as unknown as Sheet;
   }

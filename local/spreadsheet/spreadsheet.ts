@@ -11,6 +11,7 @@ import { checkRangeName, FakeNamedRange } from './named-range';
 import { instantFromWallClock, wallClock } from './number-format';
 import { FakeRange } from './range';
 import { FakeSheet } from './sheet';
+import type { MethodOf } from '../call-cost';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -92,11 +93,11 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
     this.activeSheet = this.sheets[0];
   }
 
-  private read(method: string): void {
+  private read(method: MethodOf<GoogleAppsScript.Spreadsheet.Spreadsheet>): void {
     this.ctx.call(`Spreadsheet.${method}`, 'document-read');
   }
 
-  private write(method: string): void {
+  private write(method: MethodOf<GoogleAppsScript.Spreadsheet.Spreadsheet>): void {
     this.ctx.call(`Spreadsheet.${method}`, 'document-write');
   }
 

@@ -107,6 +107,9 @@ describe('the meter', () => {
     expect(ctx.cellsTransferred).toBe(10);
     ctx.resetCalls();
     expect(ctx.meter.cost.roundTrips).toBe(0);
+    // Counted names are real Apps Script methods: a typo does not compile (npm run typecheck).
+    // @ts-expect-error — no such method
+    expect(() => ctx.call('Range.getValuez', 'document-read')).not.toThrow();
     // A person's edits in the browser are no service calls.
     ctx.outsideTheScript(() => ctx.call('Range.getValues', 'document-read'));
     expect(ctx.meter.cost.roundTrips).toBe(0);
