@@ -142,14 +142,10 @@ export class FakeDataValidationBuilder implements Pick<DVB, DVBMethods> {
   }
 
   private dates(
-    method:
-      | 'requireDateAfter'
-      | 'requireDateBefore'
-      | 'requireDateBetween'
-      | 'requireDateEqualTo'
-      | 'requireDateNotBetween'
-      | 'requireDateOnOrAfter'
-      | 'requireDateOnOrBefore',
+    method: Extract<
+      MethodOf<GoogleAppsScript.Spreadsheet.DataValidationBuilder>,
+      `requireDate${string}`
+    >,
     args: unknown[],
   ): DVB {
     this.count(method);
