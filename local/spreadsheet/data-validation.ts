@@ -142,9 +142,9 @@ export class FakeDataValidationBuilder implements Pick<DVB, DVBMethods> {
   }
 
   private dates(
-    method: Extract<
-      MethodOf<GoogleAppsScript.Spreadsheet.DataValidationBuilder>,
-      `requireDate${string}`
+    method: Exclude<
+      Extract<MethodOf<GoogleAppsScript.Spreadsheet.DataValidationBuilder>, `requireDate${string}`>,
+      'requireDate'
     >,
     args: unknown[],
   ): DVB {
