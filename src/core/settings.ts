@@ -1,6 +1,7 @@
 /** The `Settings` tab as a lookup: keys match case- and punctuation-insensitively. */
 import { Cell, Grid, toNumber } from './cells';
 import { headerKey } from './headers';
+import type { NumberSetting, TextSetting } from './settings-schema';
 
 export class Settings {
   private readonly values = new Map<string, Cell>();
@@ -16,6 +17,15 @@ export class Settings {
   text(key: string, fallback = ''): string {
     const v = this.get(key);
     return v === undefined || v === null || String(v).trim() === '' ? fallback : String(v).trim();
+  }
+
+  /** A setting of the schema (settings-schema.ts): its value, or its default (warned when invalid). */
+  of(spec: TextSetting): string;
+  of(spec: NumberSetting, warnings: string[]): number;
+  of(spec: TextSetting | NumberSetting, warnings: string[] = []): string | number {
+    return spec.kind === 'text'
+      ? this.text(spec.key, spec.default)
+      : this.number(spec.key, spec.default, spec.min, spec.max, warnings);
   }
 
   /** A number within [min, max], else the fallback (and a warning for a value that is not one). */

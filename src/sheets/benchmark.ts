@@ -27,11 +27,11 @@ import {
 } from '../core/benchmark/seed-review';
 import { readMemoryTab, writeMemoryTab } from './memory-tab';
 import { SEED_MEMORY_TAB } from '../core/schema/generated-names';
-import { DEFAULT_STALENESS_MONTHS } from '../core/benchmark/staleness';
 import { FACT_HEADERS, SEED_REF_COLUMN } from '../core/benchmark/tab-columns';
 import { headerIndex, headerKey } from '../core/headers';
 import { benchmarkCountryTab, ColumnSpec, SETTINGS } from '../core/schema/tabs';
 import { Settings } from '../core/settings';
+import { SETTING } from '../core/settings-schema';
 import { ActionContext, ActionResult, runAction } from './action';
 import { changedSince } from './unchanged';
 import { formatColumns, HEADER_BACKGROUND, styleHeader } from './formats';
@@ -88,13 +88,7 @@ function readInputs(ss: Spreadsheet, timeZone: string): Inputs {
     if (t.exists) grids.set(t.tab, tabs.get(t.tab)!.getDataRange().getValues());
   const settings = tabs.get(SETTINGS.name)?.getDataRange().getValues() ?? [];
   const warnings: string[] = [];
-  const stalenessMonths = new Settings(settings).number(
-    'Staleness months',
-    DEFAULT_STALENESS_MONTHS,
-    1,
-    240,
-    warnings,
-  );
+  const stalenessMonths = new Settings(settings).of(SETTING.stalenessMonths, warnings);
   const model = modelOf([...tabs.keys()], grids, timeZone);
   for (const c of model.countries) {
     if (!c.exists)

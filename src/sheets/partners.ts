@@ -3,6 +3,7 @@
  * computed columns of Partners in one block, lays a heat map over the score columns, and rebuilds
  * the `Partner Ranking` tab (top 3 per segment and a native bar chart).
  */
+import { SETTING } from '../core/settings-schema';
 import { Grid, UserError, isBlank } from '../core/cells';
 import { headerIndex, headerKey } from '../core/headers';
 import { Framework, readFramework } from '../core/partners/criteria';
@@ -68,7 +69,7 @@ export function scorePartners(ctx: ActionContext): ActionResult {
   if (partners.length)
     partners.splice(0, partners.length, ...rectangular([synced.header, ...partners.slice(1)]));
   const warnings: string[] = [...synced.warnings];
-  const spread = settings.number('Stability spread', 0.2, 0, 0.95, warnings);
+  const spread = settings.of(SETTING.stabilitySpread, warnings);
 
   const framework = readFramework(criteria, ctx.timeZone, criteriaFormats);
   // Measured criteria (issue 19): KPI Data and its companions are read only when one is named.
