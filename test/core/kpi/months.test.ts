@@ -11,6 +11,7 @@ import {
   monthStart,
   parseMonth,
   serialToEpoch,
+  wallClock,
   zonedTimeToEpoch,
 } from '../../../src/core/kpi/months';
 
@@ -111,5 +112,60 @@ describe('months', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('wall clock: the offset cached per day agrees with what Intl prints, clock changes included', () => {
+  const zones = [
+    'Europe/Paris',
+    'America/New_York',
+    'Australia/Lord_Howe', // 30-minute clock change
+    'Asia/Kolkata',
+    'America/Sao_Paulo',
+    'Pacific/Chatham', // +12:45 / +13:45
+    'UTC',
+  ];
+  const printed = (epoch: number, tz: string) => {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    }).formatToParts(new Date(epoch));
+    const n = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+    return {
+      year: n('year'),
+      month: n('month'),
+      day: n('day'),
+      hour: n('hour') % 24,
+      minute: n('minute'),
+      second: n('second'),
+    };
+  };
+  const from = Date.UTC(1995, 0, 1);
+  const to = Date.UTC(2035, 0, 1);
+
+  test('random instants', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: from, max: to }), fc.constantFrom(...zones), (t, tz) => {
+        expect(wallClock(t, tz)).toEqual(printed(t, tz));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('every quarter hour around the 2026 clock changes of Paris and New York', () => {
+    for (const [tz, day] of [
+      ['Europe/Paris', Date.UTC(2026, 2, 29)],
+      ['Europe/Paris', Date.UTC(2026, 9, 25)],
+      ['America/New_York', Date.UTC(2026, 2, 8)],
+      ['America/New_York', Date.UTC(2026, 10, 1)],
+    ] as const)
+      for (let t = day - 86_400_000; t < day + 2 * 86_400_000; t += 900_000 + 1234)
+        expect(wallClock(t, tz)).toEqual(printed(t, tz));
   });
 });
