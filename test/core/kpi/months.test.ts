@@ -125,26 +125,14 @@ describe('wall clock: the offset cached per day agrees with what Intl prints, cl
     'Pacific/Chatham', // +12:45 / +13:45
     'UTC',
   ];
+  // An independent oracle: the Swedish locale prints an ISO-like '2026-03-29 02:30:00'.
   const printed = (epoch: number, tz: string) => {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(new Date(epoch));
-    const n = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-    return {
-      year: n('year'),
-      month: n('month'),
-      day: n('day'),
-      hour: n('hour') % 24,
-      minute: n('minute'),
-      second: n('second'),
-    };
+    const [date, time] = new Date(epoch)
+      .toLocaleString('sv-SE', { timeZone: tz, hourCycle: 'h23' })
+      .split(' ');
+    const [year, month, day] = date.split('-').map(Number);
+    const [hour, minute, second] = time.split(':').map(Number);
+    return { year, month, day, hour, minute, second };
   };
   const from = Date.UTC(1995, 0, 1);
   const to = Date.UTC(2035, 0, 1);
