@@ -168,7 +168,7 @@ describe('Email report', () => {
       /MailApp refused the full e-mail as too large \(\d+ KB\), so it went without charts and without the long lists: the tab has everything\.$/,
     );
     expect(logRows(rt).find((r) => r[2] === 'Report e-mailed')![5]).toMatch(
-      /\| 0 chart image\(s\) inline \| \d+ KB \(HTML \d+ KB\) \| shortened: long lists are left out and long texts are cut; 6 chart\(s\) are left out/,
+      /\| 0 chart image\(s\) inline \| \d+ KB \(HTML \d+ KB\) \| shortened: long lists are left out(; texts longer than 120 characters are cut)?; 6 chart\(s\) are left out/,
     );
   });
 

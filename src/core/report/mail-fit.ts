@@ -72,13 +72,17 @@ export interface FittedMail {
 /** The content id of a chart's inline image: the HTML refers to it as `cid:chart_<id>`. */
 export const chartCid = (id: ChartId): string => `chart_${id}`;
 
-/** From the richest copy to the leanest: rows per long list, data-quality rows, characters per text. */
+/**
+ * From the richest copy to the leanest: rows per long list, data-quality rows, characters per
+ * text. The report's own sentences are under 1,000 characters: only the last two levels, for the
+ * HTML limit alone, cut into them.
+ */
 const LEVELS = [
   { rows: 60, quality: 50, chars: 1000 },
-  { rows: 30, quality: 20, chars: 400 },
-  { rows: 15, quality: 10, chars: 200 },
-  { rows: 5, quality: 5, chars: 120 },
-  { rows: 0, quality: 0, chars: 60 },
+  { rows: 30, quality: 20, chars: 1000 },
+  { rows: 15, quality: 10, chars: 1000 },
+  { rows: 5, quality: 5, chars: 300 },
+  { rows: 0, quality: 0, chars: 120 },
 ];
 /** Lists are cut down to this level to keep every chart before any chart gives way. */
 const COMPACT = 2;
@@ -157,7 +161,8 @@ function compose(
   limits: EmailLimits,
 ): FittedMail {
   const { rows, quality, chars } = LEVELS[level];
-  const short = shorten(model, chars);
+  const cuts = { count: 0 };
+  const short = shorten(model, chars, cuts);
   const images: Partial<Record<ChartId, ChartImage>> = {};
   let imageBytes = 0;
   for (const [id, i] of Object.entries(chosen) as [ChartId, number][]) {
@@ -167,7 +172,7 @@ function compose(
   }
   const leftOut = offered.filter((id) => chosen[id] === undefined);
   const lowered = (Object.entries(chosen) as [ChartId, number][]).filter(([, i]) => i > 0).length;
-  const shortened = describe(model, level, leftOut, lowered);
+  const shortened = describe(model, level, cuts.count > 0, leftOut, lowered);
   const notice = shortened
     ? `This e-mail is shortened to stay whole in Gmail and within MailApp's size limit: ${shortened}. The whole report is in the workbook tab '${model.header.period.tabName}'.`
     : '';
@@ -183,14 +188,21 @@ function compose(
   return { html, text, chosen: { ...chosen }, leftOut, listRows: rows, sizes, shortened };
 }
 
-function describe(model: ReportModel, level: number, leftOut: ChartId[], lowered: number): string {
+function describe(
+  model: ReportModel,
+  level: number,
+  cut: boolean,
+  leftOut: ChartId[],
+  lowered: number,
+): string {
   const parts: string[] = [];
   if (level > 0)
     parts.push(
       LEVELS[level].rows
-        ? `long lists show their first ${LEVELS[level].rows} rows and long texts are cut`
-        : 'long lists are left out and long texts are cut',
+        ? `long lists show their first ${LEVELS[level].rows} rows`
+        : 'long lists are left out',
     );
+  if (cut) parts.push(`texts longer than ${LEVELS[level].chars} characters are cut`);
   if (lowered) parts.push(`${lowered} chart(s) are sent smaller`);
   if (leftOut.length) {
     const titles = leftOut.map((id) => model.charts.find((c) => c.id === id)?.title ?? id);
@@ -235,13 +247,16 @@ function leanest(model: ReportModel, limits: EmailLimits): FittedMail {
  * shown whole, has 18 rows); the rest is only counted, so it is kept as it is, uncopied. Were a
  * longer text to get through, the measured HTML would still send the fitting to a leaner copy.
  */
-function shorten<T>(v: T, max: number): T {
-  if (typeof v === 'string') return cut(v, max) as T;
+function shorten<T>(v: T, max: number, cuts: { count: number }): T {
+  if (typeof v === 'string') {
+    if (v.length > max) cuts.count++;
+    return cut(v, max) as T;
+  }
   if (Array.isArray(v))
-    return [...v.slice(0, SHOWN).map((x) => shorten(x, max)), ...v.slice(SHOWN)] as T;
+    return [...v.slice(0, SHOWN).map((x) => shorten(x, max, cuts)), ...v.slice(SHOWN)] as T;
   if (v && typeof v === 'object' && !(v instanceof Date)) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = shorten(x, max);
+    for (const [k, x] of Object.entries(v)) out[k] = shorten(x, max, cuts);
     return out as T;
   }
   return v;

@@ -122,7 +122,8 @@ describe('fitting the e-mail', () => {
     expect(mail.html).toContain(
       escapeHtml(`more in the workbook tab '${TAB}' and the Benchmark tabs.`),
     );
-    // No cell of 50,000 characters comes through whole.
+    // No cell of 50,000 characters comes through whole, and the notice says texts were cut.
+    expect(mail.shortened).toMatch(/texts longer than \d+ characters are cut/);
     expect(mail.html).not.toContain('P'.repeat(2_000));
     expect(mail.text).not.toContain('S'.repeat(2_000));
     expect(mail.sizes.text).toBeLessThanOrEqual(EMAIL_LIMITS.text);
@@ -148,6 +149,9 @@ describe('fitting the e-mail', () => {
       expect(mail.shortened).toContain(title);
     }
     expect(mail.html).toContain('chart(s) are left out');
+    // Making room for charts never cuts into the report's own sentences.
+    expect(mail.shortened).not.toContain('characters are cut');
+    for (const sentence of model.summary) expect(mail.html).toContain(escapeHtml(sentence));
   });
 
   test('a smaller picture is taken before any chart is left out', () => {
