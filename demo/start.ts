@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exportXlsx } from '../local/export/xlsx';
 import { snapshotWorkbook } from '../local/export/snapshot';
+import { writeEmailHtml } from './email-html';
 import { writeReportHtml } from './report-html';
 import { ROOT, runDemo } from './scenario';
 
@@ -32,7 +33,8 @@ async function main(): Promise<void> {
     to: m.to,
     subject: m.subject,
     sentAt: m.sentAt,
-    htmlBytes: m.htmlBody?.length ?? 0,
+    htmlBytes: Buffer.byteLength(m.htmlBody ?? '', 'utf8'),
+    textBytes: Buffer.byteLength(m.body, 'utf8'),
     inlineImages: Object.fromEntries(
       Object.entries(m.inlineImages).map(([k, v]) => [
         k,
@@ -44,8 +46,8 @@ async function main(): Promise<void> {
     path.join(out, 'outbox.json'),
     JSON.stringify({ mail, triggers: demo.runtime.triggers }, null, 1),
   );
-  if (demo.runtime.outbox[0]?.htmlBody)
-    fs.writeFileSync(path.join(out, 'email.html'), demo.runtime.outbox[0].htmlBody);
+  // The e-mail as its recipients see it: its inline charts drawn offline (email-html.ts).
+  writeEmailHtml(demo.runtime, path.join(out, 'email.html'));
   console.log(
     `\nTabs: ${ss
       .getSheets()

@@ -2,6 +2,14 @@
  * MailApp with an outbox instead of an SMTP server, and the quotas that bite in production:
  * recipients per day (100 consumer / 1 500 Workspace), 50 recipients per message, body size,
  * attachment count and size.
+ *
+ * Body size. Google's quotas page (developers.google.com/apps-script/guides/services/quotas,
+ * "Current limitations") lists "Email body size: 200 KB / msg" for consumer accounts (400 KB for
+ * Workspace), and a script past it fails with "Limit Exceeded: Email Body Size." (the wording
+ * Apps Script's execution log shows). The page does not say what the 200 KB counts. The model
+ * takes the strict reading: the text body, the HTML body (UTF-8 bytes) and the inline images
+ * (their bytes) together, at the consumer figure. Attachments are left out: they have limits of
+ * their own on the same page (250 per message, 25 MB in all).
  */
 import type { ExecutionContext } from '../context';
 import { FakeBlob, fromBytes } from './blob';
@@ -120,7 +128,12 @@ export class FakeMailApp implements GoogleAppsScript.Mail.MailApp {
       throw new Error('Limit Exceeded: Email Recipients Per Message.');
     }
     const body = p.body === undefined || p.body === null ? '' : String(p.body);
-    const size = Buffer.byteLength(body, 'utf8') + Buffer.byteLength(p.htmlBody ?? '', 'utf8');
+    const inlineImages: Record<string, SentAttachment> = {};
+    for (const [k, v] of Object.entries(p.inlineImages ?? {})) inlineImages[k] = attachment(v);
+    const size =
+      Buffer.byteLength(body, 'utf8') +
+      Buffer.byteLength(p.htmlBody ?? '', 'utf8') +
+      Object.values(inlineImages).reduce((n, x) => n + x.bytes.length, 0);
     if (size > MAIL_MAX_BODY_BYTES) throw new Error('Limit Exceeded: Email Body Size.');
     const attachments = (p.attachments ?? []).map(attachment);
     if (attachments.length > MAIL_MAX_ATTACHMENTS)
@@ -133,8 +146,6 @@ export class FakeMailApp implements GoogleAppsScript.Mail.MailApp {
       throw new Error('Service invoked too many times for one day: email.');
     }
     this.sentToday += all.length;
-    const inlineImages: Record<string, SentAttachment> = {};
-    for (const [k, v] of Object.entries(p.inlineImages ?? {})) inlineImages[k] = attachment(v);
     this.outbox.push({
       to,
       cc,

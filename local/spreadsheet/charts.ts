@@ -2,10 +2,12 @@
  * Embedded charts: the `Charts` enums, `sheet.newChart()` builders (with the typed `as*Chart()`
  * views), and built charts. Nothing is drawn offline; the builder calls are recorded as gviz-style
  * options (`title`, `isStacked`, `colors`, `legend.position`, `hAxis.title`, …) and `getAs()` hands
- * out a tiny valid PNG so mail code can inline "the chart".
+ * out a blank PNG of the chart's size and of a real chart's weight (chart-png.ts), so mail code
+ * can inline "the chart" and meets the size quotas real images meet.
  */
 import type { ExecutionContext } from '../context';
 import { FakeBlob } from '../services/blob';
+import { DEFAULT_CHART_SIZE, chartPng } from './chart-png';
 import { requireInteger, signatureError } from './errors';
 import { FakeRange } from './range';
 import type { FakeSheet } from './sheet';
@@ -14,11 +16,6 @@ import type { ChartBuilderMethod, MethodOf } from '../call-cost';
 type C = GoogleAppsScript.Charts.Charts;
 type ChartType = GoogleAppsScript.Charts.ChartType;
 
-/** A fixed, valid 1×1 PNG: charts cannot be rendered offline, but mail code needs a real image. */
-export const PLACEHOLDER_PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type EmbeddedChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 type EmbeddedChartBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
@@ -221,19 +218,26 @@ export class FakeEmbeddedChart implements Pick<EmbeddedChart, ChartMethods> {
     if (contentType !== 'image/png') {
       throw new Error(`Converting from image/png to ${contentType} is not supported.`);
     }
-    return new FakeBlob(
-      this.ctx,
-      PLACEHOLDER_PNG,
-      'image/png',
-      this.blobName(),
-    ) as unknown as GoogleAppsScript.Base.Blob;
+    return this.png();
   }
 
   getBlob(): GoogleAppsScript.Base.Blob {
     this.read('getBlob');
+    return this.png();
+  }
+
+  private png(): GoogleAppsScript.Base.Blob {
+    const size = (option: string, fallback: number) => {
+      const v = this.state.options.get(option);
+      return typeof v === 'number' && v > 0 ? v : fallback;
+    };
+    const bytes = chartPng(
+      size('width', DEFAULT_CHART_SIZE.width),
+      size('height', DEFAULT_CHART_SIZE.height),
+    );
     return new FakeBlob(
       this.ctx,
-      PLACEHOLDER_PNG,
+      bytes,
       'image/png',
       this.blobName(),
     ) as unknown as GoogleAppsScript.Base.Blob;

@@ -1,7 +1,7 @@
 /** The in-memory Spreadsheet service of the local Apps Script runtime. */
 export { columnToLetters, lettersToColumn, parseA1, formatA1, quoteSheetName } from './a1';
 export { enterValue, normalizeColor } from './cell';
-export { Charts, FakeEmbeddedChart, FakeEmbeddedChartBuilder, PLACEHOLDER_PNG } from './charts';
+export { Charts, FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts';
 export { FakeConditionalFormatRule, FakeConditionalFormatRuleBuilder } from './conditional-format';
 export { FakeDataValidation, FakeDataValidationBuilder } from './data-validation';
 export * from './enums';

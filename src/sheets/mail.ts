@@ -2,13 +2,20 @@
  * Email report: to the recipients in Settings only, never anyone typed elsewhere. Everything that
  * can refuse the delivery is checked before anything is built or sent — every address, then the
  * daily MailApp quota — so a refusal changes nothing. The body is the report's HTML with the
- * report tab's native charts as inline PNG images (cid:), at most 50 recipients per message, and
+ * report tab's native charts as inline PNG images (cid:), fitted by the core (mail-fit.ts) to
+ * Gmail's clipping size and MailApp's per-message quota; at most 50 recipients per message, and
  * one Log line per message sent.
  */
 import { UserError } from '../core/cells';
-import { ChartImage, renderReportHtml } from '../core/html/report';
+import {
+  ChartPictures,
+  EMAIL_LIMITS,
+  FittedMail,
+  chartCid,
+  fitReportMail,
+  leanestReportMail,
+} from '../core/report/mail-fit';
 import { batches, parseRecipients } from '../core/report/recipients';
-import { renderReportText } from '../core/report/text';
 import { ReportChart, ReportModel } from '../core/report/types';
 import { ReportPeriod } from '../core/report/period';
 import { ActionContext, ActionResult, runAction } from './action';
@@ -19,8 +26,6 @@ import { chartImages } from './report-tab';
 import { activeSpreadsheet } from './workbook';
 
 const RECIPIENTS_KEY = 'Report recipients';
-/** Stay under MailApp's 200 KB body limit (consumer accounts), with room for the text part. */
-const MAX_HTML_BYTES = 150 * 1024;
 /** The sender name recipients see. */
 export const SENDER_NAME = 'Circularity Workbench';
 /** Menu caption and Log action name. */
@@ -64,55 +69,78 @@ export function emailReport(
     rowsRead: built.rowsRead,
     rowsWritten: built.rowsWritten,
     warnings: built.warnings,
-    summary: `Report for ${p.label} e-mailed to ${recipients.length} recipient(s) in ${sent} message(s); it is also in the tab '${p.tabName}'.`,
+    summary: `Report for ${p.label} e-mailed to ${recipients.length} recipient(s) in ${sent.messages} message(s); it is also in the tab '${p.tabName}'.${shortenedSentence(sent)}`,
   };
 }
 
-/** Sends in batches of ≤ 50 and logs each message; returns the number of messages sent. */
+/** What the recipients get less than the tab, and why; '' when the e-mail is whole. */
+function shortenedSentence(sent: Sent): string {
+  if (sent.refused)
+    return ` MailApp refused the full e-mail as too large (${kb(sent.refused.sizes.total)}), so it went without charts and without the long lists: the tab has everything.`;
+  return sent.mail.shortened
+    ? ` To stay whole in Gmail and within MailApp's ${kb(EMAIL_LIMITS.message)} a message, the e-mail is shortened (${sent.mail.shortened}): the tab has everything.`
+    : '';
+}
+
+interface Sent {
+  messages: number;
+  /** The copy sent. */
+  mail: FittedMail;
+  /** The fitted copy MailApp refused as too large, when the leanest one went instead. */
+  refused?: FittedMail;
+}
+
+const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
+const isBodySize = (e: unknown) =>
+  /limit exceeded: email body size/i.test(e instanceof Error ? e.message : String(e));
+
+/**
+ * Sends in batches of ≤ 50 and logs each message. Should MailApp refuse the fitted message as too
+ * large anyway (its own count may differ from ours), the leanest copy goes instead — no chart,
+ * no list row — and only if that is refused too does the action stop, saying what was too big.
+ */
 function send(
   ctx: ActionContext,
   model: ReportModel,
   pngs: Partial<Record<ReportChart['id'], GoogleAppsScript.Base.Blob>>,
   recipients: string[],
-): number {
-  const inlineImages: Record<string, GoogleAppsScript.Base.Blob> = {};
-  const images: Partial<Record<ReportChart['id'], ChartImage>> = {};
-  // An empty chart (a Pareto with no reason in the period) is not shown, so not attached.
-  const empty = new Set(model.charts.filter((c) => !c.rows.length).map((c) => c.id));
-  for (const [id, blob] of Object.entries(pngs) as [
-    ReportChart['id'],
-    GoogleAppsScript.Base.Blob,
-  ][]) {
-    if (empty.has(id)) continue;
-    inlineImages[`chart_${id}`] = blob;
-    images[id] = { src: `cid:chart_${id}` };
-  }
-  // Long lists (facts due for review, above all) are cut in the mail; the tab has them in full.
-  let htmlBody = renderReportHtml(model, { images, maxListRows: 60 });
-  // A long shortlist or data-quality list could pass the body limit: the tab has them in full.
-  if (utf8Length(htmlBody) > MAX_HTML_BYTES)
-    htmlBody = renderReportHtml(model, { images, maxQualityRows: 10, maxListRows: 30 });
+): Sent {
+  const pictures: ChartPictures = {};
+  for (const [id, blob] of Object.entries(pngs) as [ReportChart['id'], Blob][])
+    pictures[id] = [{ bytes: blob.getBytes().length }];
+  const sent: Sent = { messages: 0, mail: fitReportMail(model, pictures) };
   const subject = `${model.title} — ${model.header.scope}`.replace(/[\r\n]+/g, ' ');
-  const body = renderReportText(model);
   const groups = batches(recipients);
+  const deliver = (to: string[]) =>
+    MailApp.sendEmail({
+      to: to.join(','),
+      subject,
+      body: sent.mail.text,
+      htmlBody: sent.mail.html,
+      inlineImages: inline(sent.mail, pngs),
+      name: SENDER_NAME,
+    });
   groups.forEach((to, i) => {
-    try {
-      MailApp.sendEmail({
-        to: to.join(','),
-        subject,
-        body,
-        htmlBody,
-        inlineImages,
-        name: SENDER_NAME,
-      });
-    } catch (e) {
+    const failed = (e: unknown) => {
       const done = i
         ? ` The first ${i} message(s) (${groups.slice(0, i).flat().length} recipient(s)) were sent.`
         : ' Nothing was sent.';
-      throw new UserError(
-        `Sending the report failed: ${e instanceof Error ? e.message : String(e)}.${done}`,
-      );
+      return new UserError(failureMessage(e, sent.mail, model, done));
+    };
+    try {
+      deliver(to);
+    } catch (e) {
+      if (!isBodySize(e) || sent.refused) throw failed(e);
+      sent.refused = sent.mail;
+      sent.mail = leanestReportMail(model);
+      try {
+        deliver(to);
+      } catch (again) {
+        throw failed(again);
+      }
     }
+    sent.messages++;
+    const m = sent.mail;
     appendLog(ctx.ss, {
       when: new Date(),
       who: currentUser(),
@@ -123,21 +151,39 @@ function send(
         `to ${to.join(', ')}`,
         `subject "${subject}"`,
         `period ${model.header.period.key}`,
-        `${Object.keys(inlineImages).length} chart image(s) inline`,
+        `${Object.keys(m.chosen).length} chart image(s) inline`,
+        `${kb(m.sizes.total)} (HTML ${kb(m.sizes.html)})`,
+        ...(m.shortened ? [`shortened: ${m.shortened}`] : []),
       ],
     });
   });
-  return groups.length;
+  return sent;
 }
 
-/** UTF-8 size, counted by hand: Apps Script's V8 has no TextEncoder or Buffer. */
-function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
+type Blob = GoogleAppsScript.Base.Blob;
+
+/** The inline images of the charts the fitted copy shows, by content id. */
+function inline(
+  mail: FittedMail,
+  pngs: Partial<Record<ReportChart['id'], Blob>>,
+): Record<string, Blob> {
+  const out: Record<string, Blob> = {};
+  for (const id of Object.keys(mail.chosen) as ReportChart['id'][])
+    out[chartCid(id)] = pngs[id] as Blob;
+  return out;
+}
+
+/** Why sending stopped: a size refusal names what was too big and what to do. */
+function failureMessage(e: unknown, mail: FittedMail, model: ReportModel, done: string): string {
+  const reason = e instanceof Error ? e.message : String(e);
+  if (!isBodySize(e)) return `Sending the report failed: ${reason}.${done}`;
+  const { sizes } = mail;
+  return (
+    `Sending the report failed: MailApp refused the e-mail as too large (${reason}) even in its smallest form — ` +
+    `${kb(sizes.html)} of HTML and ${kb(sizes.text)} of text, no chart; MailApp allows ${kb(EMAIL_LIMITS.message)} a message on a consumer account.${done} ` +
+    `The whole report is in the tab '${model.header.period.tabName}': share the workbook with the recipients, ` +
+    `or shorten the longest texts the report shows (Scope in Settings, partner names, benchmark findings) and send it again.`
+  );
 }
 
 /**

@@ -23,8 +23,10 @@ export interface HtmlOptions {
   images?: Partial<Record<ReportChart['id'], ChartImage>>;
   /** Data-quality findings listed (the rest are counted); default 50. */
   maxQualityRows?: number;
-  /** Rows of the shortlist and benchmark lists; default all. */
+  /** Rows of the long lists (shortlist, benchmark, categories, signals); default all. */
   maxListRows?: number;
+  /** A line under the header saying what this copy leaves out (the e-mail's, when shortened). */
+  notice?: string;
 }
 
 /** Section anchors: stable ids a reader (or a test) can find each section by. */
@@ -45,13 +47,14 @@ export const HTML_SECTION_IDS = [
 export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}): string {
   const parts = [
     headerSection(model),
+    options.notice ? notice(options.notice) : '',
     heading(2, SECTIONS.summary, 'summary'),
     list(model.summary),
     kpiSection(model),
-    signalSection(model),
+    signalSection(model, options.maxListRows),
     paretoSection(model, options.images ?? {}),
     chartSection(model, options.images ?? {}),
-    categorySection(model),
+    categorySection(model, options.maxListRows),
     shortlistSection(model, options.maxListRows),
     benchmarkSection(model, options.maxListRows),
     qualitySection(model, options.maxQualityRows ?? 50),
@@ -127,7 +130,12 @@ function kpiSection(m: ReportModel): string {
   ].join('\n');
 }
 
-function signalSection(m: ReportModel): string {
+/** The shortened copy's notice: a shaded line, so a reader sees it before the figures. */
+function notice(text: string): string {
+  return `<div id="notice" style="${style({ background: '#fef7e0', border: '1px solid #f9ab00', padding: '6px 10px', margin: '8px 0' })}">${paragraph(text)}</div>`;
+}
+
+function signalSection(m: ReportModel, max = Infinity): string {
   const s = m.signals;
   return [
     heading(2, SECTIONS.signals, 'signals'),
@@ -135,11 +143,12 @@ function signalSection(m: ReportModel): string {
     list(s.notes),
     table(
       ['Signal'],
-      s.lines.map((x): CellInput[] => [
+      cap(s.lines, max).map((x): CellInput[] => [
         { text: x.text, background: x.improvement ? RAG_COLORS.green : RAG_COLORS.red },
       ]),
       'No signal in the period.',
     ),
+    more(s.lines.length, max, inTab(m)),
     paragraph(
       'How to read a signal: each KPI is on a control chart of the 12 months ending with the period. Rule 1: beyond a control limit; 2: two of the last three months beyond 2σ on one side; 3: four of the last five beyond 1σ on one side; 4: eight months in a row on one side of the centre line. A month with no signal moved within the noise: no action is needed for it.',
       true,
@@ -164,29 +173,37 @@ function paretoSection(m: ReportModel, images: NonNullable<HtmlOptions['images']
             ]),
           )
         : '',
-      chart && p.rows.length ? figure(chart, images) : '',
+      chart && p.rows.length ? figure(m, chart, images) : '',
     ].join('\n');
   });
   return [heading(2, SECTIONS.pareto, 'pareto'), ...parts].join('\n');
 }
 
-function figure(c: ReportChart, images: NonNullable<HtmlOptions['images']>): string {
+function figure(
+  m: ReportModel,
+  c: ReportChart,
+  images: NonNullable<HtmlOptions['images']>,
+): string {
   const img = images[c.id];
   const src = img ? safeImageSrc(img.src) : '';
   const picture = src
     ? `<img src="${escapeHtml(src)}" alt="${escapeHtml(c.title)}" width="${img?.width ?? 600}" style="${style({ display: 'block', maxWidth: '100%', height: 'auto', border: '1px solid #dadce0' })}">`
-    : paragraph(`Chart not available here: see the ${c.title} chart in the workbook tab.`, true);
+    : paragraph(
+        `Chart not in this copy: see the ${c.title} chart in the workbook tab '${m.header.period.tabName}'.`,
+        true,
+      );
   return `<div id="chart-${escapeHtml(c.id)}" style="${style({ margin: '8px 0 16px' })}">${heading(3, c.title)}${picture}</div>`;
 }
 
 function chartSection(m: ReportModel, images: NonNullable<HtmlOptions['images']>): string {
   // The Paretos are drawn in their own section, beside their tables.
-  const figures = m.charts.filter((c) => c.kind !== 'pareto').map((c) => figure(c, images));
+  const figures = m.charts.filter((c) => c.kind !== 'pareto').map((c) => figure(m, c, images));
   return [heading(2, SECTIONS.charts, 'charts'), ...figures].join('\n');
 }
 
-function categorySection(m: ReportModel): string {
-  const rows = m.categories.map((c): CellInput[] => [
+function categorySection(m: ReportModel, max = Infinity): string {
+  // Only the rows shown are formatted: a list may hold thousands.
+  const rows = cap(m.categories, max).map((c): CellInput[] => [
     c.category,
     right(formatNumber(c.requests, '#,##0')),
     right(formatNumber(c.received, '#,##0')),
@@ -201,13 +218,16 @@ function categorySection(m: ReportModel): string {
       rows,
       m.categoryNote || 'No order in the period.',
     ),
+    more(m.categories.length, max, inTab(m)),
   ].join('\n');
 }
 
 function shortlistSection(m: ReportModel, max = Infinity): string {
   const rows: CellInput[][] = [];
+  const total = m.shortlist.reduce((n, g) => n + g.entries.length, 0);
   for (const g of m.shortlist) {
     for (const e of g.entries) {
+      if (rows.length >= max) break;
       const ko = e.passes ? null : RAG_COLORS.red;
       rows.push([
         g.country,
@@ -237,17 +257,22 @@ function shortlistSection(m: ReportModel, max = Infinity): string {
         'Knock-out',
         'Strengths',
       ],
-      cap(rows, max),
+      rows,
       'No partner scored yet.',
     ),
-    more(rows.length, max),
+    more(total, max, inTab(m)),
   ].join('\n');
 }
 
 function benchmarkSection(m: ReportModel, max = Infinity): string {
   const b = m.benchmark;
-  const best = b.bestPractices.map((p): CellInput[] => [p.country, p.topic, p.text, p.source]);
-  const due = b.dueForReview.map((d): CellInput[] => [
+  const best = cap(b.bestPractices, max).map((p): CellInput[] => [
+    p.country,
+    p.topic,
+    p.text,
+    p.source,
+  ]);
+  const due = cap(b.dueForReview, max).map((d): CellInput[] => [
     d.country,
     d.tab,
     right(String(d.row)),
@@ -259,25 +284,21 @@ function benchmarkSection(m: ReportModel, max = Infinity): string {
     heading(2, SECTIONS.benchmark, 'benchmark'),
     b.note ? paragraph(b.note, true) : '',
     heading(3, 'Best practices'),
-    table(
-      ['Country', 'Topic', 'Best practice', 'Source'],
-      cap(best, max),
-      'No best practice recorded.',
-    ),
-    more(best.length, max),
+    table(['Country', 'Topic', 'Best practice', 'Source'], best, 'No best practice recorded.'),
+    more(b.bestPractices.length, max, `${inTab(m)} and the Benchmark tabs`),
     heading(3, 'Facts due for review'),
     table(
       ['Country', 'Tab', 'Row', 'Topic', 'Last reviewed', 'Why'],
-      cap(due, max),
+      due,
       'No fact due for review.',
     ),
-    more(due.length, max),
+    more(b.dueForReview.length, max, `${inTab(m)}; the Benchmark tab counts them per country`),
   ].join('\n');
 }
 
 function qualitySection(m: ReportModel, max: number): string {
   const q = m.quality;
-  const rows = q.rows.map((r): CellInput[] => [
+  const rows = cap(q.rows, max).map((r): CellInput[] => [
     r.tab,
     right(String(r.row)),
     r.column,
@@ -287,15 +308,17 @@ function qualitySection(m: ReportModel, max: number): string {
   return [
     heading(2, SECTIONS.quality, 'quality'),
     list(cap(q.notes, max)),
-    more(q.notes.length, Math.min(max, q.notes.length)),
-    table(['Tab', 'Row', 'Column', 'Value', 'Finding'], cap(rows, max), 'No row-level finding.'),
-    more(q.total, Math.min(max, rows.length)),
+    more(q.notes.length, Math.min(max, q.notes.length), inTab(m)),
+    table(['Tab', 'Row', 'Column', 'Value', 'Finding'], rows, 'No row-level finding.'),
+    more(q.total, Math.min(max, rows.length), "in the workbook tab 'Data quality'"),
   ].join('\n');
 }
 
 const cap = <T>(rows: T[], max: number): T[] => (rows.length > max ? rows.slice(0, max) : rows);
-const more = (total: number, shown: number) =>
-  total > shown ? paragraph(`… and ${total - shown} more in the workbook tab.`, true) : '';
+/** Where a capped list is whole: `in the workbook tab 'Report 2026-10'`. */
+const inTab = (m: ReportModel) => `in the workbook tab '${m.header.period.tabName}'`;
+const more = (total: number, shown: number, where: string) =>
+  total > shown ? paragraph(`… and ${total - shown} more ${where}.`, true) : '';
 
 /** Dates as the spreadsheet's wall clock shows them (a date-only cell is midnight there, not in UTC). */
 function reviewed(d: DueFact, timeZone: string): string {

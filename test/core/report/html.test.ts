@@ -99,7 +99,11 @@ describe('the HTML report', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(2)&gt;');
     expect(html).toContain('&lt;svg onload=alert(4)&gt;');
     expect(html).toContain('<img src="cid:chart_volumes"');
-    expect(html).toContain('Chart not available here: see the Reuse rate vs target chart');
+    expect(html).toContain(
+      escapeHtml(
+        "Chart not in this copy: see the Reuse rate vs target chart in the workbook tab 'Report 2026-10'.",
+      ),
+    );
   });
 
   test('any text in a partner name or the scope shows as that text', () => {
@@ -110,7 +114,7 @@ describe('the HTML report', () => {
         input.partners = [partner({ partner: name, score: 0.9 })];
         const html = renderReportHtml(buildReport(input));
         expect(html).toContain(
-          `<td style="border:1px solid #dadce0;padding:4px 6px;font-size:12px;vertical-align:top;text-align:left">${escapeHtml(name)}</td>`,
+          `<td style="border:1px solid #dadce0;padding:4px 6px;vertical-align:top">${escapeHtml(name)}</td>`,
         );
         expect(html).not.toMatch(/<script/i);
       }),
@@ -138,7 +142,7 @@ describe('the HTML report', () => {
         skipped: false,
       });
     const html = renderReportHtml(buildReport(input), { maxQualityRows: 10 });
-    expect(html).toContain('… and 20 more in the workbook tab.');
+    expect(html).toContain(escapeHtml("… and 20 more in the workbook tab 'Data quality'."));
   });
 
   test('plain-text part: header, summary and KPI lines', () => {

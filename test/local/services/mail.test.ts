@@ -123,4 +123,29 @@ describe('MailApp', () => {
       rt.globals.MailApp.sendEmail('a@example.com', 'S', 'x'.repeat(200 * 1024)),
     ).not.toThrow();
   });
+
+  test('the 200 KB count the text part, the HTML part and the inline images together; attachments apart', () => {
+    const rt = createRuntime();
+    const U = rt.globals.Utilities;
+    const image = (bytes: number) => U.newBlob('x'.repeat(bytes), 'image/png', 'c.png');
+    const send = (text: number, html: number, images: number[], attached = 0) =>
+      rt.globals.MailApp.sendEmail({
+        to: 'a@example.com',
+        subject: 'S',
+        body: 'x'.repeat(text),
+        htmlBody: 'é'.repeat(html / 2), // two UTF-8 bytes each
+        inlineImages: Object.fromEntries(images.map((n, i) => [`c${i}`, image(n)])),
+        attachments: attached ? [image(attached)] : [],
+      });
+    const KB = 1024;
+    expect(() => send(10 * KB, 90 * KB, [50 * KB, 50 * KB])).not.toThrow();
+    expect(rt.outbox).toHaveLength(1);
+    expect(() => send(10 * KB, 90 * KB, [50 * KB, 50 * KB + 1])).toThrow(
+      'Limit Exceeded: Email Body Size.',
+    );
+    expect(() => send(0, 100 * KB + 2, [100 * KB])).toThrow('Limit Exceeded: Email Body Size.');
+    expect(rt.outbox).toHaveLength(1); // a refused message is not sent
+    // An attachment has its own 25 MB limit: it does not count in the body.
+    expect(() => send(10 * KB, 90 * KB, [100 * KB], 1024 * KB)).not.toThrow();
+  });
 });

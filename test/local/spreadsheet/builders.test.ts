@@ -1,4 +1,4 @@
-import { inflateSync } from 'zlib';
+import { crc32, inflateSync } from 'zlib';
 import { Charts, FakeEmbeddedChart } from '../../../local/spreadsheet';
 import { setup } from './helpers';
 
@@ -287,12 +287,14 @@ describe('charts', () => {
     expect(removed.getRanges().map((r) => r.getA1Notation())).toEqual(['D1:D2']);
   });
 
-  test('getAs(image/png) is a small valid PNG blob', () => {
+  test("getAs(image/png) is a valid PNG of the chart's size, weighing what a real chart does", () => {
     const { sheet } = setup();
     const chart = sheet
       .newChart()
       .asPieChart()
       .setTitle('Share')
+      .setOption('width', 600)
+      .setOption('height', 320)
       .addRange(sheet.getRange('A1:B3'))
       .build();
     const blob = chart.getAs('image/png');
@@ -300,12 +302,26 @@ describe('charts', () => {
     expect(blob.getName()).toBe('Share.png');
     const bytes = Buffer.from(blob.getBytes().map((b) => b & 0xff));
     expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-    expect(bytes.readUInt32BE(16)).toBe(1); // width
-    expect(bytes.readUInt32BE(20)).toBe(1); // height
+    expect(bytes.readUInt32BE(16)).toBe(600); // width
+    expect(bytes.readUInt32BE(20)).toBe(320); // height
+    // Tens of KB, as a real chart image: 600 × 320 one-bit pixels stored uncompressed.
+    expect(bytes.length).toBeGreaterThan((600 * 320) / 8);
+    expect(bytes.length).toBeLessThan(30 * 1024);
     const idat = bytes.indexOf('IDAT');
     const len = bytes.readUInt32BE(idat - 4);
-    expect(inflateSync(bytes.subarray(idat + 4, idat + 4 + len)).length).toBeGreaterThan(0);
+    expect(inflateSync(bytes.subarray(idat + 4, idat + 4 + len)).length).toBe(320 * (1 + 75));
+    const crc = bytes.readUInt32BE(idat + 4 + len);
+    expect(crc).toBe(crc32(bytes.subarray(idat, idat + 4 + len)));
     expect(blob.getBytes().every((b) => b >= -128 && b <= 127)).toBe(true);
+    // Without a size option, Sheets' default size.
+    const plain = sheet.newChart().asPieChart().addRange(sheet.getRange('A1:B3')).build();
+    const png = Buffer.from(
+      plain
+        .getBlob()
+        .getBytes()
+        .map((b) => b & 0xff),
+    );
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([600, 371]);
     expect(() => chart.getAs('application/pdf')).toThrow();
   });
 });
