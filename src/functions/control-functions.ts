@@ -4,7 +4,7 @@
  * use — for each row's centre, limits and signals.
  */
 import { Cell, CellArg, ZoneSource, isBlank, isOmitted } from '../core/cells';
-import { ArgName, argError, got, readScalar, readVector } from '../core/scoring/args';
+import { ArgName, argError, got, readScalar, readVector } from './args';
 import { ChartType, controlLimits } from '../core/spc/control-limits';
 import { Output } from './kpi-functions';
 

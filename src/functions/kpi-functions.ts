@@ -23,7 +23,7 @@ import {
   readNumberCell,
   readScalar,
   readVector,
-} from '../core/scoring/args';
+} from './args';
 import { computeKpis } from '../core/kpi/engine';
 import { FactorTable, factorFor, parseFactors } from '../core/kpi/factors';
 import { checkTimeZone, parseMonth } from '../core/kpi/months';

@@ -38,7 +38,7 @@ import {
   readScalar,
   readVector,
   readWeights,
-} from '../core/scoring/args';
+} from './args';
 import { contributionDescriber } from '../core/scoring/contributions';
 import { normalizeMatrix, parseMethod } from '../core/scoring/normalize';
 import { parseOrder, rankValues } from '../core/scoring/rank';

@@ -3,6 +3,10 @@
  * undefined or "") into checked values, with messages that name the function, the argument, the
  * cell within the range and what was expected:
  * `CIRC_SCORE: scores, row 3, column 2 (B3 of the range): expected a number between 1 and 5, got the text "abc".`
+ *
+ * It lives with the custom functions, not in core: it is about the shapes Sheets passes to a
+ * custom function (a cell or a grid, "" for an omitted argument), and the scoring, KPI and
+ * control functions all use it; the core takes checked values only.
  */
 
 import {
@@ -18,9 +22,9 @@ import {
   isOmitted,
   toGrid,
   toNumber,
-} from '../cells';
-import { DIRECTION_EXPECTED, Direction, parseDirection } from './directions';
-import { CellError } from './errors';
+} from '../core/cells';
+import { DIRECTION_EXPECTED, Direction, parseDirection } from '../core/scoring/directions';
+import { CellError } from '../core/scoring/errors';
 
 /**
  * Which function and argument a value belongs to, and the spreadsheet's time zone its dates are
