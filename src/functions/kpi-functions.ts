@@ -16,14 +16,7 @@ import {
   isErrorValue,
   isOmitted,
 } from '../core/cells';
-import {
-  ArgName,
-  argError,
-  got,
-  readNumberCell,
-  readScalar,
-  readVector,
-} from './args';
+import { ArgName, argError, got, readNumberCell, readScalar, readVector } from './args';
 import { computeKpis } from '../core/kpi/engine';
 import { FactorTable, factorFor, parseFactors } from '../core/kpi/factors';
 import { checkTimeZone, parseMonth } from '../core/kpi/months';

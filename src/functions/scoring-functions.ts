@@ -336,13 +336,17 @@ export function circRankStability(
     'a share from 0 to below 1 (e.g. 20% or 0.2)',
     (x) => x >= 0 && x < 1,
   );
-  const t = readOptionalNumber(
-    { fn, arg: 'trials', timeZone },
-    trials,
-    DEFAULT_TRIALS,
-    `a whole number from 1 to ${MAX_TRIALS} (more trials would not change the answer visibly and risk the 30-second limit)`,
-    (x) => Number.isInteger(x) && x >= 1 && x <= MAX_TRIALS,
-  );
+  // Omitted: the core's rule (500 trials, fewer on very large ranges), so the formula as typed
+  // answers at any size; a number typed is a promise, refused when the range is too large for it.
+  const t = isOmitted(trials)
+    ? undefined
+    : readOptionalNumber(
+        { fn, arg: 'trials', timeZone },
+        trials,
+        DEFAULT_TRIALS,
+        `a whole number from 1 to ${MAX_TRIALS} (more trials would not change the answer visibly and risk the 30-second limit)`,
+        (x) => Number.isInteger(x) && x >= 1 && x <= MAX_TRIALS,
+      );
   const read = scoreReader({ fn, arg: 'scores', timeZone }, DEFAULT_SCALE, isRange, m);
   const rows = grid.map((row, i) =>
     isBlankRow(row) ? new Array<null>(m).fill(null) : read(row, i),
@@ -409,8 +413,15 @@ function scoreReader(name: ArgName, scale: Scale, isRange: boolean, m: number) {
   const options = { allowBlank: true, check: (x: number) => x >= scale.min && x <= scale.max };
   return (row: readonly Cell[], i: number): (number | null)[] => {
     const out = new Array<number | null>(m);
-    for (let j = 0; j < m; j++)
-      out[j] = readNumberCell(name, row[j] ?? '', at(isRange, i, j), expected, options);
+    for (let j = 0; j < m; j++) {
+      const c = row[j] ?? '';
+      // Most cells are plain numbers on the scale: they skip the general reader (and the
+      // position it is given), which matters on 100,000-row ranges.
+      out[j] =
+        typeof c === 'number' && c >= scale.min && c <= scale.max
+          ? c
+          : readNumberCell(name, c, at(isRange, i, j), expected, options);
+    }
     return out;
   };
 }
