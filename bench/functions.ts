@@ -7,7 +7,7 @@
  */
 import { Runtime } from '../local/runtime';
 import { Cell, Grid } from '../src/core/cells';
-import { KPI_IDS } from '../src/core/kpi/registry';
+import { KPI_IDS, OUTCOMES } from '../src/core/kpi/registry';
 import { CRITERIA_SEED } from '../src/core/seed/criteria';
 
 /** What a case needs to know of its size. */
@@ -49,15 +49,7 @@ export function customFunctions(
     const names = [CRITERIA_SEED.map((c) => c.name)];
     const data = ss.getSheetByName('KPI Data')!.getDataRange().getValues();
     const factors = ss.getSheetByName('Factors')!.getDataRange().getValues();
-    const outcomes = new Set([
-      '',
-      'reused',
-      'refurbished',
-      'recycled',
-      'returned',
-      'lost',
-      'rejected',
-    ]);
+    const outcomes = new Set<string>(['', ...OUTCOMES]);
     const clean = data.slice(1).filter((r) => outcomes.has(String(r[7])));
     // The partners' scores repeated (blanks filled) up to the size's row count.
     const rows = size.orders;
