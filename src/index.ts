@@ -3,7 +3,7 @@
  * top-level function declaration carrying this JSDoc, so menus, triggers and custom functions
  * find it. Each body is one delegation; the work lives in sheets/, functions/ and core/.
  */
-import { CellArg } from './core/cells';
+import { CellArg } from './functions/args';
 import { circControlLimits } from './functions/control-functions';
 import { circCo2e, circKpi } from './functions/kpi-functions';
 import { circKpiTable } from './functions/kpi-table';

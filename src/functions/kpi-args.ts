@@ -4,13 +4,13 @@
  * labels and the spreadsheet's time zone. One reader for all of them, so a CIRC_KPI_TABLE cell
  * and a CIRC_KPI formula can never read the same range differently.
  */
-import { Cell, CellArg, Grid, UserError, isOmitted } from '../core/cells';
+import { Cell, Grid, UserError } from '../core/cells';
 import { FactorTable, parseFactors } from '../core/kpi/factors';
 import { checkTimeZone } from '../core/kpi/months';
 import { Order, parseOrders } from '../core/kpi/orders';
 import { KpiDef } from '../core/kpi/registry';
 import { OutcomeLabels, outcomeLabels } from '../core/read/outcomes';
-import { ArgName, argError, got } from './args';
+import { ArgName, CellArg, argError, got, isOmitted } from './args';
 
 export const DATA_RANGE_EXPECTED =
   "the KPI Data table including its header row (e.g. 'KPI Data'!A1:N)";

@@ -7,8 +7,17 @@
  * amounts and outcome labels as people write them; a bad cell blanks its field only). Both take, last, the
  * spreadsheet's time zone: KPI months are its months, and a date in a message is its day there.
  */
-import { Cell, CellArg, ZoneSource, isBlank, isErrorValue, isOmitted } from '../core/cells';
-import { ArgName, argError, got, readNumberCell, readScalar, readVector } from './args';
+import { Cell, ZoneSource, isBlank, isErrorValue } from '../core/cells';
+import {
+  ArgName,
+  CellArg,
+  argError,
+  got,
+  isOmitted,
+  readNumberCell,
+  readScalar,
+  readVector,
+} from './args';
 import { computeKpis } from '../core/kpi/engine';
 import { factorFor, parseFactors } from '../core/kpi/factors';
 import { parseMonth } from '../core/kpi/months';

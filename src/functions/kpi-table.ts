@@ -6,11 +6,11 @@
  * and answers every cell from that. Every cell equals CIRC_KPI(kpi, month, data_range, factors,
  * labels): the same readers (kpi-args.ts) and the same engine.
  */
-import { Cell, CellArg, isBlank } from '../core/cells';
+import { Cell, isBlank } from '../core/cells';
 import { computeKpis } from '../core/kpi/engine';
 import { MonthKey, parseMonth } from '../core/kpi/months';
 import { KPI_IDS, KpiDef, findKpi } from '../core/kpi/registry';
-import { ArgName, argError, got, readVector } from './args';
+import { ArgName, CellArg, argError, got, readVector } from './args';
 import { readFactorsFor, readOrders, zone } from './kpi-args';
 import { Output } from './kpi-functions';
 

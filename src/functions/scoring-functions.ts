@@ -12,24 +12,17 @@
  * passes the spreadsheet's, asked for only when a date is printed; UTC when called directly.
  */
 
-import {
-  Cell,
-  CellArg,
-  ZoneSource,
-  formatDay,
-  isBlank,
-  isErrorValue,
-  isOmitted,
-  zoneOf,
-} from '../core/cells';
+import { Cell, ZoneSource, formatDay, isBlank, isErrorValue, zoneOf } from '../core/cells';
 import { ahpFromJudgements, parseJudgement } from '../core/scoring/ahp';
 import {
   ArgName,
+  CellArg,
   Pos,
   argError,
   got,
   inContext,
   isBlankRow,
+  isOmitted,
   plural,
   readDirections,
   readGrid,
