@@ -400,7 +400,7 @@ describe('bad input answers a clear error, never a number', () => {
         circRankStability(big, [Array.from({ length: 20 }, (): Cell => 1)], '', '', 1500),
       ),
     ).toBe(
-      "CIRC_RANK_STABILITY: trials: expected at most 1000 for 10,000 scored rows × 20 criteria (more risks Sheets' 30-second limit), got 1500.",
+      "CIRC_RANK_STABILITY: trials: expected at most 666 for 10,000 scored rows × 20 criteria (more risks Sheets' 30-second limit), got 1500.",
     );
     expect(errorOf(() => circRankStability(SCORES, W_ROW, '', 20))).toBe(
       'CIRC_RANK_STABILITY: spread: expected a share from 0 to below 1 (e.g. 20% or 0.2), got number 20.',
