@@ -16,6 +16,7 @@ import { sampleOrderGrid } from '../src/core/sample/orders';
 import { Grid } from '../src/core/cells';
 import { answersFor, extraActions, prepareExtras, SizeExtras } from './extras';
 import { benchImport } from './import';
+import { customFunctions } from './functions';
 import { currentCostModel } from './cost-model';
 import { describe, measure, measureOnce, Result, toResult } from './result';
 
@@ -169,52 +170,6 @@ export function argumentCells(args: unknown[]): number {
       (Array.isArray(a) ? a.reduce<number>((m, r) => m + (Array.isArray(r) ? r.length : 1), 0) : 1),
     0,
   );
-}
-
-/** Arguments as Sheets would pass them: the ranges read from the workbook (not measured). */
-function customFunctions(
-  runtime: Runtime,
-  size: Size,
-): { customFunctionArgs: [string, unknown[], number][] } {
-  return runtime.runAs('FULL', () => {
-    const ss = runtime.spreadsheet!;
-    const partners = ss.getSheetByName('Partners')!;
-    const n = CRITERIA_SEED.length;
-    const scoreBlock = partners.getRange(2, 9, size.partners, n).getValues();
-    const weights = [CRITERIA_SEED.map((c) => c.weights[0])];
-    const directions = [CRITERIA_SEED.map((c) => c.direction)];
-    const data = ss.getSheetByName('KPI Data')!.getDataRange().getValues();
-    const factors = ss.getSheetByName('Factors')!.getDataRange().getValues();
-    const outcomes = new Set([
-      '',
-      'reused',
-      'refurbished',
-      'recycled',
-      'returned',
-      'lost',
-      'rejected',
-    ]);
-    const clean = data.slice(1).filter((r) => outcomes.has(String(r[7])));
-    const scoresRows: Grid = Array.from(
-      { length: Math.max(size.partners, size.orders / 10) },
-      (_, i) => scoreBlock[i % scoreBlock.length].map((v, j) => (v === '' ? 1 + ((i + j) % 5) : v)),
-    );
-    const stabilityRows = scoresRows.slice(0, 2000);
-    return {
-      customFunctionArgs: [
-        ['CIRC_SCORE', [scoresRows, weights, directions], scoresRows.length],
-        ['CIRC_TOPSIS', [scoresRows, weights, directions], scoresRows.length],
-        ['CIRC_RANK_STABILITY', [stabilityRows, weights, directions], stabilityRows.length],
-        ['CIRC_KPI', ['reuse_rate', '2026-09', data, factors], data.length - 1],
-        // The sample's one planted bad outcome would (rightly) make CIRC_CO2E answer an error.
-        [
-          'CIRC_CO2E',
-          [clean.map((r) => [r[2]]), clean.map((r) => [r[7]]), 1, factors],
-          clean.length,
-        ],
-      ],
-    };
-  });
 }
 
 async function main(): Promise<void> {

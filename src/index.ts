@@ -3,9 +3,10 @@
  * top-level function declaration carrying this JSDoc, so menus, triggers and custom functions
  * find it. Each body is one delegation; the work lives in sheets/, functions/ and core/.
  */
-import { CellArg } from './core/cells';
+import { CellArg } from './functions/args';
 import { circControlLimits } from './functions/control-functions';
 import { circCo2e, circKpi } from './functions/kpi-functions';
+import { circKpiTable } from './functions/kpi-table';
 import * as scoring from './functions/scoring-functions';
 import { buildMenu } from './menu';
 import { emailReportFromMenu } from './sheets/mail';
@@ -377,6 +378,36 @@ export function CIRC_KPI(
   labels?: CellArg,
 ): number | string {
   return circKpi(kpi, month, data_range, factors, spreadsheetTimeZone(), labels, spreadsheetLocale);
+}
+
+/**
+ * A whole KPI × month grid in one execution, reading the data range once: each cell equals
+ * CIRC_KPI(kpi, month, data_range, factors, labels). Prefer it to a grid of CIRC_KPI formulas,
+ * each of which re-reads the whole range on every edit.
+ * @param {string[][]} kpis KPI ids down the rows (one id, or a column of ids); a blank id answers a blank row
+ * @param {Array<Array<string|Date>>} months months across the columns (2026-10 or dates in them; one, or a row of them); a blank month answers a blank column
+ * @param {Array<Array<*>>} data_range the KPI Data table, header row included
+ * @param {Array<Array<*>>} factors optional: the Factors table (needed for co2e_kg)
+ * @param {Array<Array<string>>} labels optional: your own outcome labels, two columns (label, outcome); English and French labels are known without it
+ * @return {Array<Array<number|string>>} one row per KPI, one column per month, no headers; blank when a denominator is zero
+ * @customfunction
+ */
+export function CIRC_KPI_TABLE(
+  kpis: CellArg,
+  months: CellArg,
+  data_range: CellArg,
+  factors?: CellArg,
+  labels?: CellArg,
+): Out {
+  return circKpiTable(
+    kpis,
+    months,
+    data_range,
+    factors,
+    spreadsheetTimeZone(),
+    labels,
+    spreadsheetLocale,
+  );
 }
 
 /**

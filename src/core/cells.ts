@@ -1,13 +1,12 @@
 /**
  * Plain cell values as Sheets hands them to scripts (getValues / custom-function arguments),
- * and the coercions every room shares. No Apps Script here.
+ * and the coercions every room shares. No Apps Script here. (The shapes of custom-function
+ * arguments — a cell or a grid, "" for omitted — are src/functions/args.ts.)
  */
 import { isoDay } from './iso-day';
 
 /** One cell as Apps Script delivers it: empty cells arrive as "". */
 export type Cell = string | number | boolean | Date | null | undefined;
-/** A custom-function argument: a single cell or a 2-D, row-major range. */
-export type CellArg = Cell | Cell[][];
 export type Grid = Cell[][];
 
 /** An error whose message is meant for the person at the keyboard (cell tooltip, alert, Log). */
@@ -26,26 +25,6 @@ export function isBlank(v: Cell): boolean {
 
 export function isErrorValue(v: Cell): boolean {
   return typeof v === 'string' && SHEETS_ERRORS.test(v.trim());
-}
-
-/** An optional argument left empty (`=F(A1, , 2)`) arrives as undefined or "": both mean omitted. */
-export function isOmitted(v: CellArg): boolean {
-  if (v === undefined || v === null || v === '') return true;
-  return Array.isArray(v) && v.every((row) => row.every((c) => isBlank(c)));
-}
-
-/** A single cell or a range, always as a 2-D grid. */
-export function toGrid(v: CellArg): Grid {
-  if (Array.isArray(v)) return v.map((row) => (Array.isArray(row) ? row : [row]));
-  return [[v]];
-}
-
-/** A row or a column (or a single cell), flattened; anything wider is refused by the caller. */
-export function toVector(v: CellArg): Cell[] | null {
-  const g = toGrid(v);
-  if (g.length === 1) return g[0].slice();
-  if (g.every((r) => r.length === 1)) return g.map((r) => r[0]);
-  return null;
 }
 
 /**

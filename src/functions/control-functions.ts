@@ -3,8 +3,8 @@
  * asks the SPC core (core/spc/control-limits.ts) — the same function the dashboard and the report
  * use — for each row's centre, limits and signals.
  */
-import { Cell, CellArg, ZoneSource, isBlank, isOmitted } from '../core/cells';
-import { ArgName, argError, got, readScalar, readVector } from '../core/scoring/args';
+import { Cell, ZoneSource, isBlank } from '../core/cells';
+import { ArgName, CellArg, argError, got, isOmitted, readScalar, readVector } from './args';
 import { ChartType, controlLimits } from '../core/spc/control-limits';
 import { Output } from './kpi-functions';
 

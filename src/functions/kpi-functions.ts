@@ -1,35 +1,28 @@
 /**
- * The KPI custom functions behind the public wrappers CIRC_KPI and CIRC_CO2E. They take raw Sheets
+ * The KPI custom functions behind the public wrappers CIRC_KPI and CIRC_CO2E (CIRC_KPI_TABLE, the
+ * grid of CIRC_KPI in one execution, is in kpi-table.ts). They take raw Sheets
  * arguments, check them, and delegate to core/kpi, so a formula gives exactly the number the
  * dashboard and the report show. Bad input throws a UserError naming the function, the argument,
  * the cell and what was expected; `KPI Data` is read exactly as the dashboard reads it (dates,
  * amounts and outcome labels as people write them; a bad cell blanks its field only). Both take, last, the
  * spreadsheet's time zone: KPI months are its months, and a date in a message is its day there.
  */
-import {
-  Cell,
-  CellArg,
-  Grid,
-  UserError,
-  ZoneSource,
-  isBlank,
-  isErrorValue,
-  isOmitted,
-} from '../core/cells';
+import { Cell, ZoneSource, isBlank, isErrorValue } from '../core/cells';
 import {
   ArgName,
+  CellArg,
   argError,
   got,
+  isOmitted,
   readNumberCell,
   readScalar,
   readVector,
-} from '../core/scoring/args';
+} from './args';
 import { computeKpis } from '../core/kpi/engine';
-import { FactorTable, factorFor, parseFactors } from '../core/kpi/factors';
-import { checkTimeZone, parseMonth } from '../core/kpi/months';
-import { parseOrders } from '../core/kpi/orders';
-import { OutcomeLabels, outcomeLabels } from '../core/read/outcomes';
+import { factorFor, parseFactors } from '../core/kpi/factors';
+import { parseMonth } from '../core/kpi/months';
 import { KPI_IDS, OUTCOMES, findKpi, toOutcome } from '../core/kpi/registry';
+import { FACTORS_EXPECTED, readFactorsFor, readOrders, table, within, zone } from './kpi-args';
 
 /** What a custom function spills: one value per cell, "" for a blank. */
 export type Output = (number | string)[][];
@@ -69,59 +62,11 @@ export function circKpi(
   const m = parseMonth(monthCell, tz);
   if (m === null) throw argError(monthName, null, monthExpected, got(monthName, monthCell));
 
-  const data = table(
-    { fn, arg: 'data_range', timeZone: tz },
-    dataRange,
-    "the KPI Data table including its header row (e.g. 'KPI Data'!A1:N)",
-  );
-  const outcomeTable = readLabels({ fn, arg: 'labels', timeZone: tz }, labels);
-  // The locale only matters for numbers and dates written as text: parseOrders asks for it
-  // only then, so a clean range costs no service call.
-  const { orders } = within({ fn, arg: 'data_range' }, () =>
-    parseOrders(data, { timeZone: tz, locale, labels: outcomeTable }),
-  );
-  let factorTable: FactorTable | null = null;
-  if (!isOmitted(factors as CellArg)) {
-    const grid = table(
-      { fn, arg: 'factors', timeZone: tz },
-      factors as CellArg,
-      'the Factors table including its header row',
-    );
-    factorTable = within({ fn, arg: 'factors' }, () => parseFactors(grid));
-  } else if (def.needsFactors) {
-    throw argError(
-      { fn, arg: 'factors', timeZone: tz },
-      null,
-      `the Factors table including its header row (${def.id} needs it)`,
-      'nothing',
-    );
-  }
+  const orders = readOrders(fn, tz, dataRange, labels, locale);
+  const factorTable = readFactorsFor(fn, tz, factors, [def]);
   const value = computeKpis(orders, { timeZone: tz, months: [m], factors: factorTable }).byMonth[m]
     .values[def.id];
   return value === null ? '' : value;
-}
-
-/**
- * The team's outcome labels: a two-column range (label, outcome), a header row allowed. The
- * built-in English and French labels are known without it.
- */
-function readLabels(name: ArgName, labels: CellArg | undefined): OutcomeLabels | undefined {
-  if (labels === undefined || isOmitted(labels)) return undefined;
-  const grid = table(name, labels, 'a two-column range: label, outcome');
-  if (grid[0]?.length !== 2)
-    throw argError(
-      name,
-      null,
-      'a two-column range: label, outcome',
-      `${grid[0]?.length ?? 0} column(s)`,
-    );
-  const header =
-    /^label/i.test(String(grid[0][0] ?? '')) && /^outcome/i.test(String(grid[0][1] ?? ''));
-  const rows = header ? grid.slice(1) : grid;
-  const read = outcomeLabels(rows, header ? 2 : 1);
-  const bad = read.problems[0];
-  if (bad) throw new UserError(`${name.fn}: ${name.arg}, row ${bad.row}: ${bad.reason}.`);
-  return read;
 }
 
 /**
@@ -160,19 +105,9 @@ export function circCo2e(
       `${u.cells.length}`,
     );
   }
-  if (isOmitted(factors))
-    throw argError(
-      { fn, arg: 'factors', timeZone },
-      null,
-      'the Factors table including its header row',
-      'nothing',
-    );
-  const grid = table(
-    { fn, arg: 'factors', timeZone },
-    factors,
-    'the Factors table including its header row',
-  );
-  const ft = within({ fn, arg: 'factors' }, () => parseFactors(grid));
+  const factorName = { fn, arg: 'factors', timeZone };
+  if (isOmitted(factors)) throw argError(factorName, null, FACTORS_EXPECTED, 'nothing');
+  const ft = within(factorName, () => parseFactors(table(factorName, factors, FACTORS_EXPECTED)));
 
   const outcomeExpected = `an outcome (${OUTCOMES.join(', ')})`;
   return cats.cells.map((cat, i) => {
@@ -192,26 +127,4 @@ export function circCo2e(
     const f = factorFor(ft, isBlank(cat) ? '' : String(cat), outcome);
     return [f === null ? '' : f * count];
   });
-}
-
-/** A table argument: a range with at least its header row. */
-function table(name: ArgName, v: CellArg, expected: string): Grid {
-  if (!Array.isArray(v) || !v.length) throw argError(name, null, expected, got(name, v as Cell));
-  return v;
-}
-
-/** Runs a core parser and prefixes its UserError with the function and argument. */
-function within<T>(name: Pick<ArgName, 'fn' | 'arg'>, run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof UserError) throw new UserError(`${name.fn}: ${name.arg}: ${e.message}`);
-    throw e;
-  }
-}
-
-function zone(fn: string, timeZone: unknown): string {
-  const tz = typeof timeZone === 'string' && timeZone.trim() ? timeZone.trim() : 'UTC';
-  within({ fn, arg: 'timeZone' }, () => checkTimeZone(tz));
-  return tz;
 }

@@ -12,24 +12,17 @@
  * passes the spreadsheet's, asked for only when a date is printed; UTC when called directly.
  */
 
-import {
-  Cell,
-  CellArg,
-  ZoneSource,
-  formatDay,
-  isBlank,
-  isErrorValue,
-  isOmitted,
-  zoneOf,
-} from '../core/cells';
+import { Cell, ZoneSource, formatDay, isBlank, isErrorValue, zoneOf } from '../core/cells';
 import { ahpFromJudgements, parseJudgement } from '../core/scoring/ahp';
 import {
   ArgName,
+  CellArg,
   Pos,
   argError,
   got,
   inContext,
   isBlankRow,
+  isOmitted,
   plural,
   readDirections,
   readGrid,
@@ -38,7 +31,7 @@ import {
   readScalar,
   readVector,
   readWeights,
-} from '../core/scoring/args';
+} from './args';
 import { contributionDescriber } from '../core/scoring/contributions';
 import { normalizeMatrix, parseMethod } from '../core/scoring/normalize';
 import { parseOrder, rankValues } from '../core/scoring/rank';
@@ -336,13 +329,17 @@ export function circRankStability(
     'a share from 0 to below 1 (e.g. 20% or 0.2)',
     (x) => x >= 0 && x < 1,
   );
-  const t = readOptionalNumber(
-    { fn, arg: 'trials', timeZone },
-    trials,
-    DEFAULT_TRIALS,
-    `a whole number from 1 to ${MAX_TRIALS} (more trials would not change the answer visibly and risk the 30-second limit)`,
-    (x) => Number.isInteger(x) && x >= 1 && x <= MAX_TRIALS,
-  );
+  // Omitted: the core's rule (500 trials, fewer on very large ranges), so the formula as typed
+  // answers at any size; a number typed is a promise, refused when the range is too large for it.
+  const t = isOmitted(trials)
+    ? undefined
+    : readOptionalNumber(
+        { fn, arg: 'trials', timeZone },
+        trials,
+        DEFAULT_TRIALS,
+        `a whole number from 1 to ${MAX_TRIALS} (more trials would not change the answer visibly and risk the 30-second limit)`,
+        (x) => Number.isInteger(x) && x >= 1 && x <= MAX_TRIALS,
+      );
   const read = scoreReader({ fn, arg: 'scores', timeZone }, DEFAULT_SCALE, isRange, m);
   const rows = grid.map((row, i) =>
     isBlankRow(row) ? new Array<null>(m).fill(null) : read(row, i),
@@ -407,7 +404,17 @@ function describeContributions(
 function scoreReader(name: ArgName, scale: Scale, isRange: boolean, m: number) {
   const expected = `a number between ${scale.min} and ${scale.max}`;
   const options = { allowBlank: true, check: (x: number) => x >= scale.min && x <= scale.max };
-  return (row: readonly Cell[], i: number): (number | null)[] => {
+  const { min, max } = scale;
+  return (row: readonly Cell[], i: number): readonly (number | null)[] => {
+    // Most rows are plain numbers on the scale: already what the core takes, so they are used as
+    // they are, neither copied nor put through the general reader (100,000-row ranges: a million
+    // cells, and the garbage collection of 100,000 copies).
+    let plain = row.length === m;
+    for (let j = 0; plain && j < m; j++) {
+      const c = row[j];
+      plain = typeof c === 'number' && c >= min && c <= max;
+    }
+    if (plain) return row as readonly number[];
     const out = new Array<number | null>(m);
     for (let j = 0; j < m; j++)
       out[j] = readNumberCell(name, row[j] ?? '', at(isRange, i, j), expected, options);

@@ -6,6 +6,8 @@
 import * as path from 'node:path';
 import { createRuntime } from '../../local/runtime';
 import { loadBundle } from '../../local/load-bundle';
+import { FACTORS_SEED } from '../../src/core/kpi/factors';
+import { fixtureGrid } from '../core/kpi/fixture';
 
 const DIST = path.resolve(__dirname, '../../dist');
 const rt = createRuntime({ now: new Date(Date.UTC(2026, 10, 26)) });
@@ -201,6 +203,34 @@ describe('custom functions from the bundle', () => {
     } finally {
       rt.runAs('FULL', () => rt.spreadsheet!.setSpreadsheetTimeZone('Europe/Paris'));
     }
+  });
+
+  test('CIRC_KPI_TABLE: a KPI × month grid in one execution, each cell as CIRC_KPI answers it', () => {
+    const data = fixtureGrid();
+    const ids = ['requests', 'reuse_rate', '', 'co2e_kg'];
+    const months = ['2026-09', '', '2026-10'];
+    rt.ctx.resetCalls();
+    const one = run('CIRC_KPI', 'requests', '2026-10', data, FACTORS_SEED);
+    const perExecution = rt.ctx.totalCalls();
+    rt.ctx.resetCalls();
+    const out = run(
+      'CIRC_KPI_TABLE',
+      ids.map((id) => [id]),
+      [months],
+      data,
+      FACTORS_SEED,
+    ) as (number | string)[][];
+    // The whole grid costs the service calls of one CIRC_KPI cell (the time zone), not one each.
+    expect(rt.ctx.totalCalls()).toBe(perExecution);
+    expect(out).toEqual(
+      ids.map((id) =>
+        months.map((m) => (id && m ? run('CIRC_KPI', id, m, data, FACTORS_SEED) : '')),
+      ),
+    );
+    expect(out[0][2]).toBe(one);
+    expect(
+      errorOf(run('CIRC_KPI_TABLE', [['requests'], [''], ['reuse']], '2026-10', data)),
+    ).toMatch(/^CIRC_KPI_TABLE: kpis, row 3, column 1 \(A3 of the range\): expected a KPI id/);
   });
 
   test('CIRC_SCORE answers 10,000 rows in one call', () => {

@@ -7,10 +7,8 @@ import {
   formatDay,
   columnLetter,
   inertBlock,
-  isOmitted,
   toDate,
   toNumber,
-  toVector,
   toYesNo,
 } from '../../src/core/cells';
 
@@ -56,25 +54,6 @@ describe('cells', () => {
     ]);
     expect(toYesNo('')).toBeNull();
     expect(toYesNo('maybe')).toBeUndefined();
-  });
-
-  test('omitted optional arguments: undefined, empty string, all-blank range', () => {
-    expect(isOmitted(undefined)).toBe(true);
-    expect(isOmitted('')).toBe(true);
-    expect(isOmitted([[''], ['']])).toBe(true);
-    expect(isOmitted([[0]])).toBe(false);
-  });
-
-  test('vectors from a row, a column or a cell; a block is not a vector', () => {
-    expect(toVector([[1, 2, 3]])).toEqual([1, 2, 3]);
-    expect(toVector([[1], [2]])).toEqual([1, 2]);
-    expect(toVector(4)).toEqual([4]);
-    expect(
-      toVector([
-        [1, 2],
-        [3, 4],
-      ]),
-    ).toBeNull();
   });
 
   test('formula-looking text is made inert, other values pass through', () => {

@@ -1,16 +1,8 @@
 /** CIRC_CONTROL_LIMITS: the contract's answer shape, blanks and errors (product.md). */
-import { UserError } from '../../src/core/cells';
 import { circControlLimits } from '../../src/functions/control-functions';
+import { userErrorMessage } from '../helpers/user-error';
 
-function message(run: () => unknown): string {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a UserError');
-}
+const message = userErrorMessage;
 
 const col = (xs: unknown[]) => xs.map((x) => [x]) as (string | number)[][];
 

@@ -1,18 +1,10 @@
-import { UserError } from '../../src/core/cells';
 import { FACTORS_SEED } from '../../src/core/kpi/factors';
 import { KPI_IDS } from '../../src/core/kpi/registry';
 import { circCo2e, circKpi } from '../../src/functions/kpi-functions';
-import { fixtureGrid, utc } from '../core/kpi/fixture';
+import { fixtureGrid, fixtureGridFrenchWeights, utc } from '../core/kpi/fixture';
+import { userErrorMessage } from '../helpers/user-error';
 
-function message(run: () => unknown): string {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a UserError');
-}
+const message = userErrorMessage;
 
 describe('circKpi', () => {
   const data = fixtureGrid();
@@ -73,14 +65,7 @@ describe('circKpi', () => {
   });
 
   test('numbers written as text are read in the spreadsheet locale, asked for only when needed', () => {
-    const grid = fixtureGrid();
-    const weight = grid[0].indexOf('Weight kg');
-    grid.forEach(
-      (r, i) =>
-        i &&
-        typeof r[weight] === 'number' &&
-        (r[weight] = `${String(r[weight]).replace('.', ',')} kg`),
-    );
+    const grid = fixtureGridFrenchWeights();
     let asked = 0;
     const fr = () => (asked++, 'fr_FR');
     expect(circKpi('weight_kg', '2026-10', grid, undefined, 'UTC', undefined, fr)).toBeCloseTo(

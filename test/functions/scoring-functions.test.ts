@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { Cell, UserError } from '../../src/core/cells';
+import { DEFAULT_TRIALS, defaultTrials } from '../../src/core/scoring/stability';
 import { weightedScore } from '../../src/core/scoring/weighted-sum';
 import {
   circAhpCr,
@@ -399,7 +400,7 @@ describe('bad input answers a clear error, never a number', () => {
         circRankStability(big, [Array.from({ length: 20 }, (): Cell => 1)], '', '', 1500),
       ),
     ).toBe(
-      "CIRC_RANK_STABILITY: trials: expected at most 1000 for 10,000 scored rows × 20 criteria (more risks Sheets' 30-second limit), got 1500.",
+      "CIRC_RANK_STABILITY: trials: expected at most 666 for 10,000 scored rows × 20 criteria (more risks Sheets' 30-second limit), got 1500.",
     );
     expect(errorOf(() => circRankStability(SCORES, W_ROW, '', 20))).toBe(
       'CIRC_RANK_STABILITY: spread: expected a share from 0 to below 1 (e.g. 20% or 0.2), got number 20.',
@@ -619,5 +620,25 @@ describe('CIRC_RANK_STABILITY', () => {
     expect(a[1]).toEqual(['']);
     [a[0][0], a[2][0], a[3][0]].forEach((v) => expect(v as number).toBeGreaterThanOrEqual(0));
     expect(circRankStability(s, [[1, 1]], '', 0)).toEqual([[1], [''], [1], [1]]);
+  });
+
+  it('answers with its default arguments at any size: 100,000 rows × 12 criteria get fewer trials, not an error', () => {
+    // Issue 20: the default 500 trials exceeded the work budget on large ranges, so the formula
+    // as typed (no trials argument) answered #ERROR!.
+    const n = 100_000;
+    const m = 12;
+    // Varied whole scores 1–5 (integer arithmetic: building 1.2 million cells stays quick).
+    const big: Cell[][] = Array.from({ length: n }, (_, i) =>
+      Array.from({ length: m }, (_, j): Cell => 1 + ((i * 31 + j * 17 + ((i * (j + 1)) >> 3)) % 5)),
+    );
+    const out = circRankStability(big, [Array.from({ length: m }, (_, j): Cell => 1 + (j % 3))]);
+    expect(out).toHaveLength(n);
+    const trials = defaultTrials(n, m);
+    expect(trials).toBeLessThan(DEFAULT_TRIALS);
+    // Every row answers a share, a whole number of the trials the documented rule gives.
+    const notAShare = out.filter(
+      ([v]) => typeof v !== 'number' || Math.abs(v * trials - Math.round(v * trials)) > 1e-6,
+    );
+    expect(notAShare).toEqual([]);
   });
 });

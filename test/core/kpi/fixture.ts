@@ -226,3 +226,16 @@ export const ROWS: Cell[][] = [
 export function fixtureGrid(): Grid {
   return [HEADERS.slice(), ...ROWS.map((row) => row.slice())];
 }
+
+/** The fixture with its weights written as French text ("0,18 kg"): read only in a fr_FR locale. */
+export function fixtureGridFrenchWeights(): Grid {
+  const grid = fixtureGrid();
+  const weight = grid[0].indexOf('Weight kg');
+  grid.forEach(
+    (r, i) =>
+      i &&
+      typeof r[weight] === 'number' &&
+      (r[weight] = `${String(r[weight]).replace('.', ',')} kg`),
+  );
+  return grid;
+}

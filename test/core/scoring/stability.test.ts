@@ -1,10 +1,17 @@
 import fc from 'fast-check';
+import { Direction } from '../../../src/core/scoring/directions';
+import { fastRanker } from '../../../src/core/scoring/fast-rank';
+import { rankValues } from '../../../src/core/scoring/rank';
 import {
+  DEFAULT_TRIALS,
   MAX_TRIALS,
+  STABILITY_SEED,
+  defaultTrials,
   maxTrialsFor,
   mulberry32,
   rankStability,
 } from '../../../src/core/scoring/stability';
+import { DEFAULT_SCALE, rescale, weightedScore } from '../../../src/core/scoring/weighted-sum';
 import { RUNS, problem } from './arbitraries';
 
 describe('mulberry32', () => {
@@ -122,14 +129,101 @@ describe('rankStability', () => {
 describe('work budget', () => {
   it('allows 2000 trials for ordinary sheets and fewer for very large ranges', () => {
     expect(maxTrialsFor(500, 20)).toBe(2000);
-    expect(maxTrialsFor(10000, 20)).toBe(1000);
+    expect(maxTrialsFor(10000, 20)).toBe(666);
+    expect(maxTrialsFor(100000, 12)).toBe(76);
     expect(maxTrialsFor(1e7, 20)).toBe(1);
+  });
+
+  it('without trials: 500, or as many as the budget allows on a very large range, never an error', () => {
+    expect(defaultTrials(50, 12)).toBe(DEFAULT_TRIALS);
+    expect(defaultTrials(10000, 20)).toBe(DEFAULT_TRIALS);
+    expect(defaultTrials(100000, 12)).toBe(76);
+    expect(defaultTrials(1e7, 12)).toBe(1);
+    // On a small range the shares are whole numbers of the 500 default trials.
+    const shares = rankStability(
+      [
+        [5, 1],
+        [1, 5],
+        [3, 3],
+      ],
+      [1, 1],
+      { spread: 0.9 },
+    ) as number[];
+    expect(shares.some((v) => v > 0 && v < 1)).toBe(true);
+    shares.forEach((v) => expect(Number.isInteger(Math.round(v * 500 * 1e6) / 1e6)).toBe(true));
   });
 
   it('refuses more trials than the budget allows, saying how many would do', () => {
     const rows = Array.from({ length: 20000 }, (_, i) => [1 + (i % 5), 5 - (i % 5)]);
     expect(() => rankStability(rows, [1, 1], { trials: 1500 })).toThrow(
-      "trials: expected at most 1250 for 20,000 scored rows × 2 criteria (more risks Sheets' 30-second limit), got 1500.",
+      "trials: expected at most 476 for 20,000 scored rows × 2 criteria (more risks Sheets' 30-second limit), got 1500.",
+    );
+  });
+});
+
+/**
+ * The semantics, written plainly: the same perturbed weights (same generator, same seed, drawn in
+ * the same order), each trial's scores ranked by rankValues, as the first version did it. The fast
+ * path (flat arrays, radix ranking) must give exactly the same shares.
+ */
+function referenceStability(
+  rows: (number | null)[][],
+  weights: number[],
+  directions: Direction[],
+  spread: number,
+  trials: number,
+): (number | null)[] {
+  const base = rows.map((r) => weightedScore(r, weights, directions).score);
+  const baseRanks = rankValues(base);
+  const random = mulberry32(STABILITY_SEED);
+  const kept = rows.map(() => 0);
+  for (let t = 0; t < trials; t++) {
+    const w = weights.map((x) => x * (1 - spread + 2 * spread * random()));
+    const scores = rows.map((row, i) => {
+      if (base[i] === null) return null;
+      let num = 0;
+      let den = 0;
+      row.forEach((x, j) => {
+        num += w[j] * (x === null ? 0 : rescale(x, directions[j], DEFAULT_SCALE));
+        den += w[j] * (x === null ? 0 : 1);
+      });
+      return num / den;
+    });
+    rankValues(scores).forEach((r, i) => r !== null && r === baseRanks[i] && kept[i]++);
+  }
+  return base.map((s, i) => (s === null ? null : kept[i] / trials));
+}
+
+describe('the fast path', () => {
+  it('fastRanker ranks like rankValues: ties (within 1e-12) share the best rank', () => {
+    const value = fc.oneof(
+      fc.integer({ min: 0, max: 6 }).map((x) => x / 6),
+      fc.integer({ min: 0, max: 3 }).map((x) => 0.5 + x * 4e-13),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 40 }), (xs) => {
+        const out = new Uint32Array(xs.length);
+        fastRanker(xs.length)(Float64Array.from(xs), out);
+        expect(Array.from(out)).toEqual(rankValues(xs));
+      }),
+      RUNS,
+    );
+  });
+
+  it('rankStability gives exactly the shares of the plain reference', () => {
+    fc.assert(
+      fc.property(
+        problem({ maxRows: 12 }),
+        fc.double({ min: 0, max: 0.9, noNaN: true }),
+        fc.integer({ min: 1, max: 30 }),
+        ({ rows, weights, directions }, spread, trials) => {
+          expect(rankStability(rows, weights, { directions, spread, trials })).toEqual(
+            referenceStability(rows, weights, directions, spread, trials),
+          );
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -3,11 +3,14 @@
  * undefined or "") into checked values, with messages that name the function, the argument, the
  * cell within the range and what was expected:
  * `CIRC_SCORE: scores, row 3, column 2 (B3 of the range): expected a number between 1 and 5, got the text "abc".`
+ *
+ * It lives with the custom functions, not in core: it is about the shapes Sheets passes to a
+ * custom function (a cell or a grid, "" for an omitted argument), and the scoring, KPI and
+ * control functions all use it; the core takes checked values only.
  */
 
 import {
   Cell,
-  CellArg,
   Grid,
   UserError,
   ZoneSource,
@@ -15,12 +18,19 @@ import {
   describe,
   isBlank,
   isErrorValue,
-  isOmitted,
-  toGrid,
   toNumber,
-} from '../cells';
-import { DIRECTION_EXPECTED, Direction, parseDirection } from './directions';
-import { CellError } from './errors';
+} from '../core/cells';
+import { DIRECTION_EXPECTED, Direction, parseDirection } from '../core/scoring/directions';
+import { CellError } from '../core/scoring/errors';
+
+/** A custom-function argument: a single cell or a 2-D, row-major range. */
+export type CellArg = Cell | Cell[][];
+
+/** An optional argument left empty (`=F(A1, , 2)`) arrives as undefined or "": both mean omitted. */
+export function isOmitted(v: CellArg): boolean {
+  if (v === undefined || v === null || v === '') return true;
+  return Array.isArray(v) && v.every((row) => row.every((c) => isBlank(c)));
+}
 
 /**
  * Which function and argument a value belongs to, and the spreadsheet's time zone its dates are
@@ -67,7 +77,8 @@ export function got(name: ArgName, v: Cell): string {
 
 /** A range argument as a grid plus whether it was a range at all (single cells have no position). */
 export function readGrid(v: CellArg): { grid: Grid; isRange: boolean } {
-  return { grid: toGrid(v), isRange: Array.isArray(v) };
+  if (!Array.isArray(v)) return { grid: [[v]], isRange: false };
+  return { grid: v.map((row) => (Array.isArray(row) ? row : [row])), isRange: true };
 }
 
 /** True when every cell of the row is blank: such rows answer blank. */
