@@ -3,7 +3,7 @@
  * top-level function declaration carrying this JSDoc, so menus, triggers and custom functions
  * find it. Each body is one delegation; the work lives in sheets/, functions/ and core/.
  */
-import { CellArg } from './functions/args';
+import { CellArg, Output } from './functions/args';
 import { circControlLimits } from './functions/control-functions';
 import { circCo2e, circKpi } from './functions/kpi-functions';
 import { circKpiTable } from './functions/kpi-table';
@@ -34,8 +34,6 @@ import { loadSampleData as loadSample } from './sheets/sample';
 import { setUpWorkbook as setUp } from './sheets/setup';
 import { summarizeSample, summarizeSetup } from './sheets/summaries';
 import { spreadsheetLocale, spreadsheetTimeZone } from './sheets/workbook';
-
-type Out = (number | string)[][];
 
 /**
  * Builds the add-on menu. Static items only, so it works in every authorisation mode.
@@ -212,7 +210,7 @@ export function CIRC_SCORE(
   directions?: CellArg,
   scale_min?: CellArg,
   scale_max?: CellArg,
-): Out {
+): Output {
   return scoring.circScore(scores, weights, directions, scale_min, scale_max, spreadsheetTimeZone);
 }
 
@@ -224,7 +222,7 @@ export function CIRC_SCORE(
  * @return {number[][]} the normalised matrix
  * @customfunction
  */
-export function CIRC_NORMALIZE(matrix: CellArg, directions?: CellArg, method?: CellArg): Out {
+export function CIRC_NORMALIZE(matrix: CellArg, directions?: CellArg, method?: CellArg): Output {
   return scoring.circNormalize(matrix, directions, method, spreadsheetTimeZone);
 }
 
@@ -236,7 +234,7 @@ export function CIRC_NORMALIZE(matrix: CellArg, directions?: CellArg, method?: C
  * @return {number[][]} one closeness per row
  * @customfunction
  */
-export function CIRC_TOPSIS(matrix: CellArg, weights: CellArg, directions?: CellArg): Out {
+export function CIRC_TOPSIS(matrix: CellArg, weights: CellArg, directions?: CellArg): Output {
   return scoring.circTopsis(matrix, weights, directions, spreadsheetTimeZone);
 }
 
@@ -247,7 +245,7 @@ export function CIRC_TOPSIS(matrix: CellArg, weights: CellArg, directions?: Cell
  * @return {number[][]} one weight per criterion, as a column
  * @customfunction
  */
-export function CIRC_AHP_WEIGHTS(pairwise: CellArg): Out {
+export function CIRC_AHP_WEIGHTS(pairwise: CellArg): Output {
   return scoring.circAhpWeights(pairwise, spreadsheetTimeZone);
 }
 
@@ -270,7 +268,7 @@ export function CIRC_AHP_CR(pairwise: CellArg): number {
  * @return {number[][]} one rank per row
  * @customfunction
  */
-export function CIRC_RANK(values: CellArg, groups?: CellArg, order?: CellArg): Out {
+export function CIRC_RANK(values: CellArg, groups?: CellArg, order?: CellArg): Output {
   return scoring.circRank(values, groups, order, spreadsheetTimeZone);
 }
 
@@ -290,7 +288,7 @@ export function CIRC_STRENGTHS(
   criteria: CellArg,
   count?: CellArg,
   directions?: CellArg,
-): Out {
+): Output {
   return scoring.circStrengths(scores, weights, criteria, count, directions, spreadsheetTimeZone);
 }
 
@@ -310,7 +308,7 @@ export function CIRC_WEAKNESSES(
   criteria: CellArg,
   count?: CellArg,
   directions?: CellArg,
-): Out {
+): Output {
   return scoring.circWeaknesses(scores, weights, criteria, count, directions, spreadsheetTimeZone);
 }
 
@@ -331,7 +329,7 @@ export function CIRC_RANK_STABILITY(
   directions?: CellArg,
   spread?: CellArg,
   trials?: CellArg,
-): Out {
+): Output {
   return scoring.circRankStability(
     scores,
     weights,
@@ -356,7 +354,7 @@ export function CIRC_CO2E(
   outcomes: CellArg,
   units: CellArg,
   factors: CellArg,
-): Out {
+): Output {
   return circCo2e(categories, outcomes, units, factors, spreadsheetTimeZone);
 }
 
@@ -398,7 +396,7 @@ export function CIRC_KPI_TABLE(
   data_range: CellArg,
   factors?: CellArg,
   labels?: CellArg,
-): Out {
+): Output {
   return circKpiTable(
     kpis,
     months,
@@ -420,6 +418,6 @@ export function CIRC_KPI_TABLE(
  * @return {Array<Array<*>>} one row per value: centre, lower limit, upper limit, signals ("1", "2,4" or "")
  * @customfunction
  */
-export function CIRC_CONTROL_LIMITS(values: CellArg, chart?: CellArg, sizes?: CellArg): Out {
+export function CIRC_CONTROL_LIMITS(values: CellArg, chart?: CellArg, sizes?: CellArg): Output {
   return circControlLimits(values, chart, sizes, spreadsheetTimeZone);
 }

@@ -24,6 +24,9 @@ import { DIRECTION_EXPECTED, Direction, parseDirection } from '../core/scoring/d
 import { CellError } from '../core/scoring/errors';
 
 /** A custom-function argument: a single cell or a 2-D, row-major range. */
+/** What a custom function answers: a grid Sheets spills from the formula's cell. */
+export type Output = (number | string)[][];
+
 export type CellArg = Cell | Cell[][];
 
 /** An optional argument left empty (`=F(A1, , 2)`) arrives as undefined or "": both mean omitted. */

@@ -4,9 +4,8 @@
  * use — for each row's centre, limits and signals.
  */
 import { Cell, ZoneSource, isBlank } from '../core/cells';
-import { ArgName, CellArg, argError, got, isOmitted, readScalar, readVector } from './args';
+import { ArgName, CellArg, argError, got, isOmitted, readScalar, readVector, Output } from './args';
 import { ChartType, controlLimits } from '../core/spc/control-limits';
-import { Output } from './kpi-functions';
 
 const CHARTS: Record<string, ChartType> = { xmr: 'xmr', p: 'p' };
 

@@ -17,6 +17,7 @@ import {
   readNumberCell,
   readScalar,
   readVector,
+  Output,
 } from './args';
 import { computeKpis } from '../core/kpi/engine';
 import { factorFor, parseFactors } from '../core/kpi/factors';
@@ -25,7 +26,6 @@ import { KPI_IDS, OUTCOMES, findKpi, toOutcome } from '../core/kpi/registry';
 import { FACTORS_EXPECTED, readFactorsFor, readOrders, table, within, zone } from './kpi-args';
 
 /** What a custom function spills: one value per cell, "" for a blank. */
-export type Output = (number | string)[][];
 
 /**
  * The value of one KPI for one calendar month, computed from the KPI Data table.

@@ -10,9 +10,8 @@ import { Cell, isBlank } from '../core/cells';
 import { computeKpis } from '../core/kpi/engine';
 import { MonthKey, parseMonth } from '../core/kpi/months';
 import { KPI_IDS, KpiDef, findKpi } from '../core/kpi/registry';
-import { ArgName, CellArg, argError, got, readVector } from './args';
+import { ArgName, CellArg, argError, got, readVector, Output } from './args';
 import { readFactorsFor, readOrders, zone } from './kpi-args';
-import { Output } from './kpi-functions';
 
 /**
  * One KPI per row and one month per column, computed from the KPI Data table.

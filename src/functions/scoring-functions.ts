@@ -31,6 +31,7 @@ import {
   readScalar,
   readVector,
   readWeights,
+  Output,
 } from './args';
 import { contributionDescriber } from '../core/scoring/contributions';
 import { normalizeMatrix, parseMethod } from '../core/scoring/normalize';
@@ -45,7 +46,6 @@ import { topsis } from '../core/scoring/topsis';
 import { DEFAULT_SCALE, Scale, weightedSumScorer } from '../core/scoring/weighted-sum';
 
 /** What a custom function spills: one value per cell, "" for a blank. */
-export type Output = (number | string)[][];
 
 const column = (values: readonly (number | string | null)[]): Output =>
   values.map((v) => [v === null ? '' : v]);
