@@ -6,7 +6,8 @@
 import { LogEntry, logRow } from '../core/log-entry';
 import { LOG } from '../core/schema/tabs';
 import { keepingActiveTab } from './generated';
-import { NO_DEADLINE, Spreadsheet, writeBlock, writeFreshBlock } from './workbook';
+import { inertBlock } from '../core/cells';
+import { newTabSize, NO_DEADLINE, Spreadsheet, writeFreshBlock } from './workbook';
 
 export function appendLog(ss: Spreadsheet, entry: LogEntry): void {
   let sheet = ss.getSheetByName(LOG.name);
@@ -14,12 +15,16 @@ export function appendLog(ss: Spreadsheet, entry: LogEntry): void {
     // Rare (Set up workbook creates Log): inserting it must not move the person to it either.
     sheet = keepingActiveTab(ss, () => {
       const created = ss.insertSheet(LOG.name);
-      writeFreshBlock(NO_DEADLINE, created, 1, 1, [LOG.columns.map((c) => c.header)]);
+      writeFreshBlock(NO_DEADLINE, created, 1, 1, [LOG.columns.map((c) => c.header)], newTabSize());
       created.setFrozenRows(1);
       return created;
     });
   }
-  writeBlock(NO_DEADLINE, sheet, sheet.getLastRow() + 1, 1, [logRow(entry)]);
+  // appendRow places the line below the last one and grows the grid itself, in one buffered write:
+  // no getLastRow, getMaxRows or format read after the action's writes. Its strings are made inert
+  // for Log's text columns as Set up leaves them (Automatic, where the marking apostrophe is not
+  // shown); a text column a person set to plain text would show it on a value-like warning.
+  sheet.appendRow(inertBlock([logRow(entry)])[0]);
 }
 
 /**

@@ -5,7 +5,7 @@
  * report tab's native charts as inline PNG images (cid:), at most 50 recipients per message, and
  * one Log line per message sent.
  */
-import { UserError } from '../core/cells';
+import { Grid, UserError } from '../core/cells';
 import { ChartImage, renderReportHtml } from '../core/html/report';
 import { batches, parseRecipients } from '../core/report/recipients';
 import { renderReportText } from '../core/report/text';
@@ -45,13 +45,17 @@ export function checkQuota(recipients: number): void {
   }
 }
 
-/** Builds the report of a period and e-mails it; the shared body of Email report and the schedule. */
+/**
+ * Builds the report of a period and e-mails it; the shared body of Email report and the schedule.
+ * `settings`: the Settings grid the menu flow read for its question.
+ */
 export function emailReport(
   ctx: ActionContext,
   period: ReportPeriod | string,
   now: Date,
+  settings?: Grid,
 ): ActionResult {
-  const known = readSettings(ctx.ss, ctx.notices);
+  const known = readSettings(ctx.ss, ctx.notices, settings);
   const recipients = reportRecipients(known);
   checkQuota(recipients.length);
   const p = typeof period === 'string' ? resolvePeriod(ctx.ss, known, period, now) : period;
@@ -147,12 +151,14 @@ function utf8Length(s: string): number {
 export function emailReportFromMenu(): void {
   const ss = activeSpreadsheet();
   const now = new Date();
+  // Read once for the checks and the question, and handed to the action.
+  const known = readSettings(ss);
   let recipients: string[];
   try {
-    recipients = reportRecipients(readSettings(ss));
+    recipients = reportRecipients(known);
   } catch {
     // The action repeats the check and reports it the usual way: alert and Log line.
-    runAction(EMAIL_REPORT, (ctx) => emailReport(ctx, '', now));
+    runAction(EMAIL_REPORT, (ctx) => emailReport(ctx, '', now, known.grid));
     return;
   }
   const shown =
@@ -164,7 +170,8 @@ export function emailReportFromMenu(): void {
     'Email report',
     `Send the report to the ${recipients.length} recipient(s) in Settings: ${shown}.\n`,
     now,
+    known,
   );
   if (text === null) return;
-  runAction(EMAIL_REPORT, (ctx) => emailReport(ctx, text, now), true, now.getTime());
+  runAction(EMAIL_REPORT, (ctx) => emailReport(ctx, text, now, known.grid), true, now.getTime());
 }

@@ -1,7 +1,7 @@
 import { loadSampleData, refreshKpiDashboard, setUpWorkbook } from '../../src/index';
 import { sampleOrderGrid } from '../../src/core/sample/orders';
 import { KPIS } from '../../src/core/kpi/registry';
-import { RAG_COLORS } from '../../src/core/dashboard';
+import { RAG_COLORS } from '../../src/core/kpi/dashboard';
 import { changedCells, installRuntime, sheet, typedCells } from '../helpers/runtime';
 import { Runtime } from '../../local/runtime';
 import { FakeEmbeddedChart } from '../../local/spreadsheet';

@@ -1,4 +1,4 @@
-import { dashboardModel } from '../../../src/core/dashboard';
+import { dashboardModel } from '../../../src/core/kpi/dashboard';
 import {
   dataQualityGrid,
   qualityCounts,
@@ -86,8 +86,8 @@ describe('freshness: empty, partial and stale data say so', () => {
       now: new Date('2026-11-26T09:00Z'),
       scope: 'France',
     });
-    expect(model.blocks[0].values.flat().join(' ')).toMatch(/no readable order yet/);
-    const table = model.blocks[1].values;
+    expect(model.blocks.title.values.flat().join(' ')).toMatch(/no readable order yet/);
+    const table = model.blocks.table.values;
     const requests = table.find((r) => r[0] === 'Requests')!;
     expect(requests.slice(3, 15)).toEqual(new Array(12).fill(''));
   });
