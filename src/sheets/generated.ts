@@ -10,6 +10,10 @@
  *   anyone); the first time this version runs, the generated tabs already there are adopted.
  * - notes typed on a generated tab (the add-on writes none on them) would go with it: the old tab
  *   is kept, renamed "… (your notes)", and the action says so.
+ *
+ * What is already right is not redrawn: a tab whose values are those a rebuild would write (but
+ * for the line saying when it was generated) is kept, that line written in place — Data quality
+ * and Partner Performance, which stay the same as long as KPI Data does.
  */
 import { isGeneratedName } from '../core/schema/generated-names';
 import { Cell, Grid, inertBlock } from '../core/cells';
@@ -82,7 +86,7 @@ export interface RebuildOptions {
   reusable?: Reusable;
 }
 
-/** Draws a fresh tab; `size` is its grid size, known without asking it (NEW_TAB_SIZE, then grown). */
+/** Draws a fresh tab; `size` is its grid size, known without asking it (newTabSize(), then grown). */
 export type Render = (sheet: Sheet, size: GridSize) => void;
 
 /**
@@ -191,9 +195,8 @@ function hasNotes(range: GoogleAppsScript.Spreadsheet.Range): boolean {
 function refreshIfSame(sheet: Sheet, used: Grid, want: Reusable): boolean {
   const volatile = new Set(want.volatile.map((v) => `${v.row - 1}:${v.column - 1}`));
   const rows = Math.max(used.length, want.values.length);
-  const columns = Math.max(0, ...used.map((r) => r.length), ...want.values.map((r) => r.length));
   for (let i = 0; i < rows; i++)
-    for (let j = 0; j < columns; j++) {
+    for (let j = 0; j < Math.max(used[i]?.length ?? 0, want.values[i]?.length ?? 0); j++) {
       if (volatile.has(`${i}:${j}`)) continue;
       if (!sameCell(used[i]?.[j] ?? '', want.values[i]?.[j] ?? '')) return false;
     }

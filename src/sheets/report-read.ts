@@ -1,6 +1,6 @@
 /**
- * Everything the report reads, one getValues per tab: Settings, KPI Data, KPI Targets, Factors,
- * Criteria, Partners and the benchmark. A tab that is missing, empty or has unreadable headers
+ * Everything the report reads, one server read per tab: Settings, KPI Data, KPI Targets, Factors
+ * (through the KPI tabs' one reader, kpi-read.ts), Criteria, Partners and the benchmark. A tab that is missing, empty or has unreadable headers
  * does not stop the report: the section says what is missing and the finding goes to Data quality.
  * Only the Spreadsheet handed in is used (no globals), so the offline export can call this too.
  */

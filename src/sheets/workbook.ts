@@ -1,5 +1,5 @@
 /**
- * Reading and writing whole blocks of a tab: one getValues per table, one setValues per block.
+ * Reading and writing whole blocks of a tab: one server read per table, one setValues per block.
  * Every string written goes through inertBlock so a value that looks like a formula stays text.
  * Every write first asks the action's Deadline, so no writing path can run into Apps Script's
  * time limit unchecked.

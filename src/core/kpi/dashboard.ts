@@ -1,8 +1,9 @@
 /**
  * The `KPI Dashboard` as a model: the last 12 months × every KPI of the registry with RAG per
- * cell, delta vs the previous month, year to date and a sparkline; the blocks its four native
- * charts read; and the rows skipped from `KPI Data`, with why. Renderer-neutral: the sheets
- * adapter draws it, the report reuses its pieces.
+ * cell, delta vs the previous month, year to date and a sparkline; the signals and the Paretos in
+ * words; the blocks its native charts read; and the rows skipped from `KPI Data`, with why. Its
+ * blocks are named by what they hold (title, table, signals, chart data, quality), each with the
+ * rows that head a section. Renderer-neutral: the sheets adapter draws it.
  */
 import { Cell, Grid, columnLetter } from '../cells';
 import { AUTOMATIC_FORMAT } from '../schema/tabs';
