@@ -190,9 +190,14 @@ describe('Refresh KPI dashboard on the local runtime', () => {
 });
 
 describe('KPI Dashboard: styles and rebuilds', () => {
-  const rt = workbookWithOrders(3000);
-  rt.runAs('FULL', () => refreshKpiDashboard());
-  const grid = rt.runAs('FULL', () => sheet(rt, 'KPI Dashboard').getDataRange().getValues());
+  // Made when this block runs: each runtime installs the Apps Script globals as its own.
+  let rt: Runtime;
+  let grid: unknown[][];
+  beforeAll(() => {
+    rt = workbookWithOrders(3000);
+    rt.runAs('FULL', () => refreshKpiDashboard());
+    grid = rt.runAs('FULL', () => sheet(rt, 'KPI Dashboard').getDataRange().getValues());
+  });
   const weight = (row: number) =>
     rt.runAs('FULL', () =>
       sheet(rt, 'KPI Dashboard')
