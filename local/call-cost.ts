@@ -123,6 +123,7 @@ const SERVER_READS: readonly CountedCall[] = [
   'Range.isBlank',
   'Range.getDataRegion',
   'Range.getNextDataCell',
+  'Sheet.getSheetValues',
   'Sheet.getLastRow',
   'Sheet.getLastColumn',
   'Sheet.getMaxRows',

@@ -233,6 +233,8 @@ export class FakeSheet implements Pick<Sheet, SheetMethods> {
     const nc =
       numColumns === -1 ? Math.max(this.contentLastColumn() - startColumn + 1, 1) : numColumns;
     const r = this.rangeAt(startRow, startColumn, nr, nc);
+    // The cells it returns are moved like getValues' (counted for the cost model).
+    this.ctx.countCells(r.numRows * r.numCols, 'read');
     return this.data.values.read(r.row - 1, r.col - 1, r.numRows, r.numCols, outValue);
   }
 

@@ -1,13 +1,21 @@
 /**
- * Refresh KPI dashboard: one read each of KPI Data, KPI Targets, Factors and Settings; the KPI
- * engine in core; the `KPI Dashboard` tab rebuilt whole with its table, RAG colours, sparklines,
- * four native charts and the data-quality list.
+ * Refresh KPI dashboard: one read each of Settings, KPI Data (with Outcome labels), KPI Targets,
+ * Factors and Partners (kpi-read.ts, the KPI tabs' one reader); the KPI engine in core; the `KPI
+ * Dashboard` tab rebuilt whole with its table, RAG colours, sparklines, native charts and the
+ * data-quality list, then `Data quality` and `Partner Performance` — the three with one read of the
+ * add-on's registry of its tabs, and no tab asked for a size the action knows.
  */
-import { describe } from '../core/cells';
-import { ChartSpec, DashboardModel, dashboardModel } from '../core/dashboard';
-import { FactorTable, parseFactors } from '../core/kpi/factors';
+import { UserError } from '../core/cells';
+import {
+  ChartSpec,
+  DashboardBlock,
+  DashboardModel,
+  dashboardBlocks,
+  dashboardModel,
+} from '../core/kpi/dashboard';
+import { FactorTable } from '../core/kpi/factors';
 import { Issue } from '../core/kpi/table';
-import { TargetTable, parseTargets } from '../core/kpi/targets';
+import { TargetTable } from '../core/kpi/targets';
 import {
   DATA_QUALITY,
   FACTORS,
@@ -21,12 +29,15 @@ import { ParsedOrders } from '../core/kpi/orders';
 import { PARTNER_PERFORMANCE_TAB } from '../core/partners/performance-tab';
 import { performanceModel, rebuildPartnerPerformance } from './partner-performance';
 import { Settings } from '../core/settings';
+import { findingLine } from '../core/kpi/data-quality';
 import { ActionContext, ActionResult } from './action';
 import { chartKind } from './chart-options';
-import { keepingActiveTab, rebuildTab } from './generated';
-import { readOrders, rebuildDataQuality } from './kpi-read';
-import { requireTab } from './partners';
-import { Deadline, readTable, Sheet, sheetsByName, writeFreshBlock } from './workbook';
+import { GeneratedTabs, keepingActiveTab } from './generated';
+import { KpiTabs, rebuildDataQuality } from './kpi-read';
+import { Deadline, GridSize, readTable, Sheet, sheetsByName, writeFreshBlock } from './workbook';
+
+/** KPI Targets missing or unreadable: the KPIs without targets (no RAG), said in the warnings. */
+const NO_TARGETS: TargetTable = { targets: {}, issues: [] };
 
 export interface KpiInputs {
   model: DashboardModel;
@@ -38,25 +49,25 @@ export interface KpiInputs {
     parsed: ParsedOrders;
     settings: Settings;
     targets: TargetTable;
-    factors: FactorTable;
+    factors: FactorTable | null;
     tabs: Map<string, Sheet>;
   };
 }
 
-/** Reads the KPI tabs once each and computes the dashboard model (shared with the report). */
+/** Reads the KPI tabs once each and computes the dashboard model. */
 export function readKpis(ctx: ActionContext): KpiInputs {
   const { ss, now, timeZone } = ctx;
   const tabs = sheetsByName(ss, ctx.notices);
-  const data = readTable(requireTab(tabs, KPI_DATA.name));
-  const targetsGrid = readTable(requireTab(tabs, KPI_TARGETS.name));
-  const factorsGrid = readTable(requireTab(tabs, FACTORS.name));
   const settingsSheet = tabs.get(SETTINGS.name);
   const settings = new Settings(settingsSheet ? readTable(settingsSheet) : []);
   const settingWarnings: string[] = [];
-  const read = readOrders(ss, tabs, data, timeZone, settings, settingWarnings);
+  const kpi = new KpiTabs(ss, tabs, settings, timeZone, settingWarnings);
+  const read = kpi.orders().read;
+  // The orders are all the dashboard shows: without them it stops, saying why.
+  if (!read) throw new UserError(kpi.problems.get(KPI_DATA.name)!);
   const { parsed } = read;
-  const targets = parseTargets(targetsGrid);
-  const factors = parseFactors(factorsGrid);
+  const targets = kpi.targets() ?? NO_TARGETS;
+  const factors = kpi.factors();
   const model = dashboardModel({
     orders: parsed.orders,
     issues: parsed.issues,
@@ -68,7 +79,6 @@ export function readKpis(ctx: ActionContext): KpiInputs {
     staleAfterDays: read.staleAfterDays,
     hasReasonColumn: parsed.hasReason,
   });
-  const line = (tab: string, i: Issue) => issueLine(tab, i, timeZone);
   const warnings = [
     ...model.freshness.notes,
     ...(parsed.issues.length
@@ -76,13 +86,13 @@ export function readKpis(ctx: ActionContext): KpiInputs {
           // The same counts as the dashboard and the Data quality tab.
           `${model.qualityLine} Each is listed in the '${DATA_QUALITY.name}' tab.`,
           // The first issues in full, then a count: a dashboard refresh must not drown its reader.
-          ...parsed.issues.slice(0, 10).map((i) => line(KPI_DATA.name, i)),
+          ...parsed.issues.slice(0, 10).map((i) => findingLine(KPI_DATA.name, i, timeZone)),
         ]
       : []),
     ...read.labelProblems,
     ...settingWarnings,
-    ...targets.issues.map((i) => line(KPI_TARGETS.name, i)),
-    ...factors.issues.map((i) => line(FACTORS.name, i)),
+    ...[KPI_TARGETS.name, FACTORS.name].flatMap((t) => kpi.problems.get(t) ?? []),
+    ...kpi.findings,
     ...model.result.missingFactors.map(
       (m) =>
         `${FACTORS.name}: no factor for ${m.category} / ${m.outcome} (${m.count} device(s)); their CO2e counts 0.`,
@@ -91,7 +101,7 @@ export function readKpis(ctx: ActionContext): KpiInputs {
   return {
     model,
     issues: parsed.issues,
-    rowsRead: data.length + targetsGrid.length + factorsGrid.length + read.rowsRead,
+    rowsRead: kpi.rowsRead,
     warnings,
     read: { parsed, settings, targets, factors, tabs },
   };
@@ -108,15 +118,22 @@ export function refreshDashboard(ctx: ActionContext): ActionResult {
     warnings,
   );
   ctx.beforeWriting('drawing the dashboard');
+  const generated = new GeneratedTabs(ctx, ss);
   const [quality, perf] = keepingActiveTab(ss, () => {
-    rebuildTab(ctx, ss, KPI_DASHBOARD.name, (sheet) => drawDashboard(ctx, sheet, model));
-    const q = rebuildDataQuality(ctx, ss, issues, ctx.now, ctx.timeZone);
-    const p = rebuildPartnerPerformance(ctx, ss, performance, read.targets, ctx.timeZone, ctx.now);
+    generated.rebuild(KPI_DASHBOARD.name, (sheet, size) => drawDashboard(ctx, sheet, size, model));
+    const q = rebuildDataQuality(generated, issues, ctx.now, ctx.timeZone);
+    const p = rebuildPartnerPerformance(
+      generated,
+      performance,
+      read.targets,
+      ctx.timeZone,
+      ctx.now,
+    );
     return [q, p] as const;
   });
   warnings.push(...perf.warnings);
   const rowsWritten =
-    model.blocks.reduce((n, b) => n + b.values.length, 0) + quality + perf.rowsWritten;
+    dashboardBlocks(model).reduce((n, b) => n + b.values.length, 0) + quality + perf.rowsWritten;
   return {
     rowsRead: rowsRead + partners.length,
     rowsWritten,
@@ -125,20 +142,18 @@ export function refreshDashboard(ctx: ActionContext): ActionResult {
   };
 }
 
-function drawDashboard(deadline: Deadline, sheet: Sheet, model: DashboardModel): void {
-  for (const b of model.blocks) {
-    writeFreshBlock(deadline, sheet, b.row, b.column, b.values);
-    const range = sheet.getRange(b.row, b.column, b.values.length, b.values[0].length);
-    if (b.formats) range.setNumberFormats(b.formats);
-    if (b.backgrounds) range.setBackgrounds(b.backgrounds);
-    if (b.bold !== undefined)
-      sheet.getRange(b.row, b.column, 1, b.values[0].length).setFontWeight('bold');
-  }
+function drawDashboard(
+  deadline: Deadline,
+  sheet: Sheet,
+  size: GridSize,
+  model: DashboardModel,
+): void {
+  for (const b of dashboardBlocks(model)) drawBlock(deadline, sheet, size, b);
   const { sparklines } = model;
   sheet
     .getRange(sparklines.row, sparklines.column, sparklines.formulas.length, 1)
     .setFormulas(sparklines.formulas);
-  const table = model.blocks[1];
+  const { table } = model.blocks;
   sheet.setFrozenRows(table.row);
   sheet.setFrozenColumns(1);
   sheet.setColumnWidth(1, 230);
@@ -146,6 +161,15 @@ function drawDashboard(deadline: Deadline, sheet: Sheet, model: DashboardModel):
   model.charts.forEach((spec, i) =>
     sheet.insertChart(chart(sheet, spec, table.row + i * 20, chartColumn)),
   );
+}
+
+function drawBlock(deadline: Deadline, sheet: Sheet, size: GridSize, b: DashboardBlock): void {
+  const width = b.values[0].length;
+  writeFreshBlock(deadline, sheet, b.row, b.column, b.values, size);
+  const range = sheet.getRange(b.row, b.column, b.values.length, width);
+  if (b.formats) range.setNumberFormats(b.formats);
+  if (b.backgrounds) range.setBackgrounds(b.backgrounds);
+  for (const h of b.headings) sheet.getRange(b.row + h, b.column, 1, width).setFontWeight('bold');
 }
 
 function chart(
@@ -164,8 +188,4 @@ function chart(
     .setOption('width', 640)
     .setOption('height', 360);
   return chartKind(builder, spec.kind, spec.yTitle, spec.percent).build();
-}
-
-function issueLine(tab: string, i: Issue, timeZone: string): string {
-  return `${tab}, row ${i.row}${i.column ? `, column ${i.column}` : ''}: ${describe(i.value, timeZone)} — ${i.reason}${i.skipped ? ' (row skipped)' : ''}.`;
 }

@@ -10,9 +10,14 @@
  *   anyone); the first time this version runs, the generated tabs already there are adopted.
  * - notes typed on a generated tab (the add-on writes none on them) would go with it: the old tab
  *   is kept, renamed "… (your notes)", and the action says so.
+ *
+ * What is already right is not redrawn: a tab whose values are those a rebuild would write (but
+ * for the line saying when it was generated) is kept, that line written in place — Data quality
+ * and Partner Performance, which stay the same as long as KPI Data does.
  */
 import { isGeneratedName } from '../core/schema/generated-names';
-import { Deadline, Sheet, Spreadsheet } from './workbook';
+import { Cell, Grid, inertBlock } from '../core/cells';
+import { Deadline, GridSize, newTabSize, readTable, Sheet, Spreadsheet } from './workbook';
 
 const BUILDING = ' (building)';
 /** The previous version while the new one takes its name: never two tabs of one name, never none. */
@@ -64,66 +69,146 @@ function asideName(ss: Spreadsheet, name: string, why: string): string {
   }
 }
 
-function hasNotes(sheet: Sheet): boolean {
-  return sheet
-    .getDataRange()
-    .getNotes()
-    .some((row) => row.some((n) => n !== ''));
+/** The tab's values (its used area) when a rebuild may find them already right. */
+export interface Reusable {
+  /** Every value the tab is to show, from A1, as written (strings before they are made inert). */
+  values: Grid;
+  /**
+   * Cells that change with every run (when the tab was generated), 1-based: when every other
+   * value is already right they alone are written, in place, and the tab is not rebuilt.
+   */
+  volatile: readonly { row: number; column: number }[];
 }
 
+export interface RebuildOptions {
+  /** Where a tab that does not exist yet goes (0-based); default last. */
+  fallbackIndex?: number;
+  reusable?: Reusable;
+}
+
+/** Draws a fresh tab; `size` is its grid size, known without asking it (newTabSize(), then grown). */
+export type Render = (sheet: Sheet, size: GridSize) => void;
+
+/**
+ * The generated tabs one action rebuilds. The add-on's registry of its tabs is read once, however
+ * many tabs the action rebuilds (the document lock keeps other actions from changing it meanwhile),
+ * and written before each swap.
+ */
+export class GeneratedTabs {
+  private readonly props = PropertiesService.getDocumentProperties();
+  private registry: Registry | null = null;
+
+  constructor(
+    readonly deadline: Deadline,
+    readonly ss: Spreadsheet,
+  ) {}
+
+  private known(): Registry {
+    return (this.registry ??= readRegistry(this.ss, this.props));
+  }
+
+  /**
+   * Rebuilds `name` whole with `render`; returns the tab now holding it. With `reusable`, a tab of
+   * the add-on's that already shows those values is kept (only its volatile cells written): a
+   * rebuild would change nothing but its sheet id, at six round trips.
+   */
+  rebuild(name: string, render: Render, options: RebuildOptions = {}): Sheet {
+    const { deadline, ss } = this;
+    deadline.beforeWriting(`drawing '${name}'`);
+    // A swap cut short leaves the previous version under REPLACED: with no tab of the name it is
+    // still the tab in place (its position, its id); beside a finished new tab it is only left over.
+    const named = ss.getSheetByName(name);
+    const replaced = ss.getSheetByName(name + REPLACED);
+    if (named && replaced) ss.deleteSheet(replaced);
+    const old = named ?? replaced;
+    const leftover = ss.getSheetByName(name + BUILDING);
+    if (leftover) ss.deleteSheet(leftover);
+    const registry = this.known();
+    let keep: 'yours' | 'your notes' | null = null;
+    const oldId = old ? old.getSheetId() : null;
+    if (old && oldId !== null) {
+      if (!(registry[name] ?? []).includes(oldId)) keep = 'yours';
+      else if (options.reusable && old === named) {
+        // Its values are read anyway to compare: the notes are looked for in the same area.
+        const used = readTable(old);
+        if (refreshIfSame(old, used, options.reusable)) return old;
+        if (
+          hasNotes(old.getRange(1, 1, Math.max(used.length, 1), Math.max(used[0]?.length ?? 0, 1)))
+        )
+          keep = 'your notes';
+      } else if (hasNotes(old.getDataRange())) keep = 'your notes';
+    }
+    const index = old ? old.getIndex() - 1 : (options.fallbackIndex ?? ss.getSheets().length);
+    const fresh = ss.insertSheet(name + BUILDING, index);
+    try {
+      render(fresh, newTabSize());
+    } catch (e) {
+      ss.deleteSheet(fresh);
+      throw e;
+    }
+    // Recorded before the swap: whatever happens next, both the old and the new tab are known as
+    // the add-on's, so an interrupted swap is finished by the next run, never taken for a person's.
+    const ids = [...(keep === null && oldId !== null ? [oldId] : []), fresh.getSheetId()];
+    this.registry = { ...registry, [name]: ids };
+    this.props?.setProperty(GENERATED_TABS_KEY, JSON.stringify(this.registry));
+    if (old && keep) {
+      const aside = asideName(ss, name, keep);
+      old.setName(aside);
+      deadline.notices?.push(
+        keep === 'yours'
+          ? `'${name}' was a tab of yours, not one the add-on made: it is kept as '${aside}', and the add-on's '${name}' is beside it.`
+          : `'${name}' had notes typed on it, which a rebuild would lose: the previous version is kept as '${aside}'; copy what you need and delete it.`,
+      );
+      fresh.setName(name);
+    } else if (old) {
+      // Renamed aside first, so the new tab takes the name at once and the old one goes last: a
+      // failure between any two steps leaves a state the next run recognises and finishes.
+      if (old !== replaced) old.setName(name + REPLACED);
+      fresh.setName(name);
+      ss.deleteSheet(old);
+    } else fresh.setName(name);
+    return fresh;
+  }
+}
+
+/** Rebuilds one generated tab (an action rebuilding several uses one GeneratedTabs). */
 export function rebuildTab(
   deadline: Deadline,
   ss: Spreadsheet,
   name: string,
-  render: (sheet: Sheet) => void,
+  render: Render,
   fallbackIndex?: number,
 ): Sheet {
-  deadline.beforeWriting(`drawing '${name}'`);
-  // A swap cut short leaves the previous version under REPLACED: with no tab of the name it is
-  // still the tab in place (its position, its id); beside a finished new tab it is only left over.
-  const named = ss.getSheetByName(name);
-  const replaced = ss.getSheetByName(name + REPLACED);
-  if (named && replaced) ss.deleteSheet(replaced);
-  const old = named ?? replaced;
-  const leftover = ss.getSheetByName(name + BUILDING);
-  if (leftover) ss.deleteSheet(leftover);
-  const props = PropertiesService.getDocumentProperties();
-  const registry = readRegistry(ss, props);
-  let keep: 'yours' | 'your notes' | null = null;
-  const oldId = old ? old.getSheetId() : null;
-  if (old && oldId !== null) {
-    if (!(registry[name] ?? []).includes(oldId)) keep = 'yours';
-    else if (hasNotes(old)) keep = 'your notes';
-  }
-  const index = old ? old.getIndex() - 1 : (fallbackIndex ?? ss.getSheets().length);
-  const fresh = ss.insertSheet(name + BUILDING, index);
-  try {
-    render(fresh);
-  } catch (e) {
-    ss.deleteSheet(fresh);
-    throw e;
-  }
-  // Recorded before the swap: whatever happens next, both the old and the new tab are known as
-  // the add-on's, so an interrupted swap is finished by the next run, never taken for a person's.
-  const ids = [...(keep === null && oldId !== null ? [oldId] : []), fresh.getSheetId()];
-  props?.setProperty(GENERATED_TABS_KEY, JSON.stringify({ ...registry, [name]: ids }));
-  if (old && keep) {
-    const aside = asideName(ss, name, keep);
-    old.setName(aside);
-    deadline.notices?.push(
-      keep === 'yours'
-        ? `'${name}' was a tab of yours, not one the add-on made: it is kept as '${aside}', and the add-on's '${name}' is beside it.`
-        : `'${name}' had notes typed on it, which a rebuild would lose: the previous version is kept as '${aside}'; copy what you need and delete it.`,
-    );
-    fresh.setName(name);
-  } else if (old) {
-    // Renamed aside first, so the new tab takes the name at once and the old one goes last: a
-    // failure between any two steps leaves a state the next run recognises and finishes.
-    if (old !== replaced) old.setName(name + REPLACED);
-    fresh.setName(name);
-    ss.deleteSheet(old);
-  } else fresh.setName(name);
-  return fresh;
+  return new GeneratedTabs(deadline, ss).rebuild(name, render, { fallbackIndex });
+}
+
+/** Notes anywhere in `range` (a tab's used area). */
+function hasNotes(range: GoogleAppsScript.Spreadsheet.Range): boolean {
+  return range.getNotes().some((row) => row.some((n) => n !== ''));
+}
+
+/**
+ * Whether `used` (the tab's values as read) shows `want.values` but for the volatile cells, which
+ * are then written in place. A value reads back as it was written: a string made inert reads as
+ * the string, a Date as the same instant.
+ */
+function refreshIfSame(sheet: Sheet, used: Grid, want: Reusable): boolean {
+  const volatile = new Set(want.volatile.map((v) => `${v.row - 1}:${v.column - 1}`));
+  const rows = Math.max(used.length, want.values.length);
+  for (let i = 0; i < rows; i++)
+    for (let j = 0; j < Math.max(used[i]?.length ?? 0, want.values[i]?.length ?? 0); j++) {
+      if (volatile.has(`${i}:${j}`)) continue;
+      if (!sameCell(used[i]?.[j] ?? '', want.values[i]?.[j] ?? '')) return false;
+    }
+  for (const { row, column } of want.volatile)
+    sheet.getRange(row, column).setValues(inertBlock([[want.values[row - 1]?.[column - 1] ?? '']]));
+  return true;
+}
+
+function sameCell(a: Cell, b: Cell): boolean {
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  return a === b;
 }
 
 /**

@@ -7,7 +7,7 @@ import { LogEntry, logRow } from '../core/log-entry';
 import { LOG } from '../core/schema/tabs';
 import { keepingActiveTab } from './generated';
 import { inertBlock } from '../core/cells';
-import { NO_DEADLINE, Spreadsheet, writeFreshBlock } from './workbook';
+import { newTabSize, NO_DEADLINE, Spreadsheet, writeFreshBlock } from './workbook';
 
 export function appendLog(ss: Spreadsheet, entry: LogEntry): void {
   let sheet = ss.getSheetByName(LOG.name);
@@ -15,7 +15,7 @@ export function appendLog(ss: Spreadsheet, entry: LogEntry): void {
     // Rare (Set up workbook creates Log): inserting it must not move the person to it either.
     sheet = keepingActiveTab(ss, () => {
       const created = ss.insertSheet(LOG.name);
-      writeFreshBlock(NO_DEADLINE, created, 1, 1, [LOG.columns.map((c) => c.header)]);
+      writeFreshBlock(NO_DEADLINE, created, 1, 1, [LOG.columns.map((c) => c.header)], newTabSize());
       created.setFrozenRows(1);
       return created;
     });

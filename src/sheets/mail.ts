@@ -6,7 +6,7 @@
  * Gmail's clipping size and MailApp's per-message quota; at most 50 recipients per message, and
  * one Log line per message sent.
  */
-import { UserError } from '../core/cells';
+import { Grid, UserError } from '../core/cells';
 import {
   ChartPictures,
   EMAIL_LIMITS,
@@ -50,13 +50,17 @@ export function checkQuota(recipients: number): void {
   }
 }
 
-/** Builds the report of a period and e-mails it; the shared body of Email report and the schedule. */
+/**
+ * Builds the report of a period and e-mails it; the shared body of Email report and the schedule.
+ * `settings`: the Settings grid the menu flow read for its question.
+ */
 export function emailReport(
   ctx: ActionContext,
   period: ReportPeriod | string,
   now: Date,
+  settings?: Grid,
 ): ActionResult {
-  const known = readSettings(ctx.ss, ctx.notices);
+  const known = readSettings(ctx.ss, ctx.notices, settings);
   const recipients = reportRecipients(known);
   checkQuota(recipients.length);
   const p = typeof period === 'string' ? resolvePeriod(ctx.ss, known, period, now) : period;
@@ -193,12 +197,14 @@ function failureMessage(e: unknown, mail: FittedMail, model: ReportModel, done: 
 export function emailReportFromMenu(): void {
   const ss = activeSpreadsheet();
   const now = new Date();
+  // Read once for the checks and the question, and handed to the action.
+  const known = readSettings(ss);
   let recipients: string[];
   try {
-    recipients = reportRecipients(readSettings(ss));
+    recipients = reportRecipients(known);
   } catch {
     // The action repeats the check and reports it the usual way: alert and Log line.
-    runAction(EMAIL_REPORT, (ctx) => emailReport(ctx, '', now));
+    runAction(EMAIL_REPORT, (ctx) => emailReport(ctx, '', now, known.grid));
     return;
   }
   const shown =
@@ -210,7 +216,8 @@ export function emailReportFromMenu(): void {
     'Email report',
     `Send the report to the ${recipients.length} recipient(s) in Settings: ${shown}.\n`,
     now,
+    known,
   );
   if (text === null) return;
-  runAction(EMAIL_REPORT, (ctx) => emailReport(ctx, text, now), true, now.getTime());
+  runAction(EMAIL_REPORT, (ctx) => emailReport(ctx, text, now, known.grid), true, now.getTime());
 }

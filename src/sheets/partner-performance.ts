@@ -23,8 +23,8 @@ import {
 } from '../core/partners/performance-tab';
 import { formatInstant } from '../core/report/format';
 import { Settings } from '../core/settings';
-import { Deadline, Sheet, Spreadsheet, writeFreshBlock } from './workbook';
-import { rebuildTab } from './generated';
+import { Deadline, GridSize, Sheet, writeFreshBlock } from './workbook';
+import { GeneratedTabs } from './generated';
 
 export interface PerformanceInputs {
   parsed: ParsedOrders;
@@ -69,10 +69,12 @@ export function directionsOf(targets: TargetTable): Partial<Record<KpiId, Direct
   return Object.fromEntries(Object.values(targets.targets).map((t) => [t!.kpi, t!.direction]));
 }
 
-/** Rebuilds the tab; returns the rows written and the lines for the action's message. */
+/**
+ * Rebuilds the tab (kept when it already shows the same, but for its "generated" line); returns
+ * the rows written and the lines for the action's message.
+ */
 export function rebuildPartnerPerformance(
-  deadline: Deadline,
-  ss: Spreadsheet,
+  generated: GeneratedTabs,
   model: PerformanceModel,
   targets: TargetTable,
   timeZone: string,
@@ -87,30 +89,43 @@ export function rebuildPartnerPerformance(
     generated: `${formatInstant(now, timeZone)} (${timeZone})`,
     missingColumns,
   });
-  rebuildTab(deadline, ss, PARTNER_PERFORMANCE_TAB, (sheet) => draw(deadline, sheet, blocks));
+  generated.rebuild(
+    PARTNER_PERFORMANCE_TAB,
+    (sheet, size) => draw(generated.deadline, sheet, size, blocks),
+    // The title's second line says when the tab was generated.
+    { reusable: { values: tabValues(blocks), volatile: [{ row: 2, column: 1 }] } },
+  );
   return {
     rowsWritten: blocks.reduce((n, b) => n + b.values.length, 0),
     warnings: unmatchedLines(model),
   };
 }
 
-function draw(
-  deadline: Deadline,
-  sheet: Sheet,
-  blocks: ReturnType<typeof performanceBlocks>,
-): void {
+type Blocks = ReturnType<typeof performanceBlocks>;
+
+/** Each block's rows padded to its widest (a block is written as one rectangle). */
+const padded = <T>(rows: T[][], fill: T): T[][] => {
+  const w = Math.max(...rows.map((r) => r.length));
+  return rows.map((r) => [...r, ...new Array<T>(w - r.length).fill(fill)]);
+};
+
+/** The values of the whole tab, from A1, as the blocks lay them out. */
+function tabValues(blocks: Blocks): Grid {
+  const grid: Grid = [];
+  for (const b of blocks) padded(b.values, '').forEach((r, i) => (grid[b.row - 1 + i] = r));
+  return Array.from(grid, (r) => r ?? []);
+}
+
+function draw(deadline: Deadline, sheet: Sheet, size: GridSize, blocks: Blocks): void {
   let width = 1;
   for (const b of blocks) {
-    // Each block is rectangular: shorter rows (the title's lines) are padded.
-    const w = Math.max(...b.values.map((r) => r.length));
+    const values = padded(b.values, '');
+    const w = values[0].length;
     width = Math.max(width, w);
-    const pad = <T>(rows: T[][], fill: T) =>
-      rows.map((r) => [...r, ...new Array<T>(w - r.length).fill(fill)]);
-    const values = pad(b.values, '');
-    writeFreshBlock(deadline, sheet, b.row, 1, values);
+    writeFreshBlock(deadline, sheet, b.row, 1, values, size);
     const range = sheet.getRange(b.row, 1, values.length, w);
-    range.setNumberFormats(pad(b.formats, '@'));
-    range.setBackgrounds(pad(b.backgrounds, null));
+    range.setNumberFormats(padded(b.formats, '@'));
+    range.setBackgrounds(padded(b.backgrounds, null));
     if (b.header) sheet.getRange(b.row, 1, 1, w).setFontWeight('bold');
   }
   sheet.setFrozenRows(1);

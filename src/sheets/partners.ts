@@ -10,13 +10,11 @@ import { Framework, readFramework } from '../core/partners/criteria';
 import { assessPartners, computedRow, COMPUTED_HEADERS } from '../core/partners/assess';
 import { chartData, rankingTable, RANKING_TAB } from '../core/partners/ranking';
 import { describeReplaced, typedInComputed } from '../core/partners/computed-cells';
-import { CRITERIA, FACTORS, KPI_DATA, KPI_TARGETS, PARTNERS, SETTINGS } from '../core/schema/tabs';
+import { CRITERIA, PARTNERS, SETTINGS } from '../core/schema/tabs';
 import { MeasuredValue, measuredValues, readMeasured } from '../core/partners/measured';
 import { pooledKpis } from '../core/partners/performance';
 import { unmatchedLines } from '../core/partners/performance-tab';
-import { parseFactors } from '../core/kpi/factors';
-import { parseTargets } from '../core/kpi/targets';
-import { readOrders } from './kpi-read';
+import { KpiTabs } from './kpi-read';
 import { directionsOf, performanceModel } from './partner-performance';
 import { Settings } from '../core/settings';
 import { ActionContext, ActionResult } from './action';
@@ -299,8 +297,9 @@ const MEASURED_HEADER = 'Measured';
 
 /**
  * The measured scores of every partner, by identity key: the criteria that name a KPI, scored on
- * each partner's orders pooled over the last `Measured months`. Reads KPI Data (with Outcome
- * labels), KPI Targets and Factors once each, and only when a criterion is measured.
+ * each partner's orders pooled over the last `Measured months`. Reads KPI Targets, then — only when
+ * a criterion is measured — KPI Data (with Outcome labels) and Factors, once each, through the KPI
+ * tabs' one reader: a tab missing or unreadable leaves the measured criteria unscored and is said.
  */
 function measuredScores(
   ctx: ActionContext,
@@ -316,9 +315,8 @@ function measuredScores(
   const byCol = idx.get(headerKey('Measured by'));
   if (!byCol || !criteria.slice(1).some((r) => !isBlank(r[byCol - 1])))
     return { byPartner, criteria: 0, rowsRead: 0 };
-  const targetsSheet = tabs.get(KPI_TARGETS.name);
-  const targetsGrid = targetsSheet ? readTable(targetsSheet) : [];
-  const targets = targetsGrid.length ? parseTargets(targetsGrid) : { targets: {}, issues: [] };
+  const kpi = new KpiTabs(ctx.ss, tabs, settings, ctx.timeZone, warnings);
+  const targets = kpi.targets() ?? { targets: {}, issues: [] };
   const { measured, issues } = readMeasured(
     criteria,
     framework,
@@ -326,14 +324,11 @@ function measuredScores(
     directionsOf(targets),
   );
   warnings.push(...issues);
-  const dataSheet = tabs.get(KPI_DATA.name);
-  if (!measured.length || !dataSheet)
-    return { byPartner, criteria: measured.length, rowsRead: targetsGrid.length };
-  const data = readTable(dataSheet);
-  const factorsSheet = tabs.get(FACTORS.name);
-  const factorsGrid = factorsSheet ? readTable(factorsSheet) : [];
-  const read = readOrders(ctx.ss, tabs, data, ctx.timeZone, settings, warnings);
-  const factors = factorsGrid.length ? parseFactors(factorsGrid) : null;
+  if (!measured.length) return { byPartner, criteria: 0, rowsRead: kpi.rowsRead };
+  const read = kpi.orders().read;
+  const factors = read && kpi.factors();
+  warnings.push(...kpi.problems.values());
+  if (!read) return { byPartner, criteria: measured.length, rowsRead: kpi.rowsRead };
   const model = performanceModel(
     {
       parsed: read.parsed,
@@ -352,9 +347,5 @@ function measuredScores(
     const kpis = pooledKpis(model, key, ctx.timeZone, factors);
     if (kpis) byPartner.set(key, measuredValues(measured, kpis, span));
   }
-  return {
-    byPartner,
-    criteria: measured.length,
-    rowsRead: targetsGrid.length + data.length + factorsGrid.length + read.rowsRead,
-  };
+  return { byPartner, criteria: measured.length, rowsRead: kpi.rowsRead };
 }

@@ -1,15 +1,12 @@
 /**
- * Everything the report reads, one getValues per tab: Settings, KPI Data, KPI Targets, Factors,
- * Criteria, Partners and the benchmark. A tab that is missing, empty or has unreadable headers
+ * Everything the report reads, one server read per tab: Settings, KPI Data, KPI Targets, Factors
+ * (through the KPI tabs' one reader, kpi-read.ts), Criteria, Partners and the benchmark. A tab that is missing, empty or has unreadable headers
  * does not stop the report: the section says what is missing and the finding goes to Data quality.
  * Only the Spreadsheet handed in is used (no globals), so the offline export can call this too.
  */
-import { Cell, Grid, UserError, describe } from '../core/cells';
+import { Grid, UserError } from '../core/cells';
 import { headerKey } from '../core/headers';
-import { FactorTable, parseFactors } from '../core/kpi/factors';
 import { qualityCounts, qualitySentence } from '../core/kpi/data-quality';
-import { Issue } from '../core/kpi/table';
-import { TargetTable, parseTargets } from '../core/kpi/targets';
 import { assessPartners, PartnerResult } from '../core/partners/assess';
 import { readFramework } from '../core/partners/criteria';
 import { ReportPeriod } from '../core/report/period';
@@ -24,7 +21,7 @@ import {
   SETTINGS,
 } from '../core/schema/tabs';
 import { Settings } from '../core/settings';
-import { readOrders } from './kpi-read';
+import { KpiTabs, missingTab } from './kpi-read';
 import { readBenchmarkHighlights } from './report-benchmark';
 import { readTable, readTableWithFormats, Sheet, sheetsByName, Spreadsheet } from './workbook';
 
@@ -36,12 +33,16 @@ export interface ReportSettings {
   tabs: Map<string, Sheet>;
 }
 
-/** The Settings tab (empty when missing), and the tabs by name. */
-export function readSettings(ss: Spreadsheet, notices?: string[]): ReportSettings {
+/**
+ * The Settings tab (empty when missing), and the tabs by name. `grid`: Settings as this execution
+ * already read it (a menu flow reads it for its question), so it is not read again.
+ */
+export function readSettings(ss: Spreadsheet, notices?: string[], grid?: Grid): ReportSettings {
   const tabs = sheetsByName(ss, notices);
+  // Looked up even when already read: a Settings tab found under another name is said.
   const sheet = tabs.get(SETTINGS.name);
-  const grid = sheet ? readTable(sheet) : [];
-  return { settings: new Settings(grid), grid, tabs };
+  const values = grid ?? (sheet ? readTable(sheet) : []);
+  return { settings: new Settings(values), grid: values, tabs };
 }
 
 /** "Settings, row 3, column B" for a key's value cell (row 0 when the key is absent). */
@@ -70,16 +71,6 @@ export function readReportInputs(
   const warnings: string[] = [];
   const notes: string[] = [];
   let rowsRead = 0;
-  const read = (name: string): Grid | null => {
-    const sheet = tabs.get(name);
-    if (!sheet) {
-      notes.push(`The tab '${name}' is missing: run Circularity Workbench › Set up workbook.`);
-      return null;
-    }
-    const grid = readTable(sheet);
-    rowsRead += grid.length;
-    return grid;
-  };
   /** Runs a parser; a UserError (bad headers) becomes a note, anything else is a bug and propagates. */
   const attempt = <T>(f: () => T): T | null => {
     try {
@@ -91,47 +82,38 @@ export function readReportInputs(
     }
   };
 
-  const data = read(KPI_DATA.name);
-  const empty: KpiInput = { orders: [], issues: [], rowsRead: 0, rowsSkipped: 0 };
-  const orders =
-    data === null || !data.length
-      ? null
-      : attempt(() => readOrders(ss, tabs, data, timeZone, settings, warnings));
-  if (orders) {
-    rowsRead += orders.rowsRead;
-    notes.push(...orders.labelProblems);
+  const kpiTabs = new KpiTabs(ss, tabs, settings, timeZone, warnings);
+  const orders = kpiTabs.orders();
+  // An empty KPI Data is "no orders yet", not a problem.
+  const dataProblem = orders.empty ? undefined : kpiTabs.problems.get(KPI_DATA.name);
+  if (dataProblem) notes.push(dataProblem);
+  if (orders.read) notes.push(...orders.read.labelProblems);
+  const kpi: KpiInput | null = orders.empty
+    ? { orders: [], issues: [], rowsRead: 0, rowsSkipped: 0 }
+    : orders.read && {
+        ...orders.read.parsed,
+        staleAfterDays: orders.read.staleAfterDays,
+        hasReasonColumn: orders.read.parsed.hasReason,
+      };
+  const targets = kpiTabs.targets();
+  const factors = kpiTabs.factors();
+  for (const tab of [KPI_TARGETS.name, FACTORS.name]) {
+    const problem = kpiTabs.problems.get(tab);
+    if (problem) notes.push(problem);
   }
-  const kpi: KpiInput | null =
-    data === null
-      ? null
-      : !data.length
-        ? empty
-        : orders && {
-            ...orders.parsed,
-            staleAfterDays: orders.staleAfterDays,
-            hasReasonColumn: orders.parsed.hasReason,
-          };
-  const targetsGrid = read(KPI_TARGETS.name);
-  const targets: TargetTable | null = targetsGrid?.length
-    ? attempt(() => parseTargets(targetsGrid))
-    : null;
-  const factorsGrid = read(FACTORS.name);
-  const factors: FactorTable | null = factorsGrid?.length
-    ? attempt(() => parseFactors(factorsGrid))
-    : null;
-  for (const i of targets?.issues ?? []) notes.push(issueLine(KPI_TARGETS.name, i, timeZone));
-  for (const i of factors?.issues ?? []) notes.push(issueLine(FACTORS.name, i, timeZone));
+  notes.push(...kpiTabs.findings);
+  rowsRead += kpiTabs.rowsRead;
 
   // Criteria with its number formats, as Score partners reads it: the same weights, the same
   // ranking in the report as in the Partner Ranking tab.
   const criteriaSheet = tabs.get(CRITERIA.name);
   const criteria = criteriaSheet ? readTableWithFormats(criteriaSheet) : null;
   if (criteria) rowsRead += criteria.values.length;
-  else
-    notes.push(
-      `The tab '${CRITERIA.name}' is missing: run Circularity Workbench › Set up workbook.`,
-    );
-  const partnersGrid = read(PARTNERS.name);
+  else notes.push(missingTab(CRITERIA.name));
+  const partnersSheet = tabs.get(PARTNERS.name);
+  const partnersGrid = partnersSheet ? readTable(partnersSheet) : null;
+  if (partnersGrid) rowsRead += partnersGrid.length;
+  else notes.push(missingTab(PARTNERS.name));
   let partners: PartnerResult[] | null = null;
   if (criteria && partnersGrid) {
     const spread = settings.number('Stability spread', 0.2, 0, 0.95, warnings);
@@ -147,7 +129,7 @@ export function readReportInputs(
     }
   }
 
-  const bench = readBenchmarkHighlights(ss, now, timeZone);
+  const bench = readBenchmarkHighlights(tabs, settings, now, timeZone);
   rowsRead += bench.rowsRead;
   notes.push(...bench.notes);
 
@@ -173,8 +155,4 @@ export function readReportInputs(
     rowsRead,
     warnings,
   };
-}
-
-function issueLine(tab: string, i: Issue, timeZone: string): string {
-  return `${tab}, row ${i.row}${i.column ? `, column ${i.column}` : ''}: ${describe(i.value as Cell, timeZone)} — ${i.reason}${i.skipped ? ' (row skipped)' : ''}.`;
 }

@@ -15,9 +15,9 @@ import { ReportChart, ReportModel } from '../core/report/types';
 import { ActionContext } from './action';
 import { chartKind } from './chart-options';
 import { Issue } from '../core/kpi/table';
-import { keepingActiveTab, rebuildTab } from './generated';
+import { GeneratedTabs, keepingActiveTab } from './generated';
 import { rebuildDataQuality } from './kpi-read';
-import { Deadline, Sheet, writeFreshBlock } from './workbook';
+import { Deadline, GridSize, Sheet, writeFreshBlock } from './workbook';
 
 type Blob = GoogleAppsScript.Base.Blob;
 
@@ -35,19 +35,18 @@ export function drawReportTab(
   const { ss } = ctx;
   const layout = reportLayout(model);
   let written = layout.values.length;
+  const generated = new GeneratedTabs(ctx, ss);
   const sheet = keepingActiveTab(
     ss,
     () => {
-      const tab = rebuildTab(
-        ctx,
-        ss,
+      const tab = generated.rebuild(
         model.header.period.tabName,
-        (s) => draw(ctx, s, layout),
-        ss.getSheets().length,
+        (s, size) => draw(ctx, s, size, layout),
+        { fallbackIndex: ss.getSheets().length },
       );
       // The report read KPI Data: the Data quality tab follows it.
       if (quality)
-        written += rebuildDataQuality(ctx, ss, quality.issues, quality.now, ctx.timeZone);
+        written += rebuildDataQuality(generated, quality.issues, quality.now, ctx.timeZone);
       return tab;
     },
     ctx.interactive,
@@ -55,9 +54,9 @@ export function drawReportTab(
   return { sheet, rowsWritten: written };
 }
 
-function draw(deadline: Deadline, sheet: Sheet, layout: ReportLayout): void {
+function draw(deadline: Deadline, sheet: Sheet, size: GridSize, layout: ReportLayout): void {
   const rows = layout.values.length;
-  writeFreshBlock(deadline, sheet, 1, 1, layout.values);
+  writeFreshBlock(deadline, sheet, 1, 1, layout.values, size);
   const all = sheet.getRange(1, 1, rows, LAYOUT_WIDTH);
   all.setNumberFormats(layout.formats);
   all.setBackgrounds(layout.backgrounds);

@@ -5,7 +5,7 @@
  * lock, so a person thinking over the dialog does not block everyone else, and Cancel changes
  * nothing at all (not even the Log).
  */
-import { UserError } from '../core/cells';
+import { Grid, UserError } from '../core/cells';
 import { buildReport } from '../core/report/model';
 import { monthLabel, lastCompleteMonth } from '../core/kpi/months';
 import { monthPeriod, parsePeriod, ReportPeriod } from '../core/report/period';
@@ -80,13 +80,17 @@ export function buildReportTab(
   return { model, sheet, rowsRead: read.rowsRead, rowsWritten, warnings: read.warnings };
 }
 
-/** The Generate report action for a typed period ('' = the default). */
+/**
+ * The Generate report action for a typed period ('' = the default); `settings`: the Settings
+ * grid the menu flow read for its question.
+ */
 export function generateReportAction(
   ctx: ActionContext,
   periodText: string,
   now = ctx.now,
+  settings?: Grid,
 ): ActionResult {
-  const known = readSettings(ctx.ss, ctx.notices);
+  const known = readSettings(ctx.ss, ctx.notices, settings);
   const period = resolvePeriod(ctx.ss, known, periodText, now);
   const built = buildReportTab(ctx, period, now, known);
   return {
@@ -101,9 +105,15 @@ export function generateReportAction(
  * Asks for a period in a prompt. Returns the text typed ('' = the default shown), or null when
  * the person cancels or closes the dialog.
  */
-export function askPeriod(ss: Spreadsheet, title: string, intro: string, now: Date): string | null {
+export function askPeriod(
+  ss: Spreadsheet,
+  title: string,
+  intro: string,
+  now: Date,
+  known = readSettings(ss),
+): string | null {
   const ui = SpreadsheetApp.getUi();
-  const fallback = defaultPeriodLabel(ss, now);
+  const fallback = defaultPeriodLabel(ss, now, known);
   const answer = ui.prompt(
     title,
     `${intro}Period: a month (e.g. 2026-10) or a quarter (e.g. 2026-Q3).\nLeave blank for ${fallback}.`,
@@ -113,9 +123,9 @@ export function askPeriod(ss: Spreadsheet, title: string, intro: string, now: Da
 }
 
 /** What a blank answer means, for the prompt; a bad Settings value is reported later, by the action. */
-function defaultPeriodLabel(ss: Spreadsheet, now: Date): string {
+function defaultPeriodLabel(ss: Spreadsheet, now: Date, known: ReportSettings): string {
   try {
-    const p = resolvePeriod(ss, readSettings(ss), '', now);
+    const p = resolvePeriod(ss, known, '', now);
     return `${p.key} (${p.label})`;
   } catch {
     const month = monthPeriod(lastCompleteMonth(now, ss.getSpreadsheetTimeZone())).key;
@@ -126,7 +136,15 @@ function defaultPeriodLabel(ss: Spreadsheet, now: Date): string {
 /** Menu flow of Generate report…: prompt, then the action (Cancel does nothing). */
 export function generateReportFromMenu(): void {
   const now = new Date();
-  const text = askPeriod(activeSpreadsheet(), 'Generate report', '', now);
+  const ss = activeSpreadsheet();
+  // Read once for the question and handed to the action, which only reads.
+  const known = readSettings(ss);
+  const text = askPeriod(ss, 'Generate report', '', now, known);
   if (text === null) return;
-  runAction(GENERATE_REPORT, (ctx) => generateReportAction(ctx, text, now), true, now.getTime());
+  runAction(
+    GENERATE_REPORT,
+    (ctx) => generateReportAction(ctx, text, now, known.grid),
+    true,
+    now.getTime(),
+  );
 }

@@ -1,5 +1,5 @@
 /**
- * Reading and writing whole blocks of a tab: one getValues per table, one setValues per block.
+ * Reading and writing whole blocks of a tab: one server read per table, one setValues per block.
  * Every string written goes through inertBlock so a value that looks like a formula stays text.
  * Every write first asks the action's Deadline, so no writing path can run into Apps Script's
  * time limit unchecked.
@@ -40,26 +40,33 @@ export function sheetsByName(ss: Spreadsheet, notices?: string[]): Map<string, S
 }
 
 /**
- * The whole used area of a tab (header row included), or [] when it is empty: one request
- * (getDataRange().getValues(), docs/platform.md §9) rather than getLastRow, getLastColumn and a read.
+ * The whole used area of a tab (header row included), or [] when it is empty, in one server read:
+ * -1 rows and columns read "to the very last row or column that has data in the sheet"
+ * (developers.google.com/apps-script/reference/spreadsheet/sheet#getSheetValues(Integer,Integer,Integer,Integer)),
+ * so the tab is not asked for its size first (getLastRow and getLastColumn are a round trip each).
  */
 export function readTable(sheet: Sheet): Grid {
-  return orEmpty(sheet.getDataRange().getValues());
+  const grid = readUsedArea(sheet);
+  // An empty tab reads as its one blank cell A1.
+  return grid.length === 1 && grid[0].length === 1 && grid[0][0] === '' ? [] : grid;
 }
 
-/** An empty tab's data range is A1 alone, blank: no table. */
-const orEmpty = <T>(grid: T[][]): T[][] =>
-  grid.length === 1 && grid[0].length === 1 && (grid[0][0] as unknown) === '' ? [] : grid;
+/** The used area as getDataRange().getValues() gives it (an empty tab: one blank cell), in one read. */
+export function readUsedArea(sheet: Sheet): Grid {
+  return sheet.getSheetValues(1, 1, -1, -1) as Grid;
+}
 
 /**
- * The used area of a tab and its number formats (two reads of one range), for a table whose
- * meaning depends on how a cell was typed: a weight typed as 20 % is a percent-formatted 0.2.
+ * The used area of a tab and its number formats (two reads), for a table whose meaning depends on
+ * how a cell was typed: a weight typed as 20 % is a percent-formatted 0.2.
  */
 export function readTableWithFormats(sheet: Sheet): { values: Grid; formats: string[][] } {
-  const range = sheet.getDataRange();
-  const values = orEmpty(range.getValues());
-  if (!values.length) return { values: [], formats: [] };
-  return { values, formats: range.getNumberFormats() };
+  const values = readTable(sheet);
+  if (!values.length) return { values, formats: [] };
+  return {
+    values,
+    formats: sheet.getRange(1, 1, values.length, values[0].length).getNumberFormats(),
+  };
 }
 
 /** Writes a rectangular block at (row, column), growing the grid first when it is too small. */
@@ -80,7 +87,8 @@ export function writeBlock(
 /**
  * Writes a block on a tab this action has just created, before it formats it: every cell still
  * has Sheets' default format, so strings are made inert without reading the formats first (no
- * read between the writes that draw a generated tab).
+ * read between the writes that draw a generated tab). With the tab's `size` (a tab rebuildTab
+ * hands to its drawing has NEW_TAB_SIZE, then what the drawing grew), the tab is not asked for it.
  */
 export function writeFreshBlock(
   deadline: Deadline,
@@ -88,10 +96,11 @@ export function writeFreshBlock(
   row: number,
   column: number,
   values: Grid,
+  size?: GridSize,
 ): void {
   if (!values.length || !values[0].length) return;
   deadline.beforeWriting(writingTo(sheet));
-  ensureSize(sheet, row + values.length - 1, column + values[0].length - 1);
+  ensureSize(sheet, row + values.length - 1, column + values[0].length - 1, size);
   sheet.getRange(row, column, values.length, values[0].length).setValues(inertBlock(values));
 }
 
@@ -108,15 +117,31 @@ function inertFor(range: GoogleAppsScript.Spreadsheet.Range, values: Grid): Grid
   return inert.map((r, i) => r.map((v, j) => (formats[i][j] === '@' ? values[i][j] : v)));
 }
 
+/** A tab's grid size (rows × columns), kept up to date by the action that knows it. */
+export interface GridSize {
+  rows: number;
+  columns: number;
+}
+
 /**
- * Grows the grid so that (rows × columns) fits; Sheets refuses ranges beyond it. Returns the
- * number of rows the tab has then (known without asking again).
+ * The grid of a tab made by insertSheet(name, index): 1,000 rows × 26 columns (A–Z), as Sheets
+ * makes a new tab (and the local runtime models it).
  */
-export function ensureSize(sheet: Sheet, rows: number, columns: number): number {
-  const maxRows = sheet.getMaxRows();
+export const newTabSize = (): GridSize => ({ rows: 1000, columns: 26 });
+
+/**
+ * Grows the grid so that (rows × columns) fits; Sheets refuses ranges beyond it. A known `size`
+ * is used (and updated) instead of asking the tab. Returns the number of rows the tab has then.
+ */
+export function ensureSize(sheet: Sheet, rows: number, columns: number, size?: GridSize): number {
+  const maxRows = size?.rows ?? sheet.getMaxRows();
   if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  const maxColumns = sheet.getMaxColumns();
+  const maxColumns = size?.columns ?? sheet.getMaxColumns();
   if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+  if (size) {
+    size.rows = Math.max(size.rows, rows);
+    size.columns = Math.max(size.columns, columns);
+  }
   return Math.max(rows, maxRows);
 }
 

@@ -51,7 +51,7 @@ describe('faults', () => {
     rt.ctx.onCall = (name) => {
       onCall?.(name);
       // One very slow read (a huge KPI Data tab on a busy day): 5.5 minutes.
-      if (name === 'Range.getValues' && !slowed) {
+      if (/^(Range\.getValues|Sheet\.getSheetValues)$/.test(name) && !slowed) {
         slowed = true;
         rt.advanceClock(5.5 * 60 * 1000);
       }
@@ -106,7 +106,7 @@ describe('faults', () => {
         if (
           !slowed &&
           rt.locks.isHeld('document') &&
-          /getValues|getDataRange|getUserTriggers/.test(name)
+          /getValues|getSheetValues|getDataRange|getUserTriggers/.test(name)
         ) {
           slowed = true;
           rt.advanceClock(5.5 * 60 * 1000);

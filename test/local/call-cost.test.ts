@@ -10,6 +10,7 @@ describe('the class of a call', () => {
     // Server reads: contents, formats, and the sheet facts that depend on the data (P4, P8).
     ['Range.getValues', 'document-read', 'round trip'],
     ['Range.getNumberFormats', 'document-read', 'round trip'],
+    ['Sheet.getSheetValues', 'document-read', 'round trip'],
     ['Range.getNotes', 'document-read', 'round trip'],
     ['Sheet.getLastRow', 'document-read', 'round trip'],
     ['Sheet.getMaxRows', 'document-read', 'round trip'],

@@ -1,7 +1,7 @@
 import { loadSampleData, refreshKpiDashboard, setUpWorkbook } from '../../src/index';
 import { sampleOrderGrid } from '../../src/core/sample/orders';
 import { KPIS } from '../../src/core/kpi/registry';
-import { RAG_COLORS } from '../../src/core/dashboard';
+import { RAG_COLORS } from '../../src/core/kpi/dashboard';
 import { changedCells, installRuntime, sheet, typedCells } from '../helpers/runtime';
 import { Runtime } from '../../local/runtime';
 import { FakeEmbeddedChart } from '../../local/spreadsheet';
@@ -186,5 +186,79 @@ describe('Refresh KPI dashboard on the local runtime', () => {
     expect(text).not.toMatch(/ 2026-10 [^|]*not noise/);
     expect(text).toMatch(/No Reason column in KPI Data: add one to the right of Complaint/);
     expect(s.getCharts()).toHaveLength(7);
+  });
+});
+
+describe('KPI Dashboard: styles and rebuilds', () => {
+  // Made when this block runs: each runtime installs the Apps Script globals as its own.
+  let rt: Runtime;
+  let grid: unknown[][];
+  beforeAll(() => {
+    rt = workbookWithOrders(3000);
+    rt.runAs('FULL', () => refreshKpiDashboard());
+    grid = rt.runAs('FULL', () => sheet(rt, 'KPI Dashboard').getDataRange().getValues());
+  });
+  const weight = (row: number) =>
+    rt.runAs('FULL', () =>
+      sheet(rt, 'KPI Dashboard')
+        .getRange(row + 1, 1)
+        .getFontWeight(),
+    );
+  const rowOf = (test: (first: unknown) => boolean) => grid.findIndex((r) => test(r[0]));
+
+  test('section headings are bold; the data headers the charts read are not', () => {
+    const headings = [
+      rowOf((v) => String(v).startsWith('KPI Dashboard — ')),
+      rowOf((v) => v === 'Signals: is a change real, or noise?'),
+      rowOf((v) => v === 'Pareto of reasons (Reason column of KPI Data)'),
+      rowOf((v) => String(v).startsWith('Data quality: ')),
+    ];
+    expect(headings.every((r) => r >= 0)).toBe(true);
+    expect(headings.map(weight)).toEqual(headings.map(() => 'bold'));
+    const chartHeaders = grid.flatMap((r, i) => (r[0] === 'Month' || r[0] === 'Reason' ? [i] : []));
+    expect(chartHeaders.length).toBeGreaterThanOrEqual(7);
+    expect(chartHeaders.map(weight)).toEqual(chartHeaders.map(() => 'normal'));
+  });
+
+  test('run again on the same data: Data quality and Partner Performance are kept, only their generated line rewritten; after a change they are rebuilt', () => {
+    const ids = () =>
+      rt.runAs('FULL', () =>
+        ['KPI Dashboard', 'Data quality', 'Partner Performance'].map((n) =>
+          sheet(rt, n).getSheetId(),
+        ),
+      );
+    const first = ids();
+    const before = typedCells(rt, ['Data quality', 'Partner Performance']);
+    // As if generated earlier: the line saying when is written again, nothing else.
+    rt.runAs('FULL', () => {
+      for (const n of ['Data quality', 'Partner Performance'])
+        sheet(rt, n).getRange(2, 1).setValue('generated long ago');
+    });
+    rt.runAs('FULL', () => refreshKpiDashboard());
+    const second = ids();
+    expect(second[0]).not.toBe(first[0]);
+    expect(second.slice(1)).toEqual(first.slice(1));
+    const after = typedCells(rt, ['Data quality', 'Partner Performance']);
+    expect(after.get('Data quality!R2C1')).toMatch(
+      /^Rebuilt by every action that reads KPI Data \(\d{4}-\d\d-\d\d \d\d:\d\d/,
+    );
+    expect(after.get('Partner Performance!R2C1')).toMatch(/; generated \d{4}-\d\d-\d\d \d\d:\d\d/);
+    expect(
+      changedCells(before, after).filter(
+        (c) => !/^(Data quality|Partner Performance)!R2C1:/.test(c),
+      ),
+    ).toEqual([]);
+    // A new finding in KPI Data, fewer measured months: both tabs drawn anew.
+    rt.runAs('FULL', () => {
+      sheet(rt, 'KPI Data').getRange(2, 8).setValue('grade Z');
+      const settings = sheet(rt, 'Settings');
+      settings.getRange(settings.getLastRow() + 1, 1, 1, 2).setValues([['Measured months', 3]]);
+    });
+    rt.runAs('FULL', () => refreshKpiDashboard());
+    const third = ids();
+    expect(third[1]).not.toBe(second[1]);
+    expect(third[2]).not.toBe(second[2]);
+    const quality = rt.runAs('FULL', () => sheet(rt, 'Data quality').getDataRange().getValues());
+    expect(quality.some((r) => r[3] === 'grade Z')).toBe(true);
   });
 });

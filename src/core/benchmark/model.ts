@@ -50,3 +50,23 @@ export function benchmarkModel(
     global: globalFacts(),
   };
 }
+
+/** Per country tab, its first unreadable cells in full, then a count. */
+const ISSUES_SHOWN = 10;
+
+/** What keeps the country tabs from being read in full, for a message: missing tabs, bad cells. */
+export function benchmarkWarnings(model: BenchmarkModel): string[] {
+  const warnings: string[] = [];
+  for (const c of model.countries) {
+    if (!c.exists)
+      warnings.push(
+        `${c.tab}: the tab is missing (run Set up workbook, or Add country…); shown as a gap.`,
+      );
+    warnings.push(...c.issues.slice(0, ISSUES_SHOWN));
+    if (c.issues.length > ISSUES_SHOWN)
+      warnings.push(
+        `${c.tab}: … and ${c.issues.length - ISSUES_SHOWN} more cell(s) that could not be read.`,
+      );
+  }
+  return warnings;
+}

@@ -7,9 +7,15 @@
  * when the fact was last looked at. The fact's Year is not a review date: a 2012 law checked last
  * week is not stale.
  */
+import { Settings } from '../settings';
 import { Finding } from './parse';
 
 export const DEFAULT_STALENESS_MONTHS = 12;
+
+/** Settings › Staleness months (1–240, default 12); an unreadable value is said in `warnings`. */
+export function stalenessSetting(settings: Settings, warnings: string[]): number {
+  return settings.number('Staleness months', DEFAULT_STALENESS_MONTHS, 1, 240, warnings);
+}
 /** A day's slack before a date counts as in the future: the spreadsheet's zone may be ahead of UTC. */
 const FUTURE_SLACK_MS = 36 * 3600 * 1000;
 

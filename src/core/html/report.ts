@@ -4,7 +4,7 @@
  * differ only in the chart images passed in (cid: PNGs of the tab's native charts in the e-mail,
  * data: SVGs drawn by Vega-Lite offline).
  */
-import { RAG_COLORS } from '../dashboard';
+import { RAG_COLORS } from '../kpi/dashboard';
 import { formatInstant, formatNumber, textSparkline } from '../report/format';
 import { SECTIONS } from '../report/layout';
 import { DueFact, ReportChart, ReportModel } from '../report/types';

@@ -3,7 +3,7 @@
  * dashboard, the report, the `Data quality` tab): findings and the orders they affect, how many
  * orders were left out, and, when a list is capped, how much of it is shown.
  */
-import { Cell, Grid } from '../cells';
+import { Cell, describe, Grid } from '../cells';
 import { formatInstant } from '../report/format';
 import { Issue } from './table';
 
@@ -40,6 +40,14 @@ export function qualitySentence(c: QualityCounts, listed?: number): string {
   const base = `Data quality: ${c.findings} finding(s) on ${c.ordersAffected} order(s) of KPI Data — ${c.ordersLeftOut} order(s) left out of every KPI, ${kept} kept with the unreadable field(s) blanked`;
   if (listed === undefined || listed >= c.findings) return `${base}.`;
   return `${base}; first ${listed} of ${c.findings} listed here, all of them in the '${DATA_QUALITY_TAB}' tab.`;
+}
+
+/**
+ * One finding as a line of a message or a list: "KPI Targets, row 4, column B: 'abc' — not a
+ * number (row skipped)." — the same for every tab and every action.
+ */
+export function findingLine(tab: string, i: Issue, timeZone: string): string {
+  return `${tab}, row ${i.row}${i.column ? `, column ${i.column}` : ''}: ${describe(i.value, timeZone)} — ${i.reason}${i.skipped ? ' (row skipped)' : ''}.`;
 }
 
 /** A cell as a list shows it: text stays text, a Date as the spreadsheet shows it (its zone). */

@@ -5,7 +5,7 @@
  * 100,000 orders costs the same service calls as one on 100.
  */
 import { Cell, Grid, columnLetter } from '../cells';
-import { RAG_COLORS } from '../dashboard';
+import { RAG_COLORS } from '../kpi/dashboard';
 import { Rag } from '../kpi/targets';
 import { DueFact, ReportChart, ReportModel } from './types';
 

@@ -1,6 +1,7 @@
-import { dashboardModel } from '../../../src/core/dashboard';
+import { dashboardModel } from '../../../src/core/kpi/dashboard';
 import {
   dataQualityGrid,
+  findingLine,
   qualityCounts,
   qualitySentence,
 } from '../../../src/core/kpi/data-quality';
@@ -86,8 +87,8 @@ describe('freshness: empty, partial and stale data say so', () => {
       now: new Date('2026-11-26T09:00Z'),
       scope: 'France',
     });
-    expect(model.blocks[0].values.flat().join(' ')).toMatch(/no readable order yet/);
-    const table = model.blocks[1].values;
+    expect(model.blocks.title.values.flat().join(' ')).toMatch(/no readable order yet/);
+    const table = model.blocks.table.values;
     const requests = table.find((r) => r[0] === 'Requests')!;
     expect(requests.slice(3, 15)).toEqual(new Array(12).fill(''));
   });
@@ -122,4 +123,21 @@ describe('data quality is counted the same way everywhere', () => {
       'not a number',
     ]);
   });
+});
+
+test('a finding is one line, the same for every tab and every action', () => {
+  const issue = {
+    row: 4,
+    column: 'Target (B)',
+    value: 'abc',
+    reason: 'not a number',
+    code: 'not_a_number',
+    skipped: true,
+  };
+  expect(findingLine('KPI Targets', issue, 'Europe/Paris')).toBe(
+    'KPI Targets, row 4, column Target (B): the text "abc" — not a number (row skipped).',
+  );
+  expect(findingLine('Factors', { ...issue, column: '', skipped: false }, 'UTC')).toBe(
+    'Factors, row 4: the text "abc" — not a number.',
+  );
 });

@@ -319,3 +319,20 @@ describe('merges and borders are recorded', () => {
     expect(fake.merges).toEqual([]);
   });
 });
+
+test('getSheetValues with -1 reads the used area and moves its cells as getValues does', () => {
+  const { ctx, sheet } = setup();
+  sheet.getRange('A1:C2').setValues([
+    [1, 2, 3],
+    [4, 5, 6],
+  ]);
+  ctx.resetCalls();
+  expect(sheet.getSheetValues(1, 1, -1, -1)).toEqual([
+    [1, 2, 3],
+    [4, 5, 6],
+  ]);
+  expect(ctx.cellsTransferred).toBe(6);
+  expect(ctx.meter.cost.cellsRead).toBe(6);
+  sheet.getRange('A1:C2').getValues();
+  expect(ctx.meter.cost.cellsRead).toBe(12);
+});

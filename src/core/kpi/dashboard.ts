@@ -1,22 +1,23 @@
 /**
  * The `KPI Dashboard` as a model: the last 12 months × every KPI of the registry with RAG per
- * cell, delta vs the previous month, year to date and a sparkline; the blocks its four native
- * charts read; and the rows skipped from `KPI Data`, with why. Renderer-neutral: the sheets
- * adapter draws it, the report reuses its pieces.
+ * cell, delta vs the previous month, year to date and a sparkline; the signals and the Paretos in
+ * words; the blocks its native charts read; and the rows skipped from `KPI Data`, with why. Its
+ * blocks are named by what they hold (title, table, signals, chart data, quality), each with the
+ * rows that head a section. Renderer-neutral: the sheets adapter draws it.
  */
-import { Cell, Grid, columnLetter } from './cells';
-import { AUTOMATIC_FORMAT } from './schema/tabs';
-import { KpiResult, computeKpis } from './kpi/engine';
-import { FactorTable } from './kpi/factors';
-import { MonthKey, addMonths, lastMonthWithData, monthRange } from './kpi/months';
-import { Order } from './kpi/orders';
-import { OUTCOMES } from './kpi/registry';
-import { Issue } from './kpi/table';
-import { qualityCounts, qualitySentence } from './kpi/data-quality';
-import { Freshness, freshness } from './kpi/freshness';
-import { ScorecardRow, TargetTable, ragStatus, scorecard, scorecardMonths } from './kpi/targets';
-import { Pareto, reasonPareto } from './kpi/pareto';
-import { SignalsModel, kpiSignals, signalCell } from './kpi/signals';
+import { Cell, Grid, columnLetter } from '../cells';
+import { AUTOMATIC_FORMAT } from '../schema/tabs';
+import { KpiResult, computeKpis } from './engine';
+import { FactorTable } from './factors';
+import { MonthKey, addMonths, lastMonthWithData, monthRange } from './months';
+import { Order } from './orders';
+import { OUTCOMES } from './registry';
+import { Issue } from './table';
+import { qualityCounts, qualitySentence } from './data-quality';
+import { Freshness, freshness } from './freshness';
+import { ScorecardRow, TargetTable, ragStatus, scorecard, scorecardMonths } from './targets';
+import { Pareto, reasonPareto } from './pareto';
+import { SignalsModel, kpiSignals, signalCell } from './signals';
 
 export const DASHBOARD_MONTHS = 12;
 export const RAG_COLORS = { green: '#b7e1cd', amber: '#fce8b2', red: '#f4c7c3' } as const;
@@ -38,17 +39,30 @@ export interface ChartSpec {
   percent?: boolean;
 }
 
+/** A block of the tab, written whole at (row, column). */
+export interface DashboardBlock {
+  row: number;
+  column: number;
+  values: Grid;
+  formats?: string[][];
+  backgrounds?: (string | null)[][];
+  /**
+   * Rows of the block (0-based) that head a section of the tab, drawn bold: the title, "Signals",
+   * "Pareto of reasons", the data-quality sentence. Table headers are marked by their shading.
+   */
+  headings: number[];
+}
+
 export interface DashboardModel {
   months: MonthKey[];
-  /** Whole blocks to write at (row, column). */
+  /** The tab's blocks by what they hold; `charts` are the data blocks the native charts read. */
   blocks: {
-    row: number;
-    column: number;
-    values: Grid;
-    formats?: string[][];
-    backgrounds?: (string | null)[][];
-    bold?: boolean;
-  }[];
+    title: DashboardBlock;
+    table: DashboardBlock;
+    signals: DashboardBlock;
+    charts: DashboardBlock[];
+    quality: DashboardBlock;
+  };
   /** Sparkline formulas: one per KPI row, at (row, column). */
   sparklines: { row: number; column: number; formulas: string[][] };
   charts: ChartSpec[];
@@ -80,6 +94,13 @@ export interface DashboardInput {
 }
 
 const TABLE_ROW = 4;
+const PARETO_HEADING = 'Pareto of reasons (Reason column of KPI Data)';
+
+/** Every block of the tab, in the order it is drawn (top to bottom). */
+export function dashboardBlocks(model: DashboardModel): DashboardBlock[] {
+  const { title, table, signals, charts, quality } = model.blocks;
+  return [title, table, signals, ...charts, quality];
+}
 
 export function dashboardModel(input: DashboardInput): DashboardModel {
   const end = lastMonthWithData(input.orders, input.now, input.timeZone);
@@ -159,21 +180,26 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
 
   // The signals and the Pareto notes sit right below the table, then the chart data blocks.
   let row = TABLE_ROW + values.length + 2;
-  const blocks: DashboardModel['blocks'] = [
-    {
-      row: 1,
-      column: 1,
-      values: [
-        [`KPI Dashboard — ${input.scope}`],
-        [
-          `Months ${months[0]} to ${end} (${input.timeZone}); generated ${input.now.toISOString().slice(0, 16).replace('T', ' ')} UTC. Colours: green meets the target, amber within tolerance, red beyond.`,
-        ],
-        [fresh.notes.join(' ')],
+  const title: DashboardBlock = {
+    row: 1,
+    column: 1,
+    values: [
+      [`KPI Dashboard — ${input.scope}`],
+      [
+        `Months ${months[0]} to ${end} (${input.timeZone}); generated ${input.now.toISOString().slice(0, 16).replace('T', ' ')} UTC. Colours: green meets the target, amber within tolerance, red beyond.`,
       ],
-      bold: true,
-    },
-    { row: TABLE_ROW, column: 1, values, formats, backgrounds },
-  ];
+      [fresh.notes.join(' ')],
+    ],
+    headings: [0],
+  };
+  const table: DashboardBlock = {
+    row: TABLE_ROW,
+    column: 1,
+    values,
+    formats,
+    backgrounds,
+    headings: [],
+  };
   const signalLines: Grid = [
     ['Signals: is a change real, or noise?'],
     [
@@ -186,23 +212,22 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
         ? signals.signals.map((x) => [x.text])
         : [['No signal in the months shown: every KPI moves within its control limits (noise).']]),
     [''],
-    ['Pareto of reasons (Reason column of KPI Data)'],
+    [PARETO_HEADING],
     ...paretos.map((p) => [`${p.title}: ${p.note}`]),
   ];
-  blocks.push({
+  const signalsBlock: DashboardBlock = {
     row,
     column: 1,
     values: signalLines,
     backgrounds: signalLines.map((l, i) => [
-      i === 0 || l[0] === 'Pareto of reasons (Reason column of KPI Data)'
-        ? '#e8f0fe'
-        : lineColor(l[0]),
+      i === 0 || l[0] === PARETO_HEADING ? '#e8f0fe' : lineColor(l[0]),
     ]),
     formats: signalLines.map(() => ['@']),
-    bold: true,
-  });
+    headings: [0, signalLines.findIndex((l) => l[0] === PARETO_HEADING)],
+  };
   row += signalLines.length + 2;
   const charts: ChartSpec[] = [];
+  const chartData: DashboardBlock[] = [];
   const addChart = (
     title: string,
     kind: ChartKind,
@@ -213,7 +238,7 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
     format = '0',
     columnFormats?: string[],
   ) => {
-    blocks.push({
+    chartData.push({
       row,
       column: 1,
       values: [head, ...data],
@@ -221,7 +246,7 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
         head.map(() => '@'),
         ...data.map((r) => r.map((_, j) => (j ? (columnFormats?.[j - 1] ?? format) : '@'))),
       ],
-      bold: false,
+      headings: [],
     });
     charts.push({
       title,
@@ -313,10 +338,15 @@ export function dashboardModel(input: DashboardInput): DashboardModel {
       `${i.skipped ? 'order left out: ' : 'kept, field blanked: '}${i.reason}`,
     ]),
   ];
-  blocks.push({ row, column: 1, values: quality, bold: false });
   return {
     months,
-    blocks,
+    blocks: {
+      title,
+      table,
+      signals: signalsBlock,
+      charts: chartData,
+      quality: { row, column: 1, values: quality, headings: [0] },
+    },
     sparklines: { row: TABLE_ROW + 1, column: sparkColumn, formulas: sparklines },
     charts,
     scorecard: card,
