@@ -4,9 +4,6 @@
  * every action reads a setting through it (Settings.of), so a key, a default or a bound is
  * written once.
  */
-import { DEFAULT_STALENESS_MONTHS } from './benchmark/staleness';
-import { DEFAULT_STALE_AFTER_DAYS } from './kpi/freshness';
-import { DEFAULT_MEASURED_MONTHS, DEFAULT_SERVICE_COUNTRY } from './partners/performance';
 
 interface Spec<K extends string> {
   key: K;
@@ -48,7 +45,7 @@ export const SETTING = {
   currency: text('Currency', 'EUR', 'Currency of payouts and costs.'),
   stalenessMonths: number(
     'Staleness months',
-    DEFAULT_STALENESS_MONTHS,
+    12,
     1,
     240,
     'A benchmark fact last reviewed longer ago than this is due for review.',
@@ -56,19 +53,19 @@ export const SETTING = {
   scope: text('Scope', 'Recycling service France', 'Shown in the report header.'),
   staleAfterDays: number(
     'Stale after (days)',
-    DEFAULT_STALE_AFTER_DAYS,
+    14,
     1,
     3650,
     'The dashboard and the report warn when the newest date in KPI Data is older than this.',
   ),
   serviceCountry: text(
     'Service country',
-    DEFAULT_SERVICE_COUNTRY,
+    'FR',
     'Country of the orders in KPI Data (unless its Country column says otherwise): partners are matched by name within it.',
   ),
   measuredMonths: number(
     'Measured months',
-    DEFAULT_MEASURED_MONTHS,
+    6,
     1,
     60,
     'Months of orders (ending with the last complete one) behind Partner Performance and measured criteria.',

@@ -20,7 +20,7 @@ import {
   isErrorValue,
   toNumber,
 } from '../core/cells';
-import { DIRECTION_EXPECTED, Direction, parseDirection } from '../core/scoring/directions';
+import { DIRECTION_EXPECTED, CriterionSign, parseDirection } from '../core/scoring/directions';
 import { CellError } from '../core/scoring/errors';
 
 /** A custom-function argument: a single cell or a 2-D, row-major range. */
@@ -158,7 +158,7 @@ export function readDirections(
   v: CellArg,
   m: number,
   ofWhat: string,
-): Direction[] | undefined {
+): CriterionSign[] | undefined {
   if (isOmitted(v)) return undefined;
   const { cells, pos } = readVector(name, v, 'directions');
   if (cells.length !== 1 && cells.length !== m) {
@@ -170,12 +170,12 @@ export function readDirections(
     );
   }
   const dirs = cells.map((c, j) => {
-    if (isBlank(c)) return 1 as Direction;
+    if (isBlank(c)) return 1 as CriterionSign;
     const d = parseDirection(c);
     if (d === null) throw argError(name, pos(j), DIRECTION_EXPECTED, got(name, c));
     return d;
   });
-  return cells.length === 1 ? new Array<Direction>(m).fill(dirs[0]) : dirs;
+  return cells.length === 1 ? new Array<CriterionSign>(m).fill(dirs[0]) : dirs;
 }
 
 /** An optional single value: omitted → undefined; a 1-cell range is read as its cell. */

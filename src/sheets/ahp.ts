@@ -19,8 +19,7 @@ import { UserError } from '../core/cells';
 import { CRITERIA } from '../core/schema/tabs';
 import { ActionContext, ActionResult } from './action';
 import { HEADER_BACKGROUND } from './formats';
-import { requireTab } from './partners';
-import { readTable, sheetsByName, writeBlock, writeFreshBlock } from './workbook';
+import { readTable, sheetsByName, writeBlock, writeFreshBlock, requireTab } from './workbook';
 
 export const CR_LIMIT = 0.1;
 

@@ -1,16 +1,22 @@
 /**
  * The benchmark actions: Refresh benchmark (rebuilds the generated `Benchmark` overview), Add
  * country… (a new `Benchmark XX` tab), Import benchmark seed (appends new seed facts, never
- * overwrites a person's edit), and readBenchmark for the report.
+ * overwrites a person's edit).
  *
  * I/O: one getDataRange().getValues() per tab; the overview is drawn from a layout whose number
  * of blocks, header rows and colour rules does not depend on the data, so Refresh makes the same
  * number of service calls for 150 findings as for 5,000 (only the number of tabs counts).
  */
+import { stalenessSetting } from '../core/benchmark/staleness';
 import { formatDay, Grid, UserError } from '../core/cells';
 import { resolveCountry } from '../core/benchmark/countries';
 import { planSeedImport, ImportPlan } from '../core/benchmark/import-plan';
-import { BenchmarkModel, benchmarkModel, benchmarkTabs } from '../core/benchmark/model';
+import {
+  BenchmarkModel,
+  benchmarkModel,
+  benchmarkTabs,
+  benchmarkWarnings,
+} from '../core/benchmark/model';
 import {
   AMBER,
   ColourRule,
@@ -31,7 +37,6 @@ import { FACT_HEADERS, SEED_REF_COLUMN } from '../core/benchmark/tab-columns';
 import { headerIndex, headerKey } from '../core/headers';
 import { benchmarkCountryTab, ColumnSpec, SETTINGS } from '../core/schema/tabs';
 import { Settings } from '../core/settings';
-import { SETTING } from '../core/settings-schema';
 import { ActionContext, ActionResult, runAction } from './action';
 import { changedSince } from './unchanged';
 import { formatColumns, HEADER_BACKGROUND, styleHeader } from './formats';
@@ -62,17 +67,14 @@ const ADDING_KEY = 'circ.addingCountry';
 const REF_FONT = '#80868b';
 const STATUS_COLUMN = FACT_HEADERS.indexOf('Status') + 1;
 /** Per tab, the first unreadable cells in full, then a count. */
-const ISSUES_SHOWN = 10;
 
 /** What the report needs: the parsed benchmark and the staleness setting. */
-export interface BenchmarkRead {
+/** What Refresh benchmark reads: every country tab and Settings, once. */
+interface Inputs {
   model: BenchmarkModel;
   stalenessMonths: number;
   rowsRead: number;
   warnings: string[];
-}
-
-interface Inputs extends BenchmarkRead {
   tabs: Map<string, Sheet>;
   grids: Map<string, Grid>;
 }
@@ -88,19 +90,9 @@ function readInputs(ss: Spreadsheet, timeZone: string): Inputs {
     if (t.exists) grids.set(t.tab, tabs.get(t.tab)!.getDataRange().getValues());
   const settings = tabs.get(SETTINGS.name)?.getDataRange().getValues() ?? [];
   const warnings: string[] = [];
-  const stalenessMonths = new Settings(settings).of(SETTING.stalenessMonths, warnings);
+  const stalenessMonths = stalenessSetting(new Settings(settings), warnings);
   const model = modelOf([...tabs.keys()], grids, timeZone);
-  for (const c of model.countries) {
-    if (!c.exists)
-      warnings.push(
-        `${c.tab}: the tab is missing (run Set up workbook, or Add country…); shown as a gap.`,
-      );
-    warnings.push(...c.issues.slice(0, ISSUES_SHOWN));
-    if (c.issues.length > ISSUES_SHOWN)
-      warnings.push(
-        `${c.tab}: … and ${c.issues.length - ISSUES_SHOWN} more cell(s) that could not be read.`,
-      );
-  }
+  warnings.push(...benchmarkWarnings(model));
   const rowsRead = [...grids.values()].reduce((n, g) => n + g.length, settings.length);
   return { tabs, grids, model, stalenessMonths, rowsRead, warnings };
 }
@@ -110,15 +102,6 @@ function modelOf(tabNames: string[], grids: Map<string, Grid>, timeZone: string)
     benchmarkTabs(tabNames).map((t) => ({ ...t, grid: grids.get(t.tab) ?? null })),
     timeZone,
   );
-}
-
-/**
- * Reads every country tab and Settings once: the model benchmarkHighlights takes (for the report).
- * `timeZone` is the spreadsheet's: a date in a cell is its day there.
- */
-export function readBenchmark(ss: Spreadsheet, timeZone: string): BenchmarkRead {
-  const { model, stalenessMonths, rowsRead, warnings } = readInputs(ss, timeZone);
-  return { model, stalenessMonths, rowsRead, warnings };
 }
 
 /** Refresh benchmark: rebuilds the `Benchmark` overview from the country tabs, which are only read. */

@@ -16,9 +16,8 @@ import { CANDIDATE_MEMORY_TAB } from '../core/schema/generated-names';
 import { PARTNERS } from '../core/schema/tabs';
 import { ActionContext, ActionResult, runAction } from './action';
 import { readMemoryTab, writeMemoryTab } from './memory-tab';
-import { requireTab } from './partners';
 import { ensureUnchanged } from './unchanged';
-import { readTable, sheetsByName, writeBlock } from './workbook';
+import { readTable, sheetsByName, writeBlock, requireTab } from './workbook';
 
 export const CAPTION = 'Propose partner candidates…';
 /** Document property: the id of the last batch whose rows reached Partners. */

@@ -5,6 +5,7 @@
  * data-quality list, then `Data quality` and `Partner Performance` — the three with one read of the
  * add-on's registry of its tabs, and no tab asked for a size the action knows.
  */
+import { SETTING } from '../core/settings-schema';
 import { UserError } from '../core/cells';
 import {
   ChartSpec,
@@ -75,7 +76,7 @@ export function readKpis(ctx: ActionContext): KpiInputs {
     factors,
     timeZone,
     now,
-    scope: settings.text('Scope', 'Recycling service France'),
+    scope: settings.of(SETTING.scope),
     staleAfterDays: read.staleAfterDays,
     hasReasonColumn: parsed.hasReason,
   });

@@ -14,7 +14,7 @@
 import { Grid, UserError } from '../core/cells';
 import { DATA_QUALITY_TAB_ROWS, dataQualityGrid, findingLine } from '../core/kpi/data-quality';
 import { FactorTable, parseFactors } from '../core/kpi/factors';
-import { DEFAULT_STALE_AFTER_DAYS } from '../core/kpi/freshness';
+import { SETTING } from '../core/settings-schema';
 import { ParsedOrders, parseOrders } from '../core/kpi/orders';
 import { Issue } from '../core/kpi/table';
 import { TargetTable, parseTargets } from '../core/kpi/targets';
@@ -98,13 +98,7 @@ export class KpiTabs {
       locale: this.ss.getSpreadsheetLocale(),
       labels,
     });
-    const staleAfterDays = this.settings.number(
-      'Stale after (days)',
-      DEFAULT_STALE_AFTER_DAYS,
-      1,
-      3650,
-      this.warnings,
-    );
+    const staleAfterDays = this.settings.of(SETTING.staleAfterDays, this.warnings);
     return {
       parsed,
       staleAfterDays,

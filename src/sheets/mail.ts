@@ -6,6 +6,7 @@
  * Gmail's clipping size and MailApp's per-message quota; at most 50 recipients per message, and
  * one Log line per message sent.
  */
+import { SETTING } from '../core/settings-schema';
 import { Grid, UserError } from '../core/cells';
 import {
   ChartPictures,
@@ -25,7 +26,7 @@ import { readSettings, ReportSettings, settingCell } from './report-read';
 import { chartImages } from './report-tab';
 import { activeSpreadsheet } from './workbook';
 
-const RECIPIENTS_KEY = 'Report recipients';
+const RECIPIENTS_KEY = SETTING.reportRecipients.key;
 /** The sender name recipients see. */
 export const SENDER_NAME = 'Circularity Workbench';
 /** Menu caption and Log action name. */

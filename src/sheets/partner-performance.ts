@@ -4,18 +4,14 @@
  * already read, plus one read of `Partners`; the tab is rebuilt whole, one write per block.
  * Score partners reads the same model for its measured criteria.
  */
+import { SETTING } from '../core/settings-schema';
 import { Grid } from '../core/cells';
 import { headerIndex, headerKey } from '../core/headers';
 import { FactorTable } from '../core/kpi/factors';
 import { ParsedOrders } from '../core/kpi/orders';
-import { KpiId, Direction } from '../core/kpi/registry';
+import { KpiId, KpiDirection } from '../core/kpi/registry';
 import { TargetTable } from '../core/kpi/targets';
-import {
-  DEFAULT_MEASURED_MONTHS,
-  DEFAULT_SERVICE_COUNTRY,
-  PerformanceModel,
-  partnerPerformance,
-} from '../core/partners/performance';
+import { PerformanceModel, partnerPerformance } from '../core/partners/performance';
 import {
   PARTNER_PERFORMANCE_TAB,
   performanceBlocks,
@@ -50,14 +46,8 @@ export function performanceModel(input: PerformanceInputs, warnings: string[]): 
     orders: input.parsed.orders,
     columns: input.parsed.partnerColumns,
     partners,
-    serviceCountry: input.settings.text('Service country', DEFAULT_SERVICE_COUNTRY),
-    measuredMonths: input.settings.number(
-      'Measured months',
-      DEFAULT_MEASURED_MONTHS,
-      1,
-      60,
-      warnings,
-    ),
+    serviceCountry: input.settings.of(SETTING.serviceCountry),
+    measuredMonths: input.settings.of(SETTING.measuredMonths, warnings),
     timeZone: input.timeZone,
     now: input.now,
     factors: input.factors,
@@ -65,7 +55,7 @@ export function performanceModel(input: PerformanceInputs, warnings: string[]): 
   });
 }
 
-export function directionsOf(targets: TargetTable): Partial<Record<KpiId, Direction>> {
+export function directionsOf(targets: TargetTable): Partial<Record<KpiId, KpiDirection>> {
   return Object.fromEntries(Object.values(targets.targets).map((t) => [t!.kpi, t!.direction]));
 }
 

@@ -31,6 +31,7 @@ import {
   sheetsByName,
   writeBlock,
   writeFreshBlock,
+  requireTab,
 } from './workbook';
 
 const FORMATS: Record<string, string> = {
@@ -39,15 +40,6 @@ const FORMATS: Record<string, string> = {
   Rank: '0',
   Stability: '0%',
 };
-
-export function requireTab(tabs: Map<string, Sheet>, name: string): Sheet {
-  const sheet = tabs.get(name);
-  if (!sheet)
-    throw new UserError(
-      `The tab '${name}' is missing. Run Circularity Workbench › Set up workbook first.`,
-    );
-  return sheet;
-}
 
 export function scorePartners(ctx: ActionContext): ActionResult {
   const { ss } = ctx;

@@ -12,7 +12,6 @@ import { headerIndex, headerKey } from '../core/headers';
 import { readMemoryTab, writeMemoryTab } from './memory-tab';
 import { RATINGS_MEMORY_TAB } from '../core/schema/generated-names';
 import { ProvenanceLedger } from '../core/provenance';
-import { requireTab } from './partners';
 import { syncPartnerColumns } from './setup';
 import {
   readTable,
@@ -21,6 +20,7 @@ import {
   sheetsByName,
   writeBlock,
   writeBlockKeepingFormulas,
+  requireTab,
 } from './workbook';
 
 export function consolidateRatings(ctx: ActionContext): ActionResult {

@@ -4,6 +4,7 @@
  * does not stop the report: the section says what is missing and the finding goes to Data quality.
  * Only the Spreadsheet handed in is used (no globals), so the offline export can call this too.
  */
+import { SETTING } from '../core/settings-schema';
 import { Grid, UserError } from '../core/cells';
 import { headerKey } from '../core/headers';
 import { qualityCounts, qualitySentence } from '../core/kpi/data-quality';
@@ -116,7 +117,7 @@ export function readReportInputs(
   else notes.push(missingTab(PARTNERS.name));
   let partners: PartnerResult[] | null = null;
   if (criteria && partnersGrid) {
-    const spread = settings.number('Stability spread', 0.2, 0, 0.95, warnings);
+    const spread = settings.of(SETTING.stabilitySpread, warnings);
     const assessment = attempt(() =>
       assessPartners(readFramework(criteria.values, timeZone, criteria.formats), partnersGrid, {
         spread,
@@ -149,7 +150,7 @@ export function readReportInputs(
       factors,
       partners,
       notes,
-      scope: settings.text('Scope', 'Recycling service France'),
+      scope: settings.of(SETTING.scope),
       benchmark: bench.highlights,
     },
     rowsRead,

@@ -5,6 +5,7 @@
  * lock, so a person thinking over the dialog does not block everyone else, and Cancel changes
  * nothing at all (not even the Log).
  */
+import { SETTING } from '../core/settings-schema';
 import { Grid, UserError } from '../core/cells';
 import { buildReport } from '../core/report/model';
 import { monthLabel, lastCompleteMonth } from '../core/kpi/months';
@@ -25,7 +26,7 @@ export interface BuiltReport {
   warnings: string[];
 }
 
-const DEFAULT_KEY = 'Default period';
+const DEFAULT_KEY = SETTING.defaultPeriod.key;
 /** Menu caption and Log action name (the Log names each action by its menu item). */
 export const GENERATE_REPORT = 'Generate report…';
 

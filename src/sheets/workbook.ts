@@ -4,7 +4,7 @@
  * Every write first asks the action's Deadline, so no writing path can run into Apps Script's
  * time limit unchecked.
  */
-import { Grid, inertBlock } from '../core/cells';
+import { Grid, inertBlock, UserError } from '../core/cells';
 import { TabIndex } from './tab-index';
 
 export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -37,6 +37,16 @@ export function activeSpreadsheet(): Spreadsheet {
  */
 export function sheetsByName(ss: Spreadsheet, notices?: string[]): Map<string, Sheet> {
   return new TabIndex(ss.getSheets(), notices);
+}
+
+/** A tab the action needs, or the message that says to run Set up workbook. */
+export function requireTab(tabs: Map<string, Sheet>, name: string): Sheet {
+  const sheet = tabs.get(name);
+  if (!sheet)
+    throw new UserError(
+      `The tab '${name}' is missing. Run Circularity Workbench › Set up workbook first.`,
+    );
+  return sheet;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Cell, Grid, UserError } from '../../src/core/cells';
+import { readBenchmark } from '../helpers/benchmark-read';
 import { BENCHMARK_DIMENSIONS } from '../../src/core/schema/lists';
 import { FACT_HEADERS } from '../../src/core/benchmark/tab-columns';
 import { runAction } from '../../src/sheets/action';
@@ -6,7 +7,6 @@ import {
   addCountry,
   addCountryFromMenu,
   importBenchmarkSeed,
-  readBenchmark,
   refreshBenchmark,
   restoreDeletedFacts,
 } from '../../src/sheets/benchmark';

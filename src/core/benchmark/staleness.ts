@@ -8,13 +8,14 @@
  * week is not stale.
  */
 import { Settings } from '../settings';
+import { SETTING } from '../settings-schema';
 import { Finding } from './parse';
 
-export const DEFAULT_STALENESS_MONTHS = 12;
+export const DEFAULT_STALENESS_MONTHS = SETTING.stalenessMonths.default;
 
-/** Settings › Staleness months (1–240, default 12); an unreadable value is said in `warnings`. */
+/** Settings › Staleness months (settings-schema.ts); an unreadable value is said in `warnings`. */
 export function stalenessSetting(settings: Settings, warnings: string[]): number {
-  return settings.number('Staleness months', DEFAULT_STALENESS_MONTHS, 1, 240, warnings);
+  return settings.of(SETTING.stalenessMonths, warnings);
 }
 /** A day's slack before a date counts as in the future: the spreadsheet's zone may be ahead of UTC. */
 const FUTURE_SLACK_MS = 36 * 3600 * 1000;

@@ -4,11 +4,12 @@
  * partial, not a full month; data whose newest date is older than `Stale after (days)` (Settings,
  * default 14) is stale — the export may not have been pasted this week.
  */
+import { SETTING } from '../settings-schema';
 import { isoDay } from '../iso-day';
 import { MonthKey, addMonths, monthKey, monthStart } from './months';
 import { Order } from './orders';
 
-export const DEFAULT_STALE_AFTER_DAYS = 14;
+export const DEFAULT_STALE_AFTER_DAYS = SETTING.staleAfterDays.default;
 const DAY_MS = 86_400_000;
 
 export interface Freshness {

@@ -29,7 +29,7 @@ export const KPI_IDS = [
 export type KpiId = (typeof KPI_IDS)[number];
 
 /** Which way is better. */
-export type Direction = 'higher' | 'lower';
+export type KpiDirection = 'higher' | 'lower';
 
 /**
  * How a KPI is computed, which decides how it aggregates over several months:
@@ -50,7 +50,7 @@ export interface KpiDef {
   format: string;
   /** The definition in words, for the README, the dashboard notes and the report. */
   definition: string;
-  direction: Direction;
+  direction: KpiDirection;
   kind: KpiKind;
   basis: DateBasis;
   /** `KPI Data` headers the KPI reads. */
@@ -76,7 +76,7 @@ const def = (
   unit: string,
   format: string,
   kind: KpiKind,
-  direction: Direction,
+  direction: KpiDirection,
   basis: DateBasis,
   columns: string[],
   definition: string,

@@ -15,7 +15,7 @@ import { KpiResult, PeriodStats, computeKpis } from './engine';
 import { FactorTable } from './factors';
 import { MonthKey, addMonths, monthStart } from './months';
 import { Order } from './orders';
-import { Direction, KPIS, KpiDef, KpiId } from './registry';
+import { KpiDirection, KPIS, KpiDef, KpiId } from './registry';
 import { percentile } from './stats';
 
 const DAY_MS = 86_400_000;
@@ -107,7 +107,7 @@ export interface ControlPoint {
 export interface KpiControl {
   id: KpiId;
   label: string;
-  direction: Direction;
+  direction: KpiDirection;
   chart: ChartType;
   points: ControlPoint[];
 }
@@ -148,7 +148,7 @@ export interface SignalsInput {
   partialLast: boolean;
   timeZone: string;
   /** Directions from KPI Targets (the registry's otherwise). */
-  directions?: Partial<Record<KpiId, Direction>>;
+  directions?: Partial<Record<KpiId, KpiDirection>>;
 }
 
 /**

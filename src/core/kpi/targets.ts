@@ -11,7 +11,7 @@
 import { Cell, Grid, UserError, isBlank, toNumber } from '../cells';
 import { KpiResult, aggregate } from './engine';
 import { MonthKey, addMonths, isMonthKey, monthDiff, monthRange } from './months';
-import { Direction, KPIS, KpiId, KpiKind, findKpi } from './registry';
+import { KpiDirection, KPIS, KpiId, KpiKind, findKpi } from './registry';
 import { ColumnSpec, Issue, Located, isBlankRow, locateColumns } from './table';
 
 export const KPI_TARGETS_HEADERS = [
@@ -29,7 +29,7 @@ export interface KpiTarget {
   kpi: KpiId;
   /** null: a row that names an owner but sets no target (no RAG). */
   target: number | null;
-  direction: Direction;
+  direction: KpiDirection;
   tolerance: Tolerance;
   owner: string;
   row: number;
@@ -81,7 +81,7 @@ const LOWER = new Set([
 ]);
 
 /** 'higher' / 'lower' from the words people write (also max/min, benefit/cost, +/−, ≥/≤, 1/−1); null if unreadable. */
-export function parseDirection(v: Cell): Direction | null {
+export function parseDirection(v: Cell): KpiDirection | null {
   if (typeof v === 'number') return v === 1 ? 'higher' : v === -1 ? 'lower' : null;
   if (typeof v !== 'string') return null;
   const s = v.trim().toLowerCase();
@@ -237,7 +237,7 @@ export interface ScorecardRow {
   unit: string;
   format: string;
   definition: string;
-  direction: Direction;
+  direction: KpiDirection;
   actual: number | null;
   target: number | null;
   /** Amber band width in the KPI's unit; null without a target. */

@@ -15,7 +15,7 @@ import {
 } from '../cells';
 import { describeMissing, headerIndex, headerKey } from '../headers';
 import { PARTNER_COMPUTED_COLUMNS, PARTNER_INPUT_COLUMNS } from '../schema/tabs';
-import { Direction, parseDirection } from '../scoring/directions';
+import { CriterionSign, parseDirection } from '../scoring/directions';
 import { segmentKey } from '../read/segment';
 import { WeightCell, isPercentFormat, weightCell, weightsOnOneScale } from './weights';
 
@@ -23,7 +23,7 @@ export interface Criterion {
   id: string;
   name: string;
   group: string;
-  direction: Direction;
+  direction: CriterionSign;
   knockOut: number | null;
 }
 

@@ -15,7 +15,7 @@
 import { Cell, Grid, columnLetter, describe, isBlank, toNumber } from '../cells';
 import { headerIndex, headerKey } from '../headers';
 import { KpiValues } from '../kpi/engine';
-import { Direction as KpiDirection, KPI_BY_ID, KpiId, findKpi } from '../kpi/registry';
+import { KpiDirection as KpiDirection, KPI_BY_ID, KpiId, findKpi } from '../kpi/registry';
 import { Framework } from './criteria';
 
 export const MEASURED_HEADERS = ['Measured by', 'Score 1 at', 'Score 5 at'] as const;

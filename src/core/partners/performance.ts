@@ -7,13 +7,14 @@
  * values measured criteria score). No KPI formula lives here: a partner's orders go through the
  * same engine as all orders.
  */
+import { SETTING } from '../settings-schema';
 import { Cell } from '../cells';
 import { KpiResult, KpiValues, aggregate, computeKpis } from '../kpi/engine';
 import { FactorTable } from '../kpi/factors';
 import { freshness } from '../kpi/freshness';
 import { MonthKey, addMonths, lastMonthWithData, monthRange } from '../kpi/months';
 import { Order, PartnerColumns } from '../kpi/orders';
-import { Direction, KpiId } from '../kpi/registry';
+import { KpiDirection, KpiId } from '../kpi/registry';
 import { KpiControl, kpiSignals, signalCell } from '../kpi/signals';
 import { countryKey, findPartner, indexPartners, nameKey } from './identity';
 
@@ -33,8 +34,8 @@ export const PARTNER_KPIS: readonly KpiId[] = [
 
 /** Months of history the control limits are computed on (as the dashboard's). */
 export const BASELINE_MONTHS = 12;
-export const DEFAULT_MEASURED_MONTHS = 6;
-export const DEFAULT_SERVICE_COUNTRY = 'FR';
+export const DEFAULT_MEASURED_MONTHS = SETTING.measuredMonths.default;
+export const DEFAULT_SERVICE_COUNTRY = SETTING.serviceCountry.default;
 
 /** A partner as `Partners` names it: its identity key, and its name as first typed there. */
 export interface PartnerId {
@@ -86,7 +87,7 @@ export interface PerformanceInput {
   now: Date;
   factors?: FactorTable | null;
   /** Directions from KPI Targets (the registry's otherwise), for what a signal means. */
-  directions?: Partial<Record<KpiId, Direction>>;
+  directions?: Partial<Record<KpiId, KpiDirection>>;
 }
 
 /** The identity key of a partner: country key and name key (identity.ts). */

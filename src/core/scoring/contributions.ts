@@ -10,7 +10,7 @@
  */
 
 import { UserError } from '../cells';
-import { Direction } from './directions';
+import { CriterionSign } from './directions';
 import { DEFAULT_SCALE, Scale, ScoreRow, rescale, weightedSumScorer } from './weighted-sum';
 
 export interface CriterionPull {
@@ -23,7 +23,7 @@ export interface CriterionPull {
 export interface ContributionOptions {
   /** How many criteria to name (default 2). */
   count?: number;
-  directions?: readonly Direction[];
+  directions?: readonly CriterionSign[];
   scale?: Scale;
 }
 

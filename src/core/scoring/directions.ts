@@ -3,9 +3,9 @@
 import { Cell, isBlank } from '../cells';
 
 /** 1 = benefit (higher is better), -1 = cost (lower is better). */
-export type Direction = 1 | -1;
+export type CriterionSign = 1 | -1;
 
-const WORDS: Record<string, Direction> = {
+const WORDS: Record<string, CriterionSign> = {
   benefit: 1,
   max: 1,
   '+': 1,
@@ -25,7 +25,7 @@ export const DIRECTION_EXPECTED = 'benefit or cost (also max/min, +/-, 1/-1)';
  * surrounding spaces ignored. Returns null for anything else, blanks included, so the caller
  * decides whether a blank means "benefit" or is an error.
  */
-export function parseDirection(v: Cell): Direction | null {
+export function parseDirection(v: Cell): CriterionSign | null {
   if (typeof v === 'number') return v === 1 ? 1 : v === -1 ? -1 : null;
   if (typeof v !== 'string' || isBlank(v)) return null;
   return WORDS[v.trim().toLowerCase()] ?? null;

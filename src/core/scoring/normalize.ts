@@ -18,7 +18,7 @@
  */
 
 import { Cell } from '../cells';
-import { Direction } from './directions';
+import { CriterionSign } from './directions';
 import { CellError } from './errors';
 
 export type NormalizeMethod = 'minmax' | 'max' | 'vector' | 'sum';
@@ -44,7 +44,7 @@ export type NumberMatrix = readonly (readonly (number | null)[])[];
  */
 export function normalizeColumn(
   values: readonly (number | null)[],
-  direction: Direction = 1,
+  direction: CriterionSign = 1,
   method: NormalizeMethod = 'minmax',
   column = 0,
 ): (number | null)[] {
@@ -104,7 +104,7 @@ export function normalizeColumn(
  */
 export function normalizeMatrix(
   matrix: NumberMatrix,
-  directions?: readonly Direction[],
+  directions?: readonly CriterionSign[],
   method: NormalizeMethod = 'minmax',
 ): (number | null)[][] {
   const m = directions ? directions.length : matrix.length ? matrix[0].length : 0;

@@ -14,7 +14,7 @@
 
 import { UserError } from '../cells';
 import { seededRandom } from '../random';
-import { Direction } from './directions';
+import { CriterionSign } from './directions';
 import { fastRanker } from './fast-rank';
 import { DEFAULT_SCALE, Scale, ScoreRow, rescale, weightedSumScorer } from './weighted-sum';
 
@@ -46,7 +46,7 @@ export interface StabilityOptions {
    * {@link defaultTrials} (500, fewer on very large ranges).
    */
   trials?: number;
-  directions?: readonly Direction[];
+  directions?: readonly CriterionSign[];
   scale?: Scale;
   seed?: number;
 }
@@ -102,7 +102,7 @@ export function rankStability(
   const r = new Float64Array(k * m);
   const scored = new Uint8Array(k * m);
   const partial = new Uint8Array(k);
-  const dirs: readonly Direction[] = directions ?? new Array<Direction>(m).fill(1);
+  const dirs: readonly CriterionSign[] = directions ?? new Array<CriterionSign>(m).fill(1);
   for (let p = 0; p < k; p++) {
     const row = rows[ranked[p]];
     for (let j = 0; j < m; j++) {

@@ -10,7 +10,7 @@
  */
 
 import { UserError } from '../cells';
-import { Direction } from './directions';
+import { CriterionSign } from './directions';
 import { CellError } from './errors';
 import { checkWeights } from './weighted-sum';
 
@@ -33,7 +33,7 @@ export interface TopsisDetails {
 export function topsisDetails(
   matrix: readonly (readonly (number | null)[])[],
   weights: readonly number[],
-  directions?: readonly Direction[],
+  directions?: readonly CriterionSign[],
 ): TopsisDetails {
   checkWeights(weights);
   const m = weights.length;
@@ -109,7 +109,7 @@ export function topsisDetails(
 export function topsis(
   matrix: readonly (readonly (number | null)[])[],
   weights: readonly number[],
-  directions?: readonly Direction[],
+  directions?: readonly CriterionSign[],
 ): number[] {
   return topsisDetails(matrix, weights, directions).closeness;
 }

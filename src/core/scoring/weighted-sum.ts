@@ -6,7 +6,7 @@
  */
 
 import { UserError, describeValue } from '../cells';
-import { Direction } from './directions';
+import { CriterionSign } from './directions';
 import { CellError } from './errors';
 
 /** A fixed rating scale; `min` < `max`. */
@@ -58,7 +58,7 @@ export function checkWeights(weights: readonly number[]): void {
  * A score mapped onto 0–1: (x − min)/(max − min) for a benefit criterion; a cost criterion is
  * first inverted (x → max + min − x), which gives (max − x)/(max − min).
  */
-export function rescale(x: number, direction: Direction, scale: Scale): number {
+export function rescale(x: number, direction: CriterionSign, scale: Scale): number {
   const span = scale.max - scale.min;
   return direction === 1 ? (x - scale.min) / span : (scale.max - x) / span;
 }
@@ -70,7 +70,7 @@ export function rescale(x: number, direction: Direction, scale: Scale): number {
  */
 export function weightedSumScorer(
   weights: readonly number[],
-  directions?: readonly Direction[],
+  directions?: readonly CriterionSign[],
   scale: Scale = DEFAULT_SCALE,
 ): (row: ScoreRow, rowIndex?: number) => WeightedScore {
   checkScale(scale);
@@ -118,7 +118,7 @@ export function weightedSumScorer(
 export function weightedScore(
   row: ScoreRow,
   weights: readonly number[],
-  directions?: readonly Direction[],
+  directions?: readonly CriterionSign[],
   scale: Scale = DEFAULT_SCALE,
 ): WeightedScore {
   return weightedSumScorer(weights, directions, scale)(row);
@@ -128,7 +128,7 @@ export function weightedScore(
 export function weightedScores(
   rows: readonly ScoreRow[],
   weights: readonly number[],
-  directions?: readonly Direction[],
+  directions?: readonly CriterionSign[],
   scale: Scale = DEFAULT_SCALE,
 ): WeightedScore[] {
   const score = weightedSumScorer(weights, directions, scale);

@@ -1,7 +1,7 @@
 /** fast-check generators shared by the scoring property tests. */
 
 import fc from 'fast-check';
-import { Direction } from '../../../src/core/scoring/directions';
+import { CriterionSign } from '../../../src/core/scoring/directions';
 
 export const RUNS = { numRuns: 1000 };
 
@@ -14,12 +14,12 @@ export const weight = fc.oneof(
   { weight: 1, arbitrary: fc.constant(0) },
   { weight: 6, arbitrary: fc.integer({ min: 1, max: 1000 }).map((x) => x / 100) },
 );
-export const direction: fc.Arbitrary<Direction> = fc.constantFrom<Direction>(1, -1);
+export const direction: fc.Arbitrary<CriterionSign> = fc.constantFrom<CriterionSign>(1, -1);
 
 export interface Problem {
   rows: (number | null)[][];
   weights: number[];
-  directions: Direction[];
+  directions: CriterionSign[];
 }
 
 /** n × m scores (blanks allowed unless `complete`), m weights not all 0, m directions. */

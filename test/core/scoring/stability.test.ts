@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Direction } from '../../../src/core/scoring/directions';
+import { CriterionSign } from '../../../src/core/scoring/directions';
 import { fastRanker } from '../../../src/core/scoring/fast-rank';
 import { rankValues } from '../../../src/core/scoring/rank';
 import {
@@ -169,7 +169,7 @@ describe('work budget', () => {
 function referenceStability(
   rows: (number | null)[][],
   weights: number[],
-  directions: Direction[],
+  directions: CriterionSign[],
   spread: number,
   trials: number,
 ): (number | null)[] {
