@@ -1,6 +1,6 @@
 /**
- * CIRC_KPI_TABLE: a whole KPI × month grid in one execution (contract in product.md, "Contract
- * additions"). A grid of CIRC_KPI formulas is one execution per cell, each receiving and parsing
+ * CIRC_KPI_TABLE: a whole KPI × month grid in one execution (contract in product.md, "Custom
+ * functions (the formula contract)"). A grid of CIRC_KPI formulas is one execution per cell, each receiving and parsing
  * the whole KPI Data range on every edit (16 KPIs × 12 months over 100,000 orders: 192 parses);
  * this reads the range once, buckets every order into its months in one pass (the KPI engine),
  * and answers every cell from that. Every cell equals CIRC_KPI(kpi, month, data_range, factors,
