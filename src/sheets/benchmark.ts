@@ -140,11 +140,12 @@ function drawOverview(
     ctx,
     ss,
     OVERVIEW_TAB,
-    (sheet) => {
+    (sheet, size) => {
       const box = (b: { row: number; column: number; rows: number; columns: number }) =>
         sheet.getRange(b.row, b.column, b.rows, b.columns);
+      // The fresh tab's size is known (and kept up to date): never asked after a write.
       for (const b of layout.blocks)
-        writeFreshBlock(ctx, sheet, b.row, b.column, rectangular(b.values));
+        writeFreshBlock(ctx, sheet, b.row, b.column, rectangular(b.values), size);
       for (const h of layout.headers) box(h).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
       for (const t of layout.titles) box(t).setFontWeight('bold');
       for (const w of layout.wrap) box(w).setWrap(true).setVerticalAlignment('top');

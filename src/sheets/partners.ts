@@ -32,6 +32,7 @@ import {
   writeBlock,
   writeFreshBlock,
   requireTab,
+  GridSize,
 } from './workbook';
 
 const FORMATS: Record<string, string> = {
@@ -81,6 +82,8 @@ export function scorePartners(ctx: ActionContext): ActionResult {
   const byRow = new Map(assessment.results.map((r) => [r.row, r]));
   const rows: Grid = [];
   for (let row = 2; row <= assessment.dataRows + 1; row++) rows.push(computedRow(byRow.get(row)));
+  // The heat map's rules are read with the rest, before anything is written.
+  const currentRules = partnersSheet.getConditionalFormatRules();
   if (rows.length) {
     // What a person typed in the computed columns is replaced, and said (README, "Computed
     // columns"): the cells, and what they held, in the message and the Log.
@@ -118,6 +121,7 @@ export function scorePartners(ctx: ActionContext): ActionResult {
   }
   heatMap(
     partnersSheet,
+    currentRules,
     partners[0] ?? [],
     framework.criteria.map((c) => c.id),
     columns.first,
@@ -130,7 +134,7 @@ export function scorePartners(ctx: ActionContext): ActionResult {
       ctx,
       ss,
       RANKING_TAB,
-      (sheet) => drawRanking(ctx, sheet, table, chartData(table)),
+      (sheet, size) => drawRanking(ctx, sheet, size, table, chartData(table)),
       ss.getSheets().length,
     ),
   );
@@ -180,6 +184,7 @@ function computedColumns(
 /** Red–amber–green gradients on the criterion scores and the weighted score; other rules kept. */
 function heatMap(
   sheet: Sheet,
+  current: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[],
   header: Grid[number],
   ids: string[],
   scoreColumn: number,
@@ -192,15 +197,13 @@ function heatMap(
   const ours = new Set([...columns, scoreColumn]);
   // Only the add-on's own heat maps are replaced (recognised by their colours on these columns);
   // a rule a person added stays.
-  const kept = sheet
-    .getConditionalFormatRules()
-    .filter(
-      (rule) =>
-        !(
-          isOurHeatMap(rule) &&
-          rule.getRanges().some((r) => r.getNumColumns() === 1 && ours.has(r.getColumn()))
-        ),
-    );
+  const kept = current.filter(
+    (rule) =>
+      !(
+        isOurHeatMap(rule) &&
+        rule.getRanges().some((r) => r.getNumColumns() === 1 && ours.has(r.getColumn()))
+      ),
+  );
   const rules = [...kept];
   if (columns.length) {
     rules.push(
@@ -247,9 +250,16 @@ function isOurHeatMap(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule):
   return !!g && hex(g.getMinColorObject()) === LOW && hex(g.getMaxColorObject()) === HIGH;
 }
 
-function drawRanking(deadline: Deadline, sheet: Sheet, table: Grid, chart: Grid): void {
+function drawRanking(
+  deadline: Deadline,
+  sheet: Sheet,
+  size: GridSize,
+  table: Grid,
+  chart: Grid,
+): void {
   const width = table[0].length;
-  writeFreshBlock(deadline, sheet, 1, 1, table);
+  // The fresh tab's size is known: never asked after a write.
+  writeFreshBlock(deadline, sheet, 1, 1, table, size);
   sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
   sheet.setFrozenRows(1);
   if (table.length > 1) {
@@ -266,7 +276,7 @@ function drawRanking(deadline: Deadline, sheet: Sheet, table: Grid, chart: Grid)
   sheet.setColumnWidths(1, width, 130);
   // The chart reads its own small block beside the table, so it always shows segment leaders.
   const chartColumn = width + 2;
-  writeFreshBlock(deadline, sheet, 1, chartColumn, chart);
+  writeFreshBlock(deadline, sheet, 1, chartColumn, chart, size);
   sheet.getRange(1, chartColumn, 1, 2).setFontWeight('bold');
   if (chart.length > 1) {
     sheet.insertChart(

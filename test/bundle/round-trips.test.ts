@@ -42,6 +42,16 @@ describe('round trips per action, at the smallest and the largest benchmark size
     },
   );
 
+  test.each(['Refresh benchmark', 'Score partners'])(
+    '%s: at most 2 reads after writes, the same round trips whatever the size',
+    (action) => {
+      const s = cost(small, action);
+      const l = cost(large, action);
+      expect(l.roundTrips).toBe(s.roundTrips);
+      expect(l.readsAfterWrites).toBeLessThanOrEqual(READS_AFTER_WRITES);
+    },
+  );
+
   test('Consolidate ratings at 5,000 partners reads at most 700,000 cells: only the columns it uses', () => {
     expect(cost(large, 'Consolidate ratings').cellsRead).toBeLessThanOrEqual(700_000);
   });
