@@ -11,8 +11,6 @@ import { Settings } from '../settings';
 import { SETTING } from '../settings-schema';
 import { Finding } from './parse';
 
-export const DEFAULT_STALENESS_MONTHS = SETTING.stalenessMonths.default;
-
 /** Settings › Staleness months (settings-schema.ts); an unreadable value is said in `warnings`. */
 export function stalenessSetting(settings: Settings, warnings: string[]): number {
   return settings.of(SETTING.stalenessMonths, warnings);

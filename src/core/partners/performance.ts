@@ -7,7 +7,6 @@
  * values measured criteria score). No KPI formula lives here: a partner's orders go through the
  * same engine as all orders.
  */
-import { SETTING } from '../settings-schema';
 import { Cell } from '../cells';
 import { KpiResult, KpiValues, aggregate, computeKpis } from '../kpi/engine';
 import { FactorTable } from '../kpi/factors';
@@ -34,8 +33,6 @@ export const PARTNER_KPIS: readonly KpiId[] = [
 
 /** Months of history the control limits are computed on (as the dashboard's). */
 export const BASELINE_MONTHS = 12;
-export const DEFAULT_MEASURED_MONTHS = SETTING.measuredMonths.default;
-export const DEFAULT_SERVICE_COUNTRY = SETTING.serviceCountry.default;
 
 /** A partner as `Partners` names it: its identity key, and its name as first typed there. */
 export interface PartnerId {
