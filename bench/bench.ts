@@ -221,12 +221,12 @@ async function main(): Promise<void> {
 export function markdownTable(results: Result[]): string {
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const lines = [
-    '| action | size | rows | round trips | reads after writes | cells moved | argument cells | compute ms (Node) | heap MB | low | mid | high | limit |',
+    '| action | size | rows | round trips | reads after writes | cells moved | argument cells | compute ms (Node) | heap MB held (lazy) | low | mid | high | limit |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
     lines.push(
-      `| ${r.action} | ${r.size} | ${r.rows.toLocaleString('en')} | ${r.roundTrips} | ${r.readsAfterWrites} | ${r.cellsMoved.toLocaleString('en')} | ${r.argumentCells.toLocaleString('en')} | ${r.computeMs.toLocaleString('en')} | ${r.heapGrowthMB ?? '–'} | ${s(r.estimate.low)} | ${s(r.estimate.mid)} | ${s(r.estimate.high)} | ${r.limitMs / 1000} s |`,
+      `| ${r.action} | ${r.size} | ${r.rows.toLocaleString('en')} | ${r.roundTrips} | ${r.readsAfterWrites} | ${r.cellsMoved.toLocaleString('en')} | ${r.argumentCells.toLocaleString('en')} | ${r.computeMs.toLocaleString('en')} | ${r.heapGrowthMB ?? '–'}${r.heapLazyMB === null ? '' : ` (${r.heapLazyMB})`} | ${s(r.estimate.low)} | ${s(r.estimate.mid)} | ${s(r.estimate.high)} | ${r.limitMs / 1000} s |`,
     );
   }
   return lines.join('\n');

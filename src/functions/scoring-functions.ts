@@ -111,13 +111,11 @@ export function circNormalize(
   const how = methodCell === undefined ? 'minmax' : parseMethod(methodCell);
   if (how === null) throw argError(methodName, null, expected, got(methodName, methodCell as Cell));
   const name = { fn, arg: 'matrix', timeZone };
-  const numbers = grid.map((row, i) =>
-    padded(row, m).map((c, j) =>
-      readNumberCell(name, c, at(isRange, i, j), 'a number (or a blank)', { allowBlank: true }),
-    ),
-  );
-  const out = inContext(name, () => normalizeMatrix(numbers, dirs, how));
-  return out.map((row) => row.map((v) => (v === null ? '' : v)));
+  const numbers = grid.map((row, i) => numberRow(name, row, i, isRange, m, BLANK_ALLOWED));
+  const out: (number | null | '')[][] = inContext(name, () => normalizeMatrix(numbers, dirs, how));
+  // The result is ours: blanks are put in place rather than in a second 100,000-row copy.
+  for (const row of out) for (let j = 0; j < row.length; j++) if (row[j] === null) row[j] = '';
+  return out as Output;
 }
 
 /**
@@ -147,22 +145,12 @@ export function circTopsis(
     'column of matrix',
   );
   const name = { fn, arg: 'matrix', timeZone };
-  const rows: number[][] = [];
+  const rows: (readonly number[])[] = [];
   const rowMap: number[] = [];
   grid.forEach((row, i) => {
     if (isBlankRow(row)) return;
     rowMap.push(i);
-    rows.push(
-      padded(row, m).map(
-        (c, j) =>
-          readNumberCell(
-            name,
-            c,
-            at(isRange, i, j),
-            'a number (TOPSIS needs a value for every criterion of a non-blank row)',
-          ) as number,
-      ),
-    );
+    rows.push(numberRow(name, row, i, isRange, m, EVERY_CELL) as readonly number[]);
   });
   const out: (number | null)[] = new Array(grid.length).fill(null);
   if (rows.length)
@@ -495,8 +483,49 @@ function width(grid: readonly (readonly Cell[])[]): number {
   return w;
 }
 
-function padded(row: readonly Cell[], m: number): Cell[] {
-  return row.length >= m ? row.slice() : [...row, ...new Array<Cell>(m - row.length).fill('')];
+/** How numberRow reads a matrix: with blanks (as null), or a number in every cell. */
+interface RowReading {
+  expected: string;
+  allowBlank: boolean;
+}
+const BLANK_ALLOWED: RowReading = { expected: 'a number (or a blank)', allowBlank: true };
+const EVERY_CELL: RowReading = {
+  expected: 'a number (TOPSIS needs a value for every criterion of a non-blank row)',
+  allowBlank: false,
+};
+
+/**
+ * One row of a matrix argument as m numbers (null for a blank where allowed). A row that already
+ * holds m finite numbers is used as it is, neither copied nor read cell by cell (a 100,000-row
+ * range is 1.5 million cells: copies and per-cell positions were most of CIRC_NORMALIZE's heap);
+ * any other is read cell by cell, short rows padded with blanks, a refusal naming its cell.
+ */
+function numberRow(
+  name: ArgName,
+  row: readonly Cell[],
+  i: number,
+  isRange: boolean,
+  m: number,
+  reading: RowReading,
+): readonly (number | null)[] {
+  let plain = row.length === m;
+  for (let j = 0; plain && j < m; j++) {
+    const c = row[j];
+    plain = typeof c === 'number' && Number.isFinite(c);
+  }
+  if (plain) return row as readonly number[];
+  const out = new Array<number | null>(m);
+  for (let j = 0; j < m; j++)
+    out[j] = readNumberCell(
+      name,
+      j < row.length ? row[j] : '',
+      at(isRange, i, j),
+      reading.expected,
+      {
+        allowBlank: reading.allowBlank,
+      },
+    );
+  return out;
 }
 
 function at(isRange: boolean, i: number, j: number): Pos {

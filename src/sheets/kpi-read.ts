@@ -93,7 +93,9 @@ export class KpiTabs {
     if (!data.length) parseOrders(data);
     const labelsGrid = (this.tabs.has(OUTCOME_LABELS.name) && this.grid(OUTCOME_LABELS.name)) || [];
     const labels = outcomeLabels(labelsGrid.slice(1), 2);
+    // The grid was read for this parse alone: its rows are let go as they are parsed.
     const parsed = parseOrders(data, {
+      consume: true,
       timeZone: this.timeZone,
       locale: this.ss.getSpreadsheetLocale(),
       labels,

@@ -76,9 +76,24 @@ export function outcomeLabels(
 
 const DEFAULT = outcomeLabels();
 
+/**
+ * Outcomes already read, per label table, by the cell's text as typed: a KPI Data column holds a
+ * handful of distinct labels over 100,000 rows, and normalising each again was a tenth of what
+ * parsing the orders allocated. Bounded, so a column of free text cannot grow it without end.
+ */
+const READ = new WeakMap<OutcomeLabels, Map<string, Outcome | null>>();
+const READ_MAX = 1000;
+
 /** The outcome a cell names, or null when it names none. */
 export function readOutcome(v: Cell, labels: OutcomeLabels = DEFAULT): Outcome | null {
   // A back office may code outcomes as numbers (1, 2…): the team's table maps them as text.
   if (typeof v !== 'string' && typeof v !== 'number') return null;
-  return labels.map.get(labelKey(String(v))) ?? null;
+  const text = String(v);
+  let read = READ.get(labels);
+  if (!read) READ.set(labels, (read = new Map()));
+  const known = read.get(text);
+  if (known !== undefined) return known;
+  const outcome = labels.map.get(labelKey(text)) ?? null;
+  if (read.size < READ_MAX) read.set(text, outcome);
+  return outcome;
 }

@@ -4,7 +4,8 @@
  * figures against the KPI engine and the scoring without a spreadsheet.
  */
 import { freshness } from '../kpi/freshness';
-import { monthKey } from '../kpi/months';
+import { MonthIndex, MonthKey } from '../kpi/months';
+import { Order } from '../kpi/orders';
 import { formatInstant } from './format';
 import { kpiSection } from './kpi-section';
 import { isPartial } from './period';
@@ -25,11 +26,7 @@ export function buildReport(input: ReportInput): ReportModel {
   const hasOrders = !!input.kpi && input.kpi.orders.length > 0;
   const partial = isPartial(period, input.now, input.timeZone);
   const orders = input.kpi?.orders ?? [];
-  const inPeriod = orders.filter((o) =>
-    [o.created, o.kitSent, o.received, o.inspected].some(
-      (t) => t !== null && period.months.includes(monthKey(t, input.timeZone)),
-    ),
-  ).length;
+  const inPeriod = countInMonths(orders, period.months, input.timeZone);
   const summary =
     hasOrders && !inPeriod
       ? [
@@ -103,4 +100,25 @@ export function buildReport(input: ReportInput): ReportModel {
     },
     quality: qualitySection(input, kpis.result.missingFactors),
   };
+}
+
+/**
+ * The orders created, sent a kit, received or inspected in one of the months: each instant placed
+ * by a month index (bounds computed once, property-tested against month keys), so 100,000 orders
+ * cost no month key, and no garbage, each.
+ */
+function countInMonths(orders: readonly Order[], months: readonly MonthKey[], tz: string): number {
+  if (!months.length) return 0;
+  const sorted = [...months].sort();
+  const index = new MonthIndex(sorted[0], sorted[sorted.length - 1], tz);
+  const wanted = index.months.map((k) => months.includes(k));
+  const within = (t: number | null) => {
+    if (t === null) return false;
+    const i = index.indexOf(t);
+    return i >= 0 && wanted[i];
+  };
+  let n = 0;
+  for (const o of orders)
+    if (within(o.created) || within(o.kitSent) || within(o.received) || within(o.inspected)) n++;
+  return n;
 }

@@ -3,6 +3,20 @@ import { KPI_DATA_HEADERS, parseOrders } from '../../../src/core/kpi/orders';
 import { fixtureGrid, HEADERS, utc } from './fixture';
 
 describe('parseOrders', () => {
+  test('consume: each data row is let go once parsed, with the same orders and findings; by default the grid is left as it was', () => {
+    const kept = fixtureGrid();
+    const before = kept.map((r) => [...r]);
+    const expected = parseOrders(kept);
+    expect(kept).toEqual(before);
+    const handed = fixtureGrid();
+    const parsed = parseOrders(handed, { consume: true });
+    expect(parsed).toEqual(expected);
+    // The header row stays (the caller may still name columns); every data row is released.
+    expect(handed[0]).toEqual(before[0]);
+    expect(handed.length).toBe(before.length);
+    expect(handed.slice(1).every((r) => r === undefined)).toBe(true);
+  });
+
   test('the fixture parses cleanly into typed orders', () => {
     const { orders, issues, rowsRead, rowsSkipped } = parseOrders(fixtureGrid());
     expect(issues).toEqual([]);
