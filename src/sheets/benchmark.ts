@@ -40,7 +40,7 @@ import { changedSince } from './unchanged';
 import { HEADER_BACKGROUND } from './formats';
 import { HeaderProtections, protectionsBySheet } from './header-protection';
 import { countryColumns, layOutTab, markTab, STATUS_COLUMN } from './country-tab';
-import { applyImport, prepareTab, PreparedTab, readTabShape, TabShape } from './seed-import-tab';
+import { applyImport, prepareTab, PreparedTab, readTabShape } from './seed-import-tab';
 import { keepingActiveTab, rebuildTab } from './generated';
 import {
   rectangular,
@@ -295,8 +295,6 @@ interface Planned {
   grid: Grid;
   plan: ImportPlan;
   touches: boolean;
-  /** Read once the plan is final (touches only). */
-  shape?: TabShape;
 }
 
 function runSeedImport(ctx: ActionContext, restore: boolean): ActionResult {
@@ -353,9 +351,6 @@ function runSeedImport(ctx: ActionContext, restore: boolean): ActionResult {
   if (restore && !confirmRestore(ctx, planned)) {
     return { ...result, summary: 'Nothing was restored.', details: [] };
   }
-  // Every tab it writes to is read before the first write (after the restore's question, which
-  // lets others edit): no read of the import waits for buffered writes but the last look below.
-  for (const p of planned) if (p.touches) p.shape = readTabShape(p.sheet, p.grid, p.plan);
 
   // The upgrade's record goes first, as the ledgers do: a run cut short after updating some rows
   // leaves a record that already lists them, and the next run (which finds them up to date) adds
@@ -377,23 +372,26 @@ function runSeedImport(ctx: ActionContext, restore: boolean): ActionResult {
       ),
       ctx.interactive,
     );
-  // The last look at every tab, just before the writes to all of them: a fact a colleague typed
-  // or appended meanwhile is theirs, and that tab is left for another run. A tab found unchanged
-  // is grown and read under its writes (prepareTab) — all before the first of them.
+  // The last look at every tab it writes to, just before the writes to all of them (and after
+  // the restore's question, which lets others edit): a fact a colleague typed or appended
+  // meanwhile is theirs, and that tab is left for another run. A tab found unchanged is grown
+  // and read under its writes (prepareTab). Only then is anything written to a country tab, so
+  // no read waits for buffered writes but the first one here (after the upgrade's record).
   const ready: (Planned & { prepared: PreparedTab | null })[] = [];
   for (const p of planned) {
-    if (!p.shape) {
+    if (!p.touches) {
       ready.push({ ...p, prepared: null });
       continue;
     }
     const { plan, sheet, grid } = p;
     ctx.beforeWriting(`importing into '${plan.tab}'`);
+    const shape = readTabShape(sheet, grid, plan);
     const changed = changedSince(ctx, sheet, grid, {
       blankBelow: Math.max(0, plan.appendAt + plan.append.length - 1 - grid.length),
-      maxRows: p.shape.size.rows,
+      maxRows: shape.size.rows,
     });
     if (changed) result.warnings.push(changed);
-    else ready.push({ ...p, prepared: prepareTab(sheet, plan, p.shape) });
+    else ready.push({ ...p, prepared: prepareTab(sheet, plan, shape) });
   }
   // Header protections are asked once for every tab when some tab gets a header.
   const headers = new HeaderProtections(

@@ -1,10 +1,10 @@
 /**
- * Import benchmark seed's work on one `Benchmark XX` tab, in three steps so that the action reads
- * every tab before it writes to any (no read waits for buffered writes, docs/platform.md §9):
- * readTabShape (with the planning reads: the tab's size and conditional rules), prepareTab (once
- * the tab is known unchanged: grows it to hold what the plan writes, then reads what the writes
- * need — the formulas under the patched cells, the number formats of every cell written, the
- * header's notes), and applyImport, which only writes.
+ * Import benchmark seed's work on one `Benchmark XX` tab, in steps that let the action read every
+ * tab it writes to before it writes to any (no read waits for buffered writes, docs/platform.md
+ * §9): readTabShape (the tab's size and conditional rules, with the last look at its values),
+ * prepareTab (once the tab is known unchanged: grows it to hold what the plan writes, then reads
+ * what the writes need — the formulas under the patched cells, the number formats of every cell
+ * written, the header's notes), and applyImport, which only writes.
  */
 import { Grid } from '../core/cells';
 import { ImportPlan } from '../core/benchmark/import-plan';
@@ -17,7 +17,7 @@ import { Deadline, ensureSize, GridSize, Sheet, writePreparedBlock } from './wor
 
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 
-/** What the planning reads of a tab the import will write to, besides its values. */
+/** What the import reads of a tab it will write to, besides its values, with its last look. */
 export interface TabShape {
   /**
    * Its rows, and its columns — or only its used width when every write fits in it (the grid is
@@ -82,8 +82,8 @@ export function prepareTab(sheet: Sheet, plan: ImportPlan, shape: TabShape): Pre
   const { patch, append } = plan;
   const block = (row: number, height: number, width: number) =>
     sheet.getRange(row, 1, height, width);
-  // The columns laying the tab out or adding Seed ref format (formatColumns, rows 2 down to
-  // `formatted`) before the blocks are written: their cells then have that format.
+  // The columns that laying the tab out or adding Seed ref format (formatColumns: from row 2 to
+  // below the last row written) before the blocks are written: their cells then hold that format.
   const formatted = plan.layOut
     ? countryColumns(plan.code).flatMap((c, i) =>
         c.format ? [{ column: i + 1, format: c.format }] : [],
