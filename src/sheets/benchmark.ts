@@ -18,13 +18,12 @@ import {
   benchmarkWarnings,
 } from '../core/benchmark/model';
 import {
-  AMBER,
   ColourRule,
   OverviewLayout,
   overviewLayout,
   OVERVIEW_TAB,
 } from '../core/benchmark/overview';
-import { benchmarkSeedRows, seedFacts, seedRevision, TO_VERIFY } from '../core/benchmark/seed';
+import { benchmarkSeedRows, seedFacts, seedRevision } from '../core/benchmark/seed';
 import {
   asSeedUpdates,
   mergeSeedUpdates,
@@ -33,24 +32,22 @@ import {
 } from '../core/benchmark/seed-review';
 import { readMemoryTab, writeMemoryTab } from './memory-tab';
 import { SEED_MEMORY_TAB } from '../core/schema/generated-names';
-import { FACT_HEADERS, SEED_REF_COLUMN } from '../core/benchmark/tab-columns';
-import { headerIndex, headerKey } from '../core/headers';
-import { benchmarkCountryTab, ColumnSpec, SETTINGS } from '../core/schema/tabs';
+import { FACT_HEADERS } from '../core/benchmark/tab-columns';
+import { benchmarkCountryTab, SETTINGS } from '../core/schema/tabs';
 import { Settings } from '../core/settings';
 import { ActionContext, ActionResult, runAction } from './action';
 import { changedSince } from './unchanged';
-import { formatColumns, HEADER_BACKGROUND, styleHeader } from './formats';
-import { HeaderProtections } from './header-protection';
+import { HEADER_BACKGROUND } from './formats';
+import { HeaderProtections, protectionsBySheet } from './header-protection';
+import { countryColumns, layOutTab, markTab, STATUS_COLUMN } from './country-tab';
+import { applyImport, prepareTab, PreparedTab, readTabShape } from './seed-import-tab';
 import { keepingActiveTab, rebuildTab } from './generated';
 import {
-  Deadline,
-  ensureSize,
   rectangular,
   Sheet,
   sheetsByName,
   Spreadsheet,
   writeBlock,
-  writeBlockKeepingFormulas,
   writeFreshBlock,
 } from './workbook';
 
@@ -64,8 +61,6 @@ export const REVISION_KEY = 'circ.benchmarkSeedRevision.';
 
 /** The country code Add country… is adding, recorded before its tab is inserted, removed once done. */
 const ADDING_KEY = 'circ.addingCountry';
-const REF_FONT = '#80868b';
-const STATUS_COLUMN = FACT_HEADERS.indexOf('Status') + 1;
 /** Per tab, the first unreadable cells in full, then a count. */
 
 /** What the report needs: the parsed benchmark and the staleness setting. */
@@ -167,67 +162,6 @@ function colourRule(r: ColourRule): GoogleAppsScript.Spreadsheet.ConditionalForm
   if (r.when === 'numberEquals') return b.whenNumberEqualTo(Number(r.value));
   if (r.when === 'greaterThan') return b.whenNumberGreaterThan(Number(r.value));
   return r.when === 'empty' ? b.whenCellEmpty() : b.whenCellNotEmpty();
-}
-
-/** product.md's columns of a country tab, then `Seed ref` (unless the schema already has it). */
-function countryColumns(code: string): ColumnSpec[] {
-  const columns = benchmarkCountryTab(code).columns;
-  return columns.some((c) => headerKey(c.header) === headerKey(SEED_REF_COLUMN.header))
-    ? columns
-    : [...columns, SEED_REF_COLUMN];
-}
-
-/** Lays out a blank country tab as setup does: header, formats, dropdowns, notes, colour, protection. */
-function layOutTab(
-  deadline: Deadline,
-  sheet: Sheet,
-  code: string,
-  dataRows: number,
-  headers: HeaderProtections,
-): void {
-  const columns = countryColumns(code);
-  ensureSize(sheet, dataRows + 2, columns.length);
-  writeFreshBlock(deadline, sheet, 1, 1, [columns.map((c) => c.header)]);
-  formatColumns(
-    sheet,
-    columns.map((spec, i) => ({ spec, column: i + 1 })),
-    sheet.getMaxRows(),
-  );
-  styleHeader(
-    sheet,
-    columns.length,
-    columns.flatMap((c, i) => (c.note ? [{ column: i + 1, note: c.note }] : [])),
-  );
-  sheet.setTabColor(benchmarkCountryTab(code).tabColor);
-  headers.protect(sheet, columns.length);
-}
-
-/** Shades Status "to verify" amber, and greys the Seed ref column; replaces only the add-on's own rule. */
-export function markTab(
-  sheet: Sheet,
-  statusColumn: number,
-  refColumn: number,
-  rows: number,
-  /** The tab's rules when known (a tab just made has none): not asked again. */
-  rules?: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[],
-): void {
-  const ours = (rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) => {
-    const c = rule.getBooleanCondition();
-    return (
-      !!c &&
-      c.getCriteriaType() === SpreadsheetApp.BooleanCriteria.TEXT_EQUAL_TO &&
-      String(c.getCriteriaValues()[0]) === TO_VERIFY
-    );
-  };
-  const kept = (rules ?? sheet.getConditionalFormatRules()).filter((r) => !ours(r));
-  const body = (column: number) => sheet.getRange(2, column, Math.max(rows - 1, 1), 1);
-  const rule = SpreadsheetApp.newConditionalFormatRule()
-    .whenTextEqualTo(TO_VERIFY)
-    .setBackground(AMBER)
-    .setRanges([body(statusColumn)])
-    .build();
-  sheet.setConditionalFormatRules([...kept, rule]);
-  body(refColumn).setFontColor(REF_FONT);
 }
 
 /**
@@ -355,6 +289,14 @@ export function restoreDeletedFacts(ctx: ActionContext): ActionResult {
   return runSeedImport(ctx, true);
 }
 
+/** A country tab the import read: its values, its plan, and whether it writes to it. */
+interface Planned {
+  sheet: Sheet;
+  grid: Grid;
+  plan: ImportPlan;
+  touches: boolean;
+}
+
 function runSeedImport(ctx: ActionContext, restore: boolean): ActionResult {
   const tabs = sheetsByName(ctx.ss, ctx.notices);
   const list = benchmarkTabs([...tabs.keys()]);
@@ -379,8 +321,7 @@ function runSeedImport(ctx: ActionContext, restore: boolean): ActionResult {
     earlier && earlier.revision === revision
       ? new Map(earlier.facts.map((f) => [f.id, f.changes]))
       : undefined;
-  const planned: { sheet: Sheet; grid: Grid; plan: ImportPlan }[] = [];
-  const headers = new HeaderProtections(props);
+  const planned: Planned[] = [];
   for (const t of list) {
     if (!t.exists) {
       result.warnings.push(
@@ -398,8 +339,14 @@ function runSeedImport(ctx: ActionContext, restore: boolean): ActionResult {
       restoreDeleted: restore,
       unfinished,
     });
+    // A tab that holds this revision already and gains nothing is not touched at all (nor asked
+    // again): its Status shading was set by the import that brought the revision. Its ledger
+    // still moves (a fact deleted since).
+    const current = restore || stored[REVISION_KEY + t.code] === String(revision);
+    const touches =
+      !current || !!plan.append.length || !!plan.patch || plan.layOut || plan.addRefHeader;
     if (plan.skipped) result.warnings.push(plan.skipped);
-    else planned.push({ sheet, grid, plan });
+    else planned.push({ sheet, grid, plan, touches });
   }
   if (restore && !confirmRestore(ctx, planned)) {
     return { ...result, summary: 'Nothing was restored.', details: [] };
@@ -425,25 +372,38 @@ function runSeedImport(ctx: ActionContext, restore: boolean): ActionResult {
       ),
       ctx.interactive,
     );
+  // The last look at every tab it writes to, just before the writes to all of them (and after
+  // the restore's question, which lets others edit): a fact a colleague typed or appended
+  // meanwhile is theirs, and that tab is left for another run. A tab found unchanged is grown
+  // and read under its writes (prepareTab). Only then is anything written to a country tab, so
+  // no read waits for buffered writes but the first one here (after the upgrade's record).
+  const ready: (Planned & { prepared: PreparedTab | null })[] = [];
+  for (const p of planned) {
+    if (!p.touches) {
+      ready.push({ ...p, prepared: null });
+      continue;
+    }
+    const { plan, sheet, grid } = p;
+    ctx.beforeWriting(`importing into '${plan.tab}'`);
+    const shape = readTabShape(sheet, grid, plan);
+    const changed = changedSince(ctx, sheet, grid, {
+      blankBelow: Math.max(0, plan.appendAt + plan.append.length - 1 - grid.length),
+      maxRows: shape.size.rows,
+    });
+    if (changed) result.warnings.push(changed);
+    else ready.push({ ...p, prepared: prepareTab(sheet, plan, shape) });
+  }
+  // Header protections are asked once for every tab when some tab gets a header.
+  const headers = new HeaderProtections(
+    props,
+    ready.some((p) => p.plan.layOut || p.plan.addRefHeader)
+      ? protectionsBySheet(ctx.ss)
+      : undefined,
+  );
   const written: ImportPlan[] = [];
   const memory: Record<string, string> = {};
-  for (const { sheet, grid, plan } of planned) {
-    // A tab that holds this revision already and gains nothing is not touched at all (nor asked
-    // again): its Status shading was set by the import that brought the revision. Its ledger
-    // still moves (a fact deleted since).
-    const held = restore || stored[REVISION_KEY + plan.code] === String(revision);
-    if (!held || plan.append.length || plan.patch || plan.layOut || plan.addRefHeader) {
-      ctx.beforeWriting(`importing into '${plan.tab}'`);
-      // A fact a colleague typed or appended meanwhile is theirs: that tab is left for another run.
-      const changed = changedSince(ctx, sheet, grid, {
-        blankBelow: Math.max(0, plan.appendAt + plan.append.length - 1 - grid.length),
-      });
-      if (changed) {
-        result.warnings.push(changed);
-        continue;
-      }
-      applyImport(ctx, sheet, plan, grid, headers);
-    }
+  for (const { sheet, grid, plan, prepared } of ready) {
+    if (prepared) applyImport(ctx, sheet, plan, grid, prepared, headers);
     written.push(plan);
     result.rowsWritten += plan.append.length + plan.updated.length;
     if (plan.ledger.join(',') !== (stored[LEDGER_KEY + plan.code] ?? ''))
@@ -477,20 +437,6 @@ function runSeedImport(ctx: ActionContext, restore: boolean): ActionResult {
       : '') +
     ' Run Refresh benchmark to update the overview.';
   return result;
-}
-
-/** The runs of adjacent columns (0-based, inclusive) with a change in some row. */
-function changedColumnRuns(changed: boolean[][]): [number, number][] {
-  const width = changed[0]?.length ?? 0;
-  const any = Array.from({ length: width }, (_, c) => changed.some((r) => r[c]));
-  const runs: [number, number][] = [];
-  any.forEach((on, c) => {
-    if (!on) return;
-    const last = runs[runs.length - 1];
-    if (last && last[1] === c - 1) last[1] = c;
-    else runs.push([c, c]);
-  });
-  return runs;
 }
 
 /** True when every non-blank cell of `grid` is what Add country… lays out there (nobody typed in it). */
@@ -567,40 +513,4 @@ function readSeedUpdates(ss: Spreadsheet): SeedUpdates | null {
     if (e instanceof UserError) return null;
     throw e;
   }
-}
-
-function applyImport(
-  deadline: Deadline,
-  sheet: Sheet,
-  plan: ImportPlan,
-  grid: Grid,
-  headers: HeaderProtections,
-): void {
-  const rows = Math.max(sheet.getMaxRows(), plan.appendAt + plan.append.length - 1);
-  if (plan.layOut) layOutTab(deadline, sheet, plan.code, plan.append.length, headers);
-  if (plan.addRefHeader) {
-    const column = plan.refColumn;
-    writeBlock(deadline, sheet, 1, column, [[SEED_REF_COLUMN.header]]);
-    formatColumns(sheet, [{ spec: SEED_REF_COLUMN, column }], rows);
-    styleHeader(sheet, column, [{ column, note: SEED_REF_COLUMN.note! }]);
-    headers.protect(sheet, column);
-  }
-  if (plan.patch) {
-    // From the first to the last row touched, one block per run of adjacent columns the plan
-    // changes somewhere: the tab's own values elsewhere in them, and a person's formula put back
-    // in every cell the plan does not change. The team's columns (implication, best practice,
-    // status, owner…) are never in a block unless the plan fills one, so what a colleague types
-    // there while the upgrade runs is never written over.
-    const { row, values, changed } = plan.patch;
-    ensureSize(sheet, row + values.length - 1, values[0].length);
-    const formulas = sheet.getRange(row, 1, values.length, values[0].length).getFormulas();
-    for (const [from, to] of changedColumnRuns(changed)) {
-      const slice = <T>(g: T[][]) => g.map((r) => r.slice(from, to + 1));
-      const kept = formulas.map((r, i) => r.map((f, j) => (changed[i][j] ? '' : f)));
-      writeBlockKeepingFormulas(deadline, sheet, row, from + 1, slice(values), slice(kept));
-    }
-  }
-  if (plan.append.length) writeBlock(deadline, sheet, plan.appendAt, 1, plan.append);
-  const status = plan.layOut ? STATUS_COLUMN : headerIndex(grid[0]).get(headerKey('Status'))!;
-  markTab(sheet, status, plan.refColumn, rows);
 }

@@ -82,16 +82,20 @@ function adjacentRuns<T extends { column: number }>(
   return runs;
 }
 
-/** Bold, shaded header row over `width` columns, frozen, with notes on the new header cells. */
+/**
+ * Bold, shaded header row over `width` columns, frozen, with notes on the new header cells.
+ * `known`: the header row's notes (columns 1..width) when the action read them before its writes.
+ */
 export function styleHeader(
   sheet: Sheet,
   width: number,
   notes: { column: number; note: string }[],
+  known?: string[],
 ): void {
   const header = sheet.getRange(1, 1, 1, width);
   if (notes.length) {
     // Notes are read first so a person's own header notes survive and no read follows a write.
-    const row = header.getNotes()[0].slice();
+    const row = (known ?? header.getNotes()[0]).slice();
     for (const { column, note } of notes) row[column - 1] = note;
     header.setNotes([row]);
   }

@@ -16,6 +16,8 @@ export interface Expected {
   left?: number;
   /** Rows below `before` the action is about to append to: they must still be blank. */
   blankBelow?: number;
+  /** The tab's number of rows, when the action read it already: not asked again. */
+  maxRows?: number;
 }
 
 /**
@@ -29,11 +31,11 @@ export function changedSince(
   before: Grid,
   expected: Expected = {},
 ): string | null {
-  const { top = 1, left = 1, blankBelow = 0 } = expected;
+  const { top = 1, left = 1, blankBelow = 0, maxRows } = expected;
   const width = Math.max(0, ...before.map((r) => r.length));
   if (!width) return null;
   // Rows beyond the grid cannot hold anything: only what exists is read.
-  const rows = Math.min(before.length + blankBelow, sheet.getMaxRows() - top + 1);
+  const rows = Math.min(before.length + blankBelow, (maxRows ?? sheet.getMaxRows()) - top + 1);
   if (rows < 1) return null;
   const wanted = [
     ...before,

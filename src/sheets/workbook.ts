@@ -122,9 +122,39 @@ export function writeFreshBlock(
  */
 function inertFor(range: GoogleAppsScript.Spreadsheet.Range, values: Grid): Grid {
   if (!values.some((r) => r.some((v) => typeof v === 'string' && v !== ''))) return values;
+  return inertIn(values, range.getNumberFormats());
+}
+
+/** The block made inert for cells whose number formats are `formats` (aligned with `values`). */
+function inertIn(values: Grid, formats: string[][]): Grid {
   const inert = inertBlock(values);
-  const formats = range.getNumberFormats();
   return inert.map((r, i) => r.map((v, j) => (formats[i][j] === '@' ? values[i][j] : v)));
+}
+
+/** The values, with a person's formula in every cell that has one (`formulas[i][j]` non-empty). */
+const keepingFormulas = (values: Grid, formulas: string[][]): Grid =>
+  values.map((r, i) => r.map((v, j) => (formulas[i]?.[j] ? formulas[i][j] : v)));
+
+/**
+ * writeBlock (writeBlockKeepingFormulas with `formulas`) on a tab already large enough, with the
+ * number formats of the block's cells read before the action's first write: nothing is asked
+ * between the writes of an action that prepares several tabs before writing any.
+ */
+export function writePreparedBlock(
+  deadline: Deadline,
+  sheet: Sheet,
+  row: number,
+  column: number,
+  values: Grid,
+  formats: string[][],
+  formulas?: string[][],
+): void {
+  if (!values.length || !values[0].length) return;
+  deadline.beforeWriting(writingTo(sheet));
+  const inert = inertIn(values, formats);
+  sheet
+    .getRange(row, column, values.length, values[0].length)
+    .setValues(formulas ? keepingFormulas(inert, formulas) : inert);
 }
 
 /** A tab's grid size (rows × columns), kept up to date by the action that knows it. */
@@ -178,8 +208,7 @@ export function writeBlockKeepingFormulas(
   if (!values.length) return;
   deadline.beforeWriting(writingTo(sheet));
   const range = sheet.getRange(row, column, values.length, values[0].length);
-  const inert = inertFor(range, values);
-  range.setValues(inert.map((r, i) => r.map((v, j) => (formulas[i]?.[j] ? formulas[i][j] : v))));
+  range.setValues(keepingFormulas(inertFor(range, values), formulas));
 }
 
 /** The spreadsheet's time zone: KPI months are calendar months there (readable in custom functions). */

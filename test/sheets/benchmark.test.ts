@@ -300,6 +300,26 @@ describe('benchmark tabs on the local runtime', () => {
     ).toBe(true);
   });
 
+  test('a tab without Seed ref whose grid ends at its header gets the column and its facts in one run', () => {
+    const rt = typedWorkbook();
+    const uk = sheet(rt, 'Benchmark UK');
+    rt.runAs('FULL', () => {
+      uk.deleteColumns(13, uk.getMaxColumns() - 12);
+      uk.deleteRows(2, uk.getMaxRows() - 1);
+    });
+    const result = rt.runAs('FULL', () => importBenchmarkSeed(actionContext(rt, NOW)));
+    expect(result.warnings).toEqual([]);
+    const grid = values(rt, 'Benchmark UK');
+    expect(grid[0]).toEqual([...FACT_HEADERS, 'Seed ref']);
+    expect(grid).toHaveLength(1 + benchmarkSeedRows('UK').length);
+    expect(grid.slice(1).every((r) => r[12] !== '')).toBe(true);
+    // The Seed ref column is plain text down to the last fact, as on a tab laid out by Set up.
+    const formats = rt.runAs('FULL', () =>
+      uk.getRange(2, 13, grid.length - 1, 1).getNumberFormats(),
+    );
+    expect(formats.every(([f]) => f === '@')).toBe(true);
+  });
+
   test('Add country…: a new tab like the others, in the overview at once; refused when unknown or already there; Cancel changes nothing', () => {
     const rt = seededWorkbook();
     rt.ui.scriptResponses([{ button: 'OK', text: ' it ' }]);
