@@ -125,6 +125,8 @@ export class GeneratedTabs {
     if (leftover) ss.deleteSheet(leftover);
     const registry = this.known();
     let keep: 'yours' | 'your notes' | null = null;
+    /** The old tab of the add-on's, its notes not looked for yet. */
+    let notesOf: Sheet | null = null;
     const oldId = old ? old.getSheetId() : null;
     if (old && oldId !== null) {
       if (!(registry[name] ?? []).includes(oldId)) keep = 'yours';
@@ -136,11 +138,15 @@ export class GeneratedTabs {
           hasNotes(old.getRange(1, 1, Math.max(used.length, 1), Math.max(used[0]?.length ?? 0, 1)))
         )
           keep = 'your notes';
-      } else if (hasNotes(old.getDataRange())) keep = 'your notes';
+      } else notesOf = old;
     }
     const index = old ? old.getIndex() - 1 : (options.fallbackIndex ?? ss.getSheets().length);
     const fresh = ss.insertSheet(name + BUILDING, index);
     try {
+      // Looked for once insertSheet has sent the writes the action buffered before it: the read
+      // then carries none (before the insert, a read after writes would send them itself), and
+      // the look at the old tab is one call nearer the swap.
+      if (notesOf && hasNotes(notesOf.getDataRange())) keep = 'your notes';
       render(fresh, newTabSize());
     } catch (e) {
       ss.deleteSheet(fresh);

@@ -57,8 +57,8 @@ export function writeMemoryTab(
 ): void {
   const grid = memoryTabGrid(title, value);
   const build = () =>
-    rebuildTab(deadline, ss, tab, (sheet) => {
-      writeFreshBlock(deadline, sheet, 1, 1, grid);
+    rebuildTab(deadline, ss, tab, (sheet, size) => {
+      writeFreshBlock(deadline, sheet, 1, 1, grid, size);
       sheet.hideSheet();
     });
   // A run stopped right after drawing this tab leaves it the active tab (insertSheet activates

@@ -31,28 +31,46 @@ export function changedSince(
   before: Grid,
   expected: Expected = {},
 ): string | null {
-  const { top = 1, left = 1, blankBelow = 0, maxRows } = expected;
+  return look(action, sheet, before, expected).message;
+}
+
+/**
+ * changedSince, as a UserError: the action stops and writes nothing more. Answers the tab's grid
+ * rows (getMaxRows) as the check found them, so that the write right after it need not ask again
+ * (null when there was nothing to check).
+ */
+export function ensureUnchanged(
+  action: { name: string },
+  sheet: Sheet,
+  before: Grid,
+  expected: Expected = {},
+): number | null {
+  const { message, maxRows } = look(action, sheet, before, expected);
+  if (message) throw new UserError(message);
+  return maxRows;
+}
+
+function look(
+  action: { name: string },
+  sheet: Sheet,
+  before: Grid,
+  expected: Expected,
+): { message: string | null; maxRows: number | null } {
+  const { top = 1, left = 1, blankBelow = 0 } = expected;
   const width = Math.max(0, ...before.map((r) => r.length));
-  if (!width) return null;
+  if (!width) return { message: null, maxRows: null };
   // Rows beyond the grid cannot hold anything: only what exists is read.
-  const rows = Math.min(before.length + blankBelow, (maxRows ?? sheet.getMaxRows()) - top + 1);
-  if (rows < 1) return null;
+  const maxRows = expected.maxRows ?? sheet.getMaxRows();
+  const rows = Math.min(before.length + blankBelow, maxRows - top + 1);
+  if (rows < 1) return { message: null, maxRows };
   const wanted = [
     ...before,
     ...Array.from({ length: blankBelow }, () => new Array(width).fill('')),
   ].slice(0, rows);
   const now = sheet.getRange(top, left, rows, width).getValues();
   const changed = changedCells(wanted, now, top, left);
-  return changed.length ? changedMessage(sheet.getName(), action.name, changed) : null;
-}
-
-/** changedSince, as a UserError: the action stops and writes nothing more. */
-export function ensureUnchanged(
-  action: { name: string },
-  sheet: Sheet,
-  before: Grid,
-  expected: Expected = {},
-): void {
-  const message = changedSince(action, sheet, before, expected);
-  if (message) throw new UserError(message);
+  return {
+    message: changed.length ? changedMessage(sheet.getName(), action.name, changed) : null,
+    maxRows,
+  };
 }

@@ -79,17 +79,21 @@ export function readTableWithFormats(sheet: Sheet): { values: Grid; formats: str
   };
 }
 
-/** Writes a rectangular block at (row, column), growing the grid first when it is too small. */
+/**
+ * Writes a rectangular block at (row, column), growing the grid first when it is too small. What
+ * `size` knows of the grid (rows, columns) is not asked, and what is asked is kept in it.
+ */
 export function writeBlock(
   deadline: Deadline,
   sheet: Sheet,
   row: number,
   column: number,
   values: Grid,
+  size?: Partial<GridSize>,
 ): void {
   if (!values.length || !values[0].length) return;
   deadline.beforeWriting(writingTo(sheet));
-  ensureSize(sheet, row + values.length - 1, column + values[0].length - 1);
+  ensureSize(sheet, row + values.length - 1, column + values[0].length - 1, size);
   const range = sheet.getRange(row, column, values.length, values[0].length);
   range.setValues(inertFor(range, values));
 }
@@ -170,17 +174,23 @@ export interface GridSize {
 export const newTabSize = (): GridSize => ({ rows: 1000, columns: 26 });
 
 /**
- * Grows the grid so that (rows × columns) fits; Sheets refuses ranges beyond it. A known `size`
- * is used (and updated) instead of asking the tab. Returns the number of rows the tab has then.
+ * Grows the grid so that (rows × columns) fits; Sheets refuses ranges beyond it. What `size`
+ * knows is used instead of asking the tab, and it is updated (with what was asked too). Returns
+ * the number of rows the tab has then.
  */
-export function ensureSize(sheet: Sheet, rows: number, columns: number, size?: GridSize): number {
+export function ensureSize(
+  sheet: Sheet,
+  rows: number,
+  columns: number,
+  size?: Partial<GridSize>,
+): number {
   const maxRows = size?.rows ?? sheet.getMaxRows();
   if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   const maxColumns = size?.columns ?? sheet.getMaxColumns();
   if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
   if (size) {
-    size.rows = Math.max(size.rows, rows);
-    size.columns = Math.max(size.columns, columns);
+    size.rows = Math.max(maxRows, rows);
+    size.columns = Math.max(maxColumns, columns);
   }
   return Math.max(rows, maxRows);
 }

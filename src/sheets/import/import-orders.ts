@@ -30,6 +30,7 @@ import { activeUser } from '../log';
 import { finishSwap } from '../generated';
 import {
   Deadline,
+  GridSize,
   readTable,
   Sheet,
   sheetsByName,
@@ -88,11 +89,16 @@ export function rememberedMapping(): Record<string, string> {
   }
 }
 
-function writeBlocks(ctx: ActionContext, sheet: Sheet, blocks: readonly (Block | null)[]): number {
+function writeBlocks(
+  ctx: ActionContext,
+  sheet: Sheet,
+  blocks: readonly (Block | null)[],
+  size: Partial<GridSize>,
+): number {
   let rows = 0;
   for (const b of blocks) {
     if (!b || !b.values.length) continue;
-    writeBlock(ctx, sheet, b.row, b.column, b.values);
+    writeBlock(ctx, sheet, b.row, b.column, b.values, size);
     rows += b.values.length;
   }
   return rows;
@@ -118,22 +124,26 @@ function coverWithFormulas(
 
 /**
  * Stops the action (UserError, nothing written) when a block it is about to write no longer
- * holds what it read there: `current` for rows it read, blank for rows it appends.
+ * holds what it read there: `current` for rows it read, blank for rows it appends. Answers what
+ * the last check found of the grid (its rows): the writes that follow need not ask again, and a
+ * question asked once they are buffered would make Sheets send them first.
  */
 function guardBlocks(
   ctx: ActionContext,
   sheet: Sheet,
   current: Grid,
   blocks: readonly (Block | null)[],
-): void {
+): Partial<GridSize> {
+  let maxRows: number | null = null;
   for (const b of blocks) {
     if (!b || !b.values.length) continue;
     const width = b.values[0].length;
     const before = b.values.map((_, i) =>
       Array.from({ length: width }, (_, j) => current[b.row - 1 + i]?.[b.column - 1 + j] ?? ''),
     );
-    ensureUnchanged(ctx, sheet, before, { top: b.row, left: b.column });
+    maxRows = ensureUnchanged(ctx, sheet, before, { top: b.row, left: b.column }) ?? maxRows;
   }
+  return maxRows === null ? {} : { rows: maxRows };
 }
 
 function writeCovered(
@@ -243,11 +253,17 @@ export function importOrders(ctx: ActionContext, request: ImportRequest): Action
     `Writing ${plural(plan.counts.added, 'new order')} and ${plural(plan.counts.updated, 'update')}…`,
   );
   const updates = coverWithFormulas(sheet, plan.updates, existing);
+  // The grid's width asked before anything is written, and its rows as the guards find them: the
+  // blocks then ask nothing of the grid once writes wait (a question would send them first).
+  const width = plan.headers || plan.append ? sheet.getMaxColumns() : undefined;
   // A colleague's edit meanwhile, where the import writes, stops it before anything is written.
-  guardBlocks(ctx, sheet, existing, [updates?.block ?? null, plan.append]);
-  rowsWritten += writeBlocks(ctx, sheet, [plan.headers]);
+  const size = {
+    ...guardBlocks(ctx, sheet, existing, [updates?.block ?? null, plan.append]),
+    columns: width,
+  };
+  rowsWritten += writeBlocks(ctx, sheet, [plan.headers], size);
   rowsWritten += writeCovered(ctx, sheet, updates);
-  rowsWritten += writeBlocks(ctx, sheet, [plan.append]);
+  rowsWritten += writeBlocks(ctx, sheet, [plan.append], size);
 
   // Once `KPI Data` is written, its memory must follow whatever the time: a ledger or undo
   // record behind the tab would take the import's own values for a person's edits.
@@ -329,7 +345,10 @@ export function undoLastImport(ctx: ActionContext): ActionResult {
   const restore = coverWithFormulas(sheet, plan.restore, current);
   guardBlocks(ctx, sheet, current, [restore?.block ?? null]);
   let rowsWritten = writeCovered(ctx, sheet, restore);
-  const width = sheet.getLastColumn();
+  // The rows are cleared as wide as they were read and checked (planUndo: nothing typed in them
+  // since the import): a cell a colleague fills in a new column meanwhile is theirs, not the
+  // import's. Asking the tab its width now would also make Sheets send the writes above first.
+  const width = current[0]?.length ?? 0;
   for (const { row, count } of plan.clear) {
     if (width < 1) break;
     ctx.beforeWriting(`clearing the rows the import of ${last.fileName} added`);

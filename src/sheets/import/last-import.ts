@@ -145,8 +145,8 @@ export function writeLastImport(
   keepingActiveTab(
     ss,
     () =>
-      rebuildTab(deadline, ss, LAST_IMPORT_TAB, (sheet) => {
-        writeFreshBlock(deadline, sheet, 1, 1, grid);
+      rebuildTab(deadline, ss, LAST_IMPORT_TAB, (sheet, size) => {
+        writeFreshBlock(deadline, sheet, 1, 1, grid, size);
         sheet.getRange(1, 1).setFontWeight('bold');
         sheet.setColumnWidth(1, 160);
       }),
