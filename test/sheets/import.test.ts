@@ -213,6 +213,34 @@ describe('Import orders (CSV)…', () => {
     expect(changedCells(before, kpi(rt))).toEqual([]);
   });
 
+  test('a note a colleague types beside a row the import added, while Undo runs, is kept', () => {
+    const rt = workbook();
+    importFile(rt, 'export-1.csv');
+    importFile(rt, 'export-2.csv', SECOND);
+    const read = values(rt, 'KPI Data');
+    const row = read.length; // the last row: one the second import added
+    const beside = read[0].length + 1; // the first column right of the table
+    // Typed once Undo has read and checked the tab, before it clears the rows it added.
+    let typed = false;
+    rt.ctx.onCall = (name) => {
+      if (typed || name !== 'Range.getFormulas') return;
+      typed = true;
+      rt.ctx.outsideTheScript(() =>
+        sheet(rt, 'KPI Data').getRange(row, beside).setValue('ask the carrier'),
+      );
+    };
+    try {
+      expect(undo(rt).summary).toMatch(/Undid the import of export-2\.csv/);
+    } finally {
+      rt.ctx.onCall = null;
+    }
+    expect(typed).toBe(true);
+    const after = run(rt, () => sheet(rt, 'KPI Data').getRange(row, 1, 1, beside).getValues()[0]);
+    expect(after[beside - 1]).toBe('ask the carrier');
+    // The row the import added is cleared all the same.
+    expect(after.slice(0, beside - 1).filter((v) => v !== '')).toEqual([]);
+  });
+
   test('personal data (names, e-mails, IBANs) appears nowhere in the workbook', () => {
     const rt = workbook();
     importFile(rt, 'export-1.csv');
