@@ -18,7 +18,8 @@ describe('heapGrowth, held', () => {
       kept = hold(40);
     }, 'held');
     expect(kept.length).toBe(40);
-    expect(held).toBeGreaterThanOrEqual(38);
+    // A few MB of the process's own (compiled code, caches) may be freed during the run.
+    expect(held).toBeGreaterThanOrEqual(34);
     expect(held).toBeLessThan(40 + 20);
   });
 
@@ -29,6 +30,7 @@ describe('heapGrowth, held', () => {
       for (let i = 0; i < 100; i++) last = hold(2);
     }, 'held');
     expect(last.length).toBe(2);
-    expect(held).toBeLessThan(40);
+    // The 2 MB kept and at most one young-generation fill (16 MB); V8's own schedule counts 45.
+    expect(held).toBeLessThan(30);
   });
 });
